@@ -1,0 +1,281 @@
+/**
+ * The answers document (version 1): what the user chose in the wizard, validated the same way in the
+ * browser, the API and the CLI. PRODUCT.md §2 and §4; every message says what to fix.
+ */
+import { z } from 'zod';
+import {
+  DEPLOYMENT_METHOD_IDS,
+  RELEASE_RULES,
+  SERVICE_IDS,
+  WAREHOUSE_IDS,
+  type DeploymentMethodId,
+} from './catalog.ts';
+import { CUSTOM_CA_MAX_BYTES, inspectPem } from './certificates.ts';
+import { CREDENTIALS_MESSAGE, hostKind, isIPv4, isIPv6 } from './host.ts';
+import { isAtLeast, parseRelease } from './release.ts';
+
+export const PORT_MIN = 1;
+export const PORT_MAX = 65535;
+export const EXCLUDED_DOMAINS_MAX = 200;
+export const EXCLUDED_DOMAIN_MAX_LENGTH = 255;
+export const HOST_MAX_LENGTH = 253;
+
+/**
+ * Characters an excluded-domain entry may hold: letters (any script, converted to punycode by clients
+ * that support it), digits, and `. _ - * : [ ] / %`. Everything that could change how a file or a shell
+ * reads the value (whitespace, quotes, `$`, `#`, `\`, `,`, `=`, control characters) is outside it.
+ */
+const EXCLUDED_DOMAIN_CHARS = /^[\p{L}\p{M}\p{N}._*:[\]/%-]+$/u;
+
+/** Kubernetes methods, which run CARTO inside a cluster. */
+export function isKubernetesMethod(method: DeploymentMethodId): boolean {
+  return method === 'helm' || method === 'kots';
+}
+
+const required = (what: string) => (issue: { input: unknown }) =>
+  issue.input === undefined ? `${what} is required.` : undefined;
+
+const HostSchema = z
+  .string({ error: required('The proxy host') })
+  .superRefine((host, ctx) => {
+    const problem = hostProblem(host);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .transform((host) => host.toLowerCase());
+
+/** Why a proxy host is not acceptable, in words that never repeat a password. */
+export function hostProblem(host: string): string | undefined {
+  if (host.length === 0) return 'Enter the proxy host name or IP address.';
+  if (host.includes('@')) return CREDENTIALS_MESSAGE;
+  if (/:\/\//.test(host)) {
+    return 'Enter only the host name (for example proxy.corp.example), without http:// or https://.';
+  }
+  if (/[\s\p{Cc}]/u.test(host)) return 'The proxy host cannot contain spaces or line breaks.';
+  if (host.length > HOST_MAX_LENGTH) return `The proxy host is longer than ${HOST_MAX_LENGTH} characters.`;
+  if (/^\[.*\]$/.test(host)) return 'Write the IPv6 address without brackets (for example fd00::10).';
+  if (/[/?#]/.test(host)) return 'Enter only the host name, without a path, query or fragment.';
+  if (!hostKind(host)) {
+    return 'Enter a valid DNS name (letters, digits, dots and hyphens), IPv4 or IPv6 address.';
+  }
+  return undefined;
+}
+
+const PortSchema = z
+  .number({
+    error: (issue) =>
+      issue.input === undefined
+        ? 'The proxy port is required: clients disagree on the default port, so it must be explicit.'
+        : `The proxy port must be a whole number from ${PORT_MIN} to ${PORT_MAX}.`,
+  })
+  .int({ error: `The proxy port must be a whole number from ${PORT_MIN} to ${PORT_MAX}.` })
+  .min(PORT_MIN, { error: `The proxy port must be a whole number from ${PORT_MIN} to ${PORT_MAX}.` })
+  .max(PORT_MAX, { error: `The proxy port must be a whole number from ${PORT_MIN} to ${PORT_MAX}.` });
+
+const CustomCaSchema = z
+  .string({ error: 'The custom CA must be PEM text.' })
+  .max(CUSTOM_CA_MAX_BYTES, { error: 'The CA is larger than 64 KiB; paste only the proxy’s CA certificate(s).' })
+  .superRefine((text, ctx) => {
+    if (text.trim() === '') return;
+    const result = inspectPem(text);
+    if (!result.ok) ctx.addIssue({ code: 'custom', message: result.message });
+  });
+
+/** Why an excluded-domain entry is not acceptable, or undefined when it is. */
+export function excludedDomainProblem(entry: string): string | undefined {
+  if (entry.length === 0) return 'Empty entries are not allowed: remove it.';
+  if (/[\s\p{Cc}]/u.test(entry)) return 'Entries cannot contain spaces or line breaks: one domain per entry.';
+  if (entry.length > EXCLUDED_DOMAIN_MAX_LENGTH) {
+    return `Entries are at most ${EXCLUDED_DOMAIN_MAX_LENGTH} characters.`;
+  }
+  if (entry.includes('@')) return 'Entries cannot contain credentials or @.';
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry)) {
+    return 'Write the domain without a scheme (example.com, not https://example.com): no client strips it.';
+  }
+  if (entry.includes(',')) return 'One domain per entry: split comma-separated lists into separate entries.';
+  if (!EXCLUDED_DOMAIN_CHARS.test(entry)) {
+    return 'Entries may contain only letters, digits and . _ - * : [ ] / % (no quotes, $, #, = or backslash).';
+  }
+  if (entry.includes('/')) {
+    const [address, prefix, ...rest] = entry.split('/');
+    const bits = Number(prefix);
+    const valid =
+      rest.length === 0 &&
+      /^\d{1,3}$/.test(prefix ?? '') &&
+      ((isIPv4(address ?? '') && bits <= 32) || (isIPv6(address ?? '') && bits <= 128));
+    if (!valid) return 'Write the domain without a path; a slash is only allowed in a CIDR range (10.0.0.0/8).';
+  }
+  return undefined;
+}
+
+const ExcludedDomainSchema = z
+  .string({ error: 'Each excluded domain must be text.' })
+  .superRefine((entry, ctx) => {
+    const problem = excludedDomainProblem(entry);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+const ReleaseSchema = z
+  .string({ error: 'The release must be text like 2026.8.11.' })
+  .refine((text) => parseRelease(text) !== undefined, {
+    error: 'Write the CARTO Self-hosted release as YYYY.M.D, for example 2026.8.11.',
+  });
+
+const unknownKeys = (where: string) => (issue: { code?: string; keys?: string[] }) =>
+  issue.code === 'unrecognized_keys'
+    ? `Unknown ${issue.keys && issue.keys.length > 1 ? 'keys' : 'key'} in ${where}: ${(issue.keys ?? []).map((k) => JSON.stringify(k)).join(', ')}.`
+    : undefined;
+
+/** Messages for an object that is missing, of the wrong type, or carries unknown keys. */
+const objectError =
+  (where: string, example: string) =>
+  (issue: { code?: string; keys?: string[]; input?: unknown }) =>
+    unknownKeys(where)(issue) ??
+    (issue.input === undefined
+      ? `${where} is required, for example ${example}.`
+      : typeof issue.input !== 'object' || issue.input === null || Array.isArray(issue.input)
+        ? `${where} must be an object, for example ${example}.`
+        : undefined);
+
+export const DeploymentSchema = z.strictObject(
+  {
+    method: z.enum(DEPLOYMENT_METHOD_IDS, {
+      error: `Choose the deployment method: one of ${DEPLOYMENT_METHOD_IDS.join(', ')}.`,
+    }),
+    release: ReleaseSchema.optional(),
+    gkeWorkloadIdentity: z
+      .boolean({ error: 'gkeWorkloadIdentity must be true or false.' })
+      .optional(),
+    kubernetesServiceIp: z
+      .string({ error: 'The kubernetes service ClusterIP must be text.' })
+      .refine((ip) => isIPv4(ip) || isIPv6(ip), {
+        error: 'Enter the ClusterIP as an IPv4 or IPv6 address, for example 10.96.0.1.',
+      })
+      .optional(),
+  },
+  { error: objectError('deployment', '{"method": "helm"}') },
+);
+
+export const ProxySchema = z.strictObject(
+  {
+    protocol: z.enum(['http', 'https'], {
+      error: 'Choose the proxy protocol: http or https.',
+    }),
+    host: HostSchema,
+    port: PortSchema,
+    verifyCertificate: z
+      .boolean({ error: 'verifyCertificate must be true or false.' })
+      .default(true),
+    customCa: CustomCaSchema.optional(),
+  },
+  { error: objectError('proxy', '{"protocol": "http", "host": "proxy.corp.example", "port": 3128}') },
+);
+
+export const AnswersSchema = z
+  .strictObject(
+    {
+      deployment: DeploymentSchema,
+      proxy: ProxySchema,
+      excludedDomains: z
+        .array(ExcludedDomainSchema, { error: 'excludedDomains must be a list of domains.' })
+        .max(EXCLUDED_DOMAINS_MAX, {
+          error: `At most ${EXCLUDED_DOMAINS_MAX} excluded domains; use a parent domain (.corp.example) to cover many hosts.`,
+        })
+        .default([]),
+      warehouses: z
+        .array(
+          z.enum(WAREHOUSE_IDS, {
+            error: `Unknown data warehouse: use ${WAREHOUSE_IDS.join(', ')}.`,
+          }),
+          { error: 'warehouses must be a list.' },
+        )
+        .default([]),
+      services: z
+        .array(
+          z.enum(SERVICE_IDS, { error: `Unknown service: use ${SERVICE_IDS.join(', ')}.` }),
+          { error: 'services must be a list.' },
+        )
+        .default([]),
+    },
+    { error: objectError('the answers document', '{"deployment": {…}, "proxy": {…}}') },
+  )
+  .superRefine((answers, ctx) => {
+    const { deployment, proxy } = answers;
+    if (
+      deployment.method === 'single-vm' &&
+      deployment.release !== undefined &&
+      parseRelease(deployment.release) &&
+      !isAtLeast(deployment.release, RELEASE_RULES.singleVmProxySince)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['deployment'],
+        message: `Proxy support is not available for Single VM deployments before ${RELEASE_RULES.singleVmProxySince}. Upgrade to ${RELEASE_RULES.singleVmProxySince} or newer, or install with Docker Compose or on Kubernetes instead.`,
+      });
+    }
+    if (deployment.method === 'kots' && deployment.kubernetesServiceIp === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['deployment', 'kubernetesServiceIp'],
+        message:
+          "Enter the ClusterIP of the kubernetes service: kubectl get svc kubernetes -n default -o jsonpath='{.spec.clusterIP}'",
+      });
+    }
+    if (deployment.method !== 'kots' && deployment.kubernetesServiceIp !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['deployment', 'kubernetesServiceIp'],
+        message: 'The kubernetes service ClusterIP applies only to the kots method: remove it.',
+      });
+    }
+    if (!isKubernetesMethod(deployment.method) && deployment.gkeWorkloadIdentity === true) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['deployment', 'gkeWorkloadIdentity'],
+        message: 'GKE Workload Identity applies only to Kubernetes methods (helm, kots).',
+      });
+    }
+    if (proxy.protocol === 'http' && proxy.customCa !== undefined && proxy.customCa.trim() !== '') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['proxy', 'customCa'],
+        message: 'A custom CA applies only to HTTPS proxies: remove it, or choose https.',
+      });
+    }
+  });
+
+/** The answers as the user (or an API client) writes them. */
+export type AnswersInput = z.input<typeof AnswersSchema>;
+/** The answers after validation, with defaults filled in. */
+export type Answers = z.output<typeof AnswersSchema>;
+
+export interface AnswerIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+/** Zod issues as the API, the CLI and the UI report them: a path and a sentence. */
+export function toAnswerIssues(error: z.ZodError): AnswerIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)),
+    message: issue.message,
+  }));
+}
+
+export type ValidationResult =
+  | { ok: true; answers: Answers }
+  | { ok: false; issues: AnswerIssue[] };
+
+export function validateAnswers(input: unknown): ValidationResult {
+  const result = AnswersSchema.safeParse(input);
+  return result.success
+    ? { ok: true, answers: result.data }
+    : { ok: false, issues: toAnswerIssues(result.error) };
+}
+
+/** JSON Schema of the answers document, as GET /api/schema serves it. */
+export function answersJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(AnswersSchema, { io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
+}

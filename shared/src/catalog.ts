@@ -1,0 +1,425 @@
+/**
+ * The catalog: every deployment method, release rule, warehouse, optional service and domain the wizard
+ * knows, each with the source it comes from. Facts: ../shared/reference/carto-proxy-facts.md (§1–§3).
+ * Served as is by GET /api/catalog.
+ */
+
+export interface Source {
+  title: string;
+  url: string;
+}
+
+export const SOURCES = {
+  proxyDocs: {
+    title: 'CARTO docs: Configure a forward proxy',
+    url: 'https://docs.carto.com/carto-self-hosted/configuration/networking/configure-an-external-proxy',
+  },
+  proxyDocsKots: {
+    title: 'CARTO docs: Configure an external proxy (Kots)',
+    url: 'https://docs.carto.com/carto-self-hosted/guides/guides/configure-an-external-proxy',
+  },
+  proxyDocsHelm: {
+    title: 'CARTO docs: Configure an external proxy (Helm)',
+    url: 'https://docs.carto.com/carto-self-hosted/guides/guides-helm/configure-an-external-proxy',
+  },
+  proxyDocsLegacy: {
+    title: 'CARTO docs: Configure an external proxy (legacy Docker Compose)',
+    url: 'https://docs.carto.com/carto-self-hosted/carto-self-hosted-legacy/guides/configure-an-external-proxy',
+  },
+  egress: {
+    title: 'CARTO docs: Network egress requirements',
+    url: 'https://docs.carto.com/carto-self-hosted/planning/prerequisites/network/egress',
+  },
+  legacyWhitelist: {
+    title: 'carto-selfhosted: proxy/config/whitelisted_domains.md (2023–2024)',
+    url: 'https://github.com/CartoDB/carto-selfhosted/blob/306e122/proxy/config/whitelisted_domains.md',
+  },
+  helmValues: {
+    title: 'carto-selfhosted-helm: chart/values.yaml (externalProxy, trustedCACerts)',
+    url: 'https://github.com/CartoDB/carto-selfhosted-helm/blob/main/chart/values.yaml',
+  },
+  helmTrustedCa: {
+    title: 'carto-selfhosted-helm PR #894: trustedCACerts replaces externalProxy.sslCA',
+    url: 'https://github.com/CartoDB/carto-selfhosted-helm/pull/894',
+  },
+  kotsFullSupport: {
+    title: 'carto-selfhosted-helm PR #737: full HTTP and HTTPS proxy support with KOTS (2025-07-16)',
+    url: 'https://github.com/CartoDB/carto-selfhosted-helm/pull/737',
+  },
+  dockerInstall: {
+    title: 'carto-selfhosted: install.sh builds .env from customer.env',
+    url: 'https://github.com/CartoDB/carto-selfhosted/blob/master/install.sh',
+  },
+  grpcJsProxy: {
+    title: 'grpc-js: only http:// proxies are supported (packages/grpc-js/src/http_proxy.ts)',
+    url: 'https://github.com/grpc/grpc-node/blob/master/packages/grpc-js/src/http_proxy.ts',
+  },
+} as const satisfies Record<string, Source>;
+
+export const DEPLOYMENT_METHOD_IDS = ['docker-compose', 'helm', 'kots', 'single-vm'] as const;
+export type DeploymentMethodId = (typeof DEPLOYMENT_METHOD_IDS)[number];
+
+export interface DeploymentMethod {
+  id: DeploymentMethodId;
+  label: string;
+  description: string;
+  mainOutput: string;
+  kubernetes: boolean;
+  source: Source;
+}
+
+export const DEPLOYMENT_METHODS: readonly DeploymentMethod[] = [
+  {
+    id: 'docker-compose',
+    label: 'Docker Compose',
+    description: 'Single VM with Docker Compose and a customer.env file (the legacy installation).',
+    mainOutput: 'customer.env.proxy',
+    kubernetes: false,
+    source: SOURCES.proxyDocsLegacy,
+  },
+  {
+    id: 'helm',
+    label: 'Kubernetes with Helm',
+    description: 'Your own Kubernetes cluster, installed with Helm and a customizations.yaml file.',
+    mainOutput: 'customizations.proxy.yaml',
+    kubernetes: true,
+    source: SOURCES.proxyDocsHelm,
+  },
+  {
+    id: 'kots',
+    label: 'Kubernetes with the Admin Console (Kots)',
+    description: 'Your own Kubernetes cluster, installed and configured through the Admin Console.',
+    mainOutput: 'kots-proxy-setup.md',
+    kubernetes: true,
+    source: SOURCES.proxyDocsKots,
+  },
+  {
+    id: 'single-vm',
+    label: 'Single VM (./carto install)',
+    description: 'A single VM installed with the CARTO installer (Kots embedded cluster).',
+    mainOutput: 'kots-proxy-setup.md',
+    kubernetes: false,
+    source: SOURCES.proxyDocs,
+  },
+];
+
+/** Release boundaries that change what the wizard writes. */
+export const RELEASE_RULES = {
+  /** Single VM (embedded cluster) supports a proxy from this release on (chart PR #737, 2025-07-16). */
+  singleVmProxySince: '2025.7.16',
+  /** `trustedCACerts.value` and the Admin Console "Trusted CA certificate(s)" field exist from this release on (PR #894). */
+  trustedCaCertsSince: '2026.8.11',
+} as const;
+
+export interface KnownRelease {
+  id: string;
+  note: string;
+  source: Source;
+}
+
+/** Releases whose proxy behaviour the wizard knows, newest first. The first one is the default. */
+export const KNOWN_RELEASES: readonly KnownRelease[] = [
+  {
+    id: '2026.8.11',
+    note: 'Custom CAs go in trustedCACerts.value (Helm) or the Admin Console "Trusted CA certificate(s)" field.',
+    source: SOURCES.helmTrustedCa,
+  },
+  {
+    id: '2025.7.16',
+    note: 'Single VM (./carto install) supports HTTP and HTTPS proxies.',
+    source: SOURCES.kotsFullSupport,
+  },
+];
+
+export const LATEST_RELEASE = '2026.8.11';
+
+export const WAREHOUSE_IDS = [
+  'bigquery',
+  'carto-dw',
+  'snowflake',
+  'databricks',
+  'postgres',
+  'redshift',
+] as const;
+export type WarehouseId = (typeof WAREHOUSE_IDS)[number];
+
+export interface Warehouse {
+  id: WarehouseId;
+  label: string;
+  /** Whether its traffic goes through an HTTP proxy and through an HTTPS proxy. */
+  throughProxy: { http: boolean; https: boolean };
+  /** What the wizard does about it, in one sentence shown next to the choice. */
+  consequence: { http: string; https: string };
+  /** Domains the proxy must allow when the traffic goes through it. */
+  domains: readonly string[];
+  /** When the traffic bypasses the proxy: where it goes directly. */
+  direct?: { target: string; port: number };
+  source: Source;
+}
+
+const GOOGLE_BIGQUERY_DOMAINS = [
+  'bigquery.googleapis.com',
+  'oauth2.googleapis.com',
+  'bigquerydatatransfer.googleapis.com',
+  'www.googleapis.com',
+] as const;
+
+export const WAREHOUSES: readonly Warehouse[] = [
+  {
+    id: 'bigquery',
+    label: 'Google BigQuery',
+    throughProxy: { http: true, https: true },
+    consequence: {
+      http: 'Goes through the proxy: the Google APIs are added to the allowlist.',
+      https: 'Goes through the proxy: the Google APIs are added to the allowlist.',
+    },
+    domains: GOOGLE_BIGQUERY_DOMAINS,
+    source: SOURCES.egress,
+  },
+  {
+    id: 'carto-dw',
+    label: 'CARTO Data Warehouse',
+    throughProxy: { http: true, https: true },
+    consequence: {
+      http: 'Runs on BigQuery and goes through the proxy: the Google APIs are added to the allowlist.',
+      https: 'Runs on BigQuery and goes through the proxy: the Google APIs are added to the allowlist.',
+    },
+    domains: GOOGLE_BIGQUERY_DOMAINS,
+    source: SOURCES.egress,
+  },
+  {
+    id: 'snowflake',
+    label: 'Snowflake',
+    throughProxy: { http: true, https: false },
+    consequence: {
+      http: 'Goes through the proxy: *.snowflakecomputing.com is added to the allowlist.',
+      https:
+        'Snowflake cannot go through an HTTPS proxy: .snowflakecomputing.com will be excluded and must be reachable directly (TCP 443).',
+    },
+    domains: ['*.snowflakecomputing.com'],
+    direct: { target: '*.snowflakecomputing.com (your account URL)', port: 443 },
+    source: SOURCES.proxyDocsKots,
+  },
+  {
+    id: 'databricks',
+    label: 'Databricks',
+    throughProxy: { http: false, https: false },
+    consequence: {
+      http: 'Does not use the proxy: your Databricks workspace must be reachable directly (TCP 443).',
+      https: 'Does not use the proxy: your Databricks workspace must be reachable directly (TCP 443).',
+    },
+    domains: [],
+    direct: { target: 'your Databricks workspace host', port: 443 },
+    source: SOURCES.proxyDocsKots,
+  },
+  {
+    id: 'postgres',
+    label: 'PostgreSQL',
+    throughProxy: { http: false, https: false },
+    consequence: {
+      http: 'Connects over TCP, not HTTP: your PostgreSQL server must be reachable directly (TCP 5432 by default).',
+      https:
+        'Connects over TCP, not HTTP: your PostgreSQL server must be reachable directly (TCP 5432 by default).',
+    },
+    domains: [],
+    direct: { target: 'your PostgreSQL server', port: 5432 },
+    source: SOURCES.proxyDocsKots,
+  },
+  {
+    id: 'redshift',
+    label: 'Amazon Redshift',
+    throughProxy: { http: false, https: false },
+    consequence: {
+      http: 'Connects over TCP, not HTTP: your Redshift cluster must be reachable directly (TCP 5439 by default).',
+      https:
+        'Connects over TCP, not HTTP: your Redshift cluster must be reachable directly (TCP 5439 by default).',
+    },
+    domains: [],
+    direct: { target: 'your Redshift cluster endpoint', port: 5439 },
+    source: SOURCES.proxyDocsKots,
+  },
+];
+
+export const SERVICE_IDS = [
+  'gcs-buckets',
+  's3-buckets',
+  'azure-buckets',
+  'geocoding-tomtom',
+  'geocoding-mapbox',
+  'isolines-here',
+  'google-maps',
+  'bigquery-oauth',
+  'cloud-sql',
+] as const;
+export type ServiceId = (typeof SERVICE_IDS)[number];
+
+export interface OptionalService {
+  id: ServiceId;
+  label: string;
+  description: string;
+  domains: readonly string[];
+  note?: string;
+  source: Source;
+}
+
+export const SERVICES: readonly OptionalService[] = [
+  {
+    id: 'gcs-buckets',
+    label: 'Google Cloud Storage buckets',
+    description: 'Your own GCS buckets for imports, exports and map assets.',
+    domains: ['storage.googleapis.com', 'www.googleapis.com'],
+    source: SOURCES.egress,
+  },
+  {
+    id: 's3-buckets',
+    label: 'AWS S3 buckets',
+    description: 'Your own S3 buckets.',
+    domains: ['*.amazonaws.com'],
+    note: 'Or allow only your full bucket URLs.',
+    source: SOURCES.egress,
+  },
+  {
+    id: 'azure-buckets',
+    label: 'Azure Blob Storage containers',
+    description: 'Your own Azure Blob containers.',
+    domains: ['*.blob.core.windows.net'],
+    note: 'Or allow only your full container URLs.',
+    source: SOURCES.egress,
+  },
+  {
+    id: 'geocoding-tomtom',
+    label: 'TomTom geocoding',
+    description: 'Geocoding with TomTom.',
+    domains: ['api.tomtom.com'],
+    source: SOURCES.legacyWhitelist,
+  },
+  {
+    id: 'geocoding-mapbox',
+    label: 'Mapbox geocoding',
+    description: 'Geocoding with Mapbox.',
+    domains: ['api.mapbox.com'],
+    source: SOURCES.legacyWhitelist,
+  },
+  {
+    id: 'isolines-here',
+    label: 'HERE geocoding and isolines',
+    description: 'Geocoding and isolines (routing areas) with HERE.',
+    domains: ['isoline.router.hereapi.com'],
+    source: SOURCES.legacyWhitelist,
+  },
+  {
+    id: 'google-maps',
+    label: 'Google Maps',
+    description: 'Google Maps geocoding and basemaps.',
+    domains: ['maps.googleapis.com'],
+    source: SOURCES.legacyWhitelist,
+  },
+  {
+    id: 'bigquery-oauth',
+    label: 'BigQuery OAuth connections',
+    description: 'Users create BigQuery connections by signing in with Google.',
+    domains: ['oauth2.googleapis.com'],
+    source: SOURCES.legacyWhitelist,
+  },
+  {
+    id: 'cloud-sql',
+    label: 'Google Cloud SQL',
+    description: 'Google Cloud SQL as the external database.',
+    domains: ['sqladmin.googleapis.com'],
+    source: SOURCES.legacyWhitelist,
+  },
+];
+
+export interface CoreDomainGroup {
+  methods: readonly DeploymentMethodId[];
+  domains: readonly string[];
+  reason: string;
+  source: Source;
+}
+
+/** Domains every installation of a method needs, before warehouses and services. */
+export const CORE_DOMAINS: readonly CoreDomainGroup[] = [
+  {
+    methods: ['helm', 'kots', 'single-vm'],
+    domains: ['auth.carto.com', '*.self-hosted.carto.com'],
+    reason: 'CARTO authentication and delivery of Self-hosted releases',
+    source: SOURCES.egress,
+  },
+  {
+    methods: ['kots', 'single-vm'],
+    domains: ['docker.io'],
+    reason: 'Images that run the Admin Console',
+    source: SOURCES.egress,
+  },
+  {
+    methods: ['docker-compose'],
+    domains: [
+      'auth.carto.com',
+      'bigquery.googleapis.com',
+      'cloudresourcemanager.googleapis.com',
+      'gcr.io',
+      'iamcredentials.googleapis.com',
+      'logging.googleapis.com',
+      'pubsub.googleapis.com',
+      'storage.googleapis.com',
+      'tools.google.com',
+      'www.googleapis.com',
+      'clientstream.launchdarkly.com',
+      'events.launchdarkly.com',
+      'stream.launchdarkly.com',
+    ],
+    reason: 'CARTO core services (legacy Docker Compose egress list)',
+    source: SOURCES.legacyWhitelist,
+  },
+];
+
+/**
+ * A real host under each wildcard domain, so a check can CONNECT to something concrete.
+ * Wildcards missing here depend on the customer's own account and cannot be checked for them.
+ */
+export const REPRESENTATIVE_HOSTS: Readonly<Record<string, string>> = {
+  '*.self-hosted.carto.com': 'registry.self-hosted.carto.com',
+  '*.amazonaws.com': 's3.amazonaws.com',
+  '*.blob.core.windows.net': 'blob.core.windows.net',
+};
+
+/** Entries the NO_PROXY rules add, with their reason and source. */
+export const NO_PROXY_RULES = {
+  localhost: {
+    entries: ['localhost'],
+    reason: 'Local calls inside each container must never go through the proxy.',
+    source: SOURCES.proxyDocsLegacy,
+  },
+  kubernetes: {
+    entries: ['.svc.cluster.local'],
+    reason: 'CARTO components talk to each other inside the cluster.',
+    source: SOURCES.proxyDocsHelm,
+  },
+  kubernetesServiceIp: {
+    reason: 'The Kubernetes API (the kubernetes service ClusterIP) must be reached directly.',
+    source: SOURCES.proxyDocsKots,
+  },
+  gkeWorkloadIdentity: {
+    entries: ['169.254.169.254', 'metadata', 'metadata.google.internal'],
+    reason: 'GKE Workload Identity authenticates through the metadata server, which is only reachable directly.',
+    source: SOURCES.proxyDocsHelm,
+  },
+  snowflakeHttps: {
+    entries: ['.snowflakecomputing.com'],
+    reason: 'Snowflake cannot go through an HTTPS proxy, so it must bypass it.',
+    source: SOURCES.proxyDocsKots,
+  },
+} as const;
+
+export const CATALOG = {
+  deploymentMethods: DEPLOYMENT_METHODS,
+  releases: { latest: LATEST_RELEASE, known: KNOWN_RELEASES, rules: RELEASE_RULES },
+  warehouses: WAREHOUSES,
+  services: SERVICES,
+  coreDomains: CORE_DOMAINS,
+  representativeHosts: REPRESENTATIVE_HOSTS,
+  noProxyRules: NO_PROXY_RULES,
+  sources: SOURCES,
+} as const;
+
+export type Catalog = typeof CATALOG;

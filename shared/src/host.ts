@@ -1,0 +1,118 @@
+/**
+ * Host names, IP addresses and proxy URLs as the wizard accepts them.
+ * Pure string checks, so the browser and the server agree byte for byte.
+ */
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+const DNS_LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/i;
+
+export function isIPv4(text: string): boolean {
+  return IPV4.test(text);
+}
+
+/** IPv6 in any RFC 4291 text form (with `::` compression and an optional trailing IPv4), without brackets or zone. */
+export function isIPv6(text: string): boolean {
+  if (!/^[0-9a-f:.]+$/i.test(text) || !text.includes(':')) return false;
+  const halves = text.split('::');
+  if (halves.length > 2) return false;
+  const groups = (part: string) => (part === '' ? [] : part.split(':'));
+  const head = groups(halves[0] ?? '');
+  const tail = halves.length === 2 ? groups(halves[1] ?? '') : [];
+  const all = [...head, ...tail];
+  let needed = 8;
+  const last = all.at(-1);
+  if (last !== undefined && last.includes('.')) {
+    if (!isIPv4(last)) return false;
+    all.pop();
+    needed = 6;
+  }
+  if (!all.every((g) => /^[0-9a-f]{1,4}$/i.test(g))) return false;
+  return halves.length === 2 ? all.length < needed : all.length === needed;
+}
+
+/** A DNS name: dot-separated labels of letters, digits, `-` and `_` (single-label names such as `squid` included). */
+export function isDnsName(text: string): boolean {
+  const name = text.endsWith('.') ? text.slice(0, -1) : text;
+  if (name.length === 0 || name.length > 253) return false;
+  const labels = name.split('.');
+  // A name made only of digits and dots is a malformed IPv4 address, not a host name.
+  if (labels.every((l) => /^\d+$/.test(l))) return false;
+  return labels.every((label) => DNS_LABEL.test(label));
+}
+
+export type HostKind = 'dns' | 'ipv4' | 'ipv6';
+
+export function hostKind(host: string): HostKind | undefined {
+  if (isIPv4(host)) return 'ipv4';
+  if (isIPv6(host)) return 'ipv6';
+  if (isDnsName(host)) return 'dns';
+  return undefined;
+}
+
+/** The host as it appears in a URL: IPv6 literals get brackets. */
+export function hostForUrl(host: string): string {
+  return isIPv6(host) ? `[${host}]` : host;
+}
+
+export function proxyUrl(proxy: { protocol: 'http' | 'https'; host: string; port: number }): string {
+  return `${proxy.protocol}://${hostForUrl(proxy.host)}:${proxy.port}`;
+}
+
+export type ParsedProxyUrl =
+  | {
+      ok: true;
+      protocol?: 'http' | 'https';
+      host: string;
+      port?: number;
+    }
+  | { ok: false; reason: 'credentials' | 'scheme' | 'invalid'; message: string };
+
+export const CREDENTIALS_MESSAGE =
+  'Remove the user name and password: CARTO does not support proxy password authentication, so the proxy must allow CARTO without credentials.';
+
+/**
+ * Reads what a user pasted into the host field: a bare host, `host:port`, or a whole proxy URL.
+ * Never returns the credentials it finds, only that there were some.
+ */
+export function parseProxyInput(input: string): ParsedProxyUrl {
+  const text = input.trim();
+  const schemeMatch = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text);
+  if (!schemeMatch) {
+    if (text.includes('@')) return { ok: false, reason: 'credentials', message: CREDENTIALS_MESSAGE };
+    const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(text);
+    if (bracketed) {
+      return bracketed[2] === undefined
+        ? { ok: true, host: bracketed[1] ?? '' }
+        : { ok: true, host: bracketed[1] ?? '', port: Number(bracketed[2]) };
+    }
+    const hostPort = /^([^:]+):(\d{1,5})$/.exec(text);
+    if (hostPort) return { ok: true, host: hostPort[1] ?? '', port: Number(hostPort[2]) };
+    return { ok: true, host: text };
+  }
+  const scheme = (schemeMatch[1] ?? '').toLowerCase();
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    if (/^[^/]*\/\/[^/@]*@/.test(text)) {
+      return { ok: false, reason: 'credentials', message: CREDENTIALS_MESSAGE };
+    }
+    return { ok: false, reason: 'invalid', message: 'This is not a valid proxy URL.' };
+  }
+  if (url.username !== '' || url.password !== '') {
+    return { ok: false, reason: 'credentials', message: CREDENTIALS_MESSAGE };
+  }
+  if (scheme !== 'http' && scheme !== 'https') {
+    return {
+      ok: false,
+      reason: 'scheme',
+      message: `CARTO supports only http:// and https:// proxies, not ${scheme}://.`,
+    };
+  }
+  const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+  const result: ParsedProxyUrl = { ok: true, protocol: scheme, host };
+  // WHATWG URL hides a port equal to the scheme's default, so read an explicit one from the text.
+  const explicitPort = /^[a-z]+:\/\/(?:\[[^\]]*\]|[^/:?#]*):(\d{1,5})(?:[/?#]|$)/i.exec(text);
+  if (explicitPort) result.port = Number(explicitPort[1]);
+  return result;
+}

@@ -1,0 +1,50 @@
+/** What one render of the answers produces: the files and the facts behind them (PRODUCT.md §4). */
+import type { Source } from '../catalog.ts';
+
+export interface OutputFile {
+  /** File name, possibly with a folder (certs/proxy-ca.crt); also the name inside the zip. */
+  name: string;
+  mediaType: string;
+  content: string;
+}
+
+export interface NoProxyEntry {
+  entry: string;
+  reason: string;
+  /** Where the rule comes from; null for the user's own entries. */
+  source: Source | null;
+}
+
+export interface AllowlistEntry {
+  domain: string;
+  group: 'core' | 'warehouse' | 'service';
+  reason: string;
+}
+
+export interface EgressRule {
+  /** What must be reached without the proxy (a host pattern or a description of the customer's host). */
+  target: string;
+  protocol: 'tcp';
+  port: number;
+  reason: string;
+  /** The warehouse or mechanism that needs it (snowflake, databricks, postgres, redshift, grpc). */
+  cause: string;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Warning {
+  code: string;
+  severity: Severity;
+  message: string;
+  /** The answers field the warning is about, as in validation issues. */
+  path: (string | number)[];
+}
+
+export interface RenderResult {
+  files: OutputFile[];
+  noProxy: NoProxyEntry[];
+  allowlist: AllowlistEntry[];
+  egress: EgressRule[];
+  warnings: Warning[];
+}
