@@ -51,8 +51,10 @@ export function hostProblem(host: string): string | undefined {
     return 'Enter only the host name (for example proxy.corp.example), without http:// or https://.';
   }
   if (/[\s\p{Cc}]/u.test(host)) return 'The proxy host cannot contain spaces or line breaks.';
-  if (host.length > HOST_MAX_LENGTH) return `The proxy host is longer than ${HOST_MAX_LENGTH} characters.`;
-  if (/^\[.*\]$/.test(host)) return 'Write the IPv6 address without brackets (for example fd00::10).';
+  if (host.length > HOST_MAX_LENGTH)
+    return `The proxy host is longer than ${HOST_MAX_LENGTH} characters.`;
+  if (/^\[.*\]$/.test(host))
+    return 'Write the IPv6 address without brackets (for example fd00::10).';
   if (/[/?#]/.test(host)) return 'Enter only the host name, without a path, query or fragment.';
   if (!hostKind(host)) {
     return 'Enter a valid DNS name (letters, digits, dots and hyphens), IPv4 or IPv6 address.';
@@ -68,12 +70,18 @@ const PortSchema = z
         : `The proxy port must be a whole number from ${PORT_MIN} to ${PORT_MAX}.`,
   })
   .int({ error: `The proxy port must be a whole number from ${PORT_MIN} to ${PORT_MAX}.` })
-  .min(PORT_MIN, { error: `The proxy port must be a whole number from ${PORT_MIN} to ${PORT_MAX}.` })
-  .max(PORT_MAX, { error: `The proxy port must be a whole number from ${PORT_MIN} to ${PORT_MAX}.` });
+  .min(PORT_MIN, {
+    error: `The proxy port must be a whole number from ${PORT_MIN} to ${PORT_MAX}.`,
+  })
+  .max(PORT_MAX, {
+    error: `The proxy port must be a whole number from ${PORT_MIN} to ${PORT_MAX}.`,
+  });
 
 const CustomCaSchema = z
   .string({ error: 'The custom CA must be PEM text.' })
-  .max(CUSTOM_CA_MAX_BYTES, { error: 'The CA is larger than 64 KiB; paste only the proxy’s CA certificate(s).' })
+  .max(CUSTOM_CA_MAX_BYTES, {
+    error: 'The CA is larger than 64 KiB; paste only the proxy’s CA certificate(s).',
+  })
   .superRefine((text, ctx) => {
     if (text.trim() === '') return;
     const result = inspectPem(text);
@@ -83,7 +91,8 @@ const CustomCaSchema = z
 /** Why an excluded-domain entry is not acceptable, or undefined when it is. */
 export function excludedDomainProblem(entry: string): string | undefined {
   if (entry.length === 0) return 'Empty entries are not allowed: remove it.';
-  if (/[\s\p{Cc}]/u.test(entry)) return 'Entries cannot contain spaces or line breaks: one domain per entry.';
+  if (/[\s\p{Cc}]/u.test(entry))
+    return 'Entries cannot contain spaces or line breaks: one domain per entry.';
   if (entry.length > EXCLUDED_DOMAIN_MAX_LENGTH) {
     return `Entries are at most ${EXCLUDED_DOMAIN_MAX_LENGTH} characters.`;
   }
@@ -91,7 +100,8 @@ export function excludedDomainProblem(entry: string): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry)) {
     return 'Write the domain without a scheme (example.com, not https://example.com): no client strips it.';
   }
-  if (entry.includes(',')) return 'One domain per entry: split comma-separated lists into separate entries.';
+  if (entry.includes(','))
+    return 'One domain per entry: split comma-separated lists into separate entries.';
   if (!EXCLUDED_DOMAIN_CHARS.test(entry)) {
     return 'Entries may contain only letters, digits and . _ - * : [ ] / % (no quotes, $, #, = or backslash).';
   }
@@ -102,7 +112,8 @@ export function excludedDomainProblem(entry: string): string | undefined {
       rest.length === 0 &&
       /^\d{1,3}$/.test(prefix ?? '') &&
       ((isIPv4(address ?? '') && bits <= 32) || (isIPv6(address ?? '') && bits <= 128));
-    if (!valid) return 'Write the domain without a path; a slash is only allowed in a CIDR range (10.0.0.0/8).';
+    if (!valid)
+      return 'Write the domain without a path; a slash is only allowed in a CIDR range (10.0.0.0/8).';
   }
   return undefined;
 }
@@ -167,7 +178,9 @@ export const ProxySchema = z.strictObject(
       .default(true),
     customCa: CustomCaSchema.optional(),
   },
-  { error: objectError('proxy', '{"protocol": "http", "host": "proxy.corp.example", "port": 3128}') },
+  {
+    error: objectError('proxy', '{"protocol": "http", "host": "proxy.corp.example", "port": 3128}'),
+  },
 );
 
 export const AnswersSchema = z
@@ -190,10 +203,9 @@ export const AnswersSchema = z
         )
         .default([]),
       services: z
-        .array(
-          z.enum(SERVICE_IDS, { error: `Unknown service: use ${SERVICE_IDS.join(', ')}.` }),
-          { error: 'services must be a list.' },
-        )
+        .array(z.enum(SERVICE_IDS, { error: `Unknown service: use ${SERVICE_IDS.join(', ')}.` }), {
+          error: 'services must be a list.',
+        })
         .default([]),
     },
     { error: objectError('the answers document', '{"deployment": {…}, "proxy": {…}}') },
@@ -262,8 +274,7 @@ export function toAnswerIssues(error: z.ZodError): AnswerIssue[] {
 }
 
 export type ValidationResult =
-  | { ok: true; answers: Answers }
-  | { ok: false; issues: AnswerIssue[] };
+  { ok: true; answers: Answers } | { ok: false; issues: AnswerIssue[] };
 
 export function validateAnswers(input: unknown): ValidationResult {
   const result = AnswersSchema.safeParse(input);

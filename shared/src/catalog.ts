@@ -43,7 +43,8 @@ export const SOURCES = {
     url: 'https://github.com/CartoDB/carto-selfhosted-helm/pull/894',
   },
   kotsFullSupport: {
-    title: 'carto-selfhosted-helm PR #737: full HTTP and HTTPS proxy support with KOTS (2025-07-16)',
+    title:
+      'carto-selfhosted-helm PR #737: full HTTP and HTTPS proxy support with KOTS (2025-07-16)',
     url: 'https://github.com/CartoDB/carto-selfhosted-helm/pull/737',
   },
   dockerInstall: {
@@ -182,7 +183,8 @@ export const WAREHOUSES: readonly Warehouse[] = [
     throughProxy: { http: true, https: true },
     consequence: {
       http: 'Runs on BigQuery and goes through the proxy: the Google APIs are added to the allowlist.',
-      https: 'Runs on BigQuery and goes through the proxy: the Google APIs are added to the allowlist.',
+      https:
+        'Runs on BigQuery and goes through the proxy: the Google APIs are added to the allowlist.',
     },
     domains: GOOGLE_BIGQUERY_DOMAINS,
     source: SOURCES.egress,
@@ -206,7 +208,8 @@ export const WAREHOUSES: readonly Warehouse[] = [
     throughProxy: { http: false, https: false },
     consequence: {
       http: 'Does not use the proxy: your Databricks workspace must be reachable directly (TCP 443).',
-      https: 'Does not use the proxy: your Databricks workspace must be reachable directly (TCP 443).',
+      https:
+        'Does not use the proxy: your Databricks workspace must be reachable directly (TCP 443).',
     },
     domains: [],
     direct: { target: 'your Databricks workspace host', port: 443 },
@@ -401,7 +404,8 @@ export const NO_PROXY_RULES = {
   },
   gkeWorkloadIdentity: {
     entries: ['169.254.169.254', 'metadata', 'metadata.google.internal'],
-    reason: 'GKE Workload Identity authenticates through the metadata server, which is only reachable directly.',
+    reason:
+      'GKE Workload Identity authenticates through the metadata server, which is only reachable directly.',
     source: SOURCES.proxyDocsHelm,
   },
   snowflakeHttps: {

@@ -24,8 +24,7 @@ export interface CertificateInfo {
 }
 
 export type PemInspection =
-  | { ok: true; certificates: CertificateInfo[] }
-  | { ok: false; message: string };
+  { ok: true; certificates: CertificateInfo[] } | { ok: false; message: string };
 
 const OID_NAMES: Record<string, string> = {
   '2.5.4.3': 'CN',
@@ -63,7 +62,9 @@ function base64ToBytes(text: string): Uint8Array | undefined {
 function bytesToPem(bytes: Uint8Array): string {
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
-  const body = btoa(binary).replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
+  const body = btoa(binary)
+    .replace(/(.{64})/g, '$1\n')
+    .replace(/\n$/, '');
   return `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`;
 }
 
@@ -104,7 +105,10 @@ function parseCertificate(der: Uint8Array): CertificateInfo | undefined {
  */
 export function inspectPem(text: string): PemInspection {
   if (new TextEncoder().encode(text).length > CUSTOM_CA_MAX_BYTES) {
-    return { ok: false, message: 'The CA is larger than 64 KiB; paste only the proxy’s CA certificate(s).' };
+    return {
+      ok: false,
+      message: 'The CA is larger than 64 KiB; paste only the proxy’s CA certificate(s).',
+    };
   }
   const labels = [...text.matchAll(PEM_BEGIN)].map((m) => m[1] ?? '');
   if (labels.some((label) => label.includes('PRIVATE KEY'))) {

@@ -54,7 +54,11 @@ export function hostForUrl(host: string): string {
   return isIPv6(host) ? `[${host}]` : host;
 }
 
-export function proxyUrl(proxy: { protocol: 'http' | 'https'; host: string; port: number }): string {
+export function proxyUrl(proxy: {
+  protocol: 'http' | 'https';
+  host: string;
+  port: number;
+}): string {
   return `${proxy.protocol}://${hostForUrl(proxy.host)}:${proxy.port}`;
 }
 
@@ -78,7 +82,8 @@ export function parseProxyInput(input: string): ParsedProxyUrl {
   const text = input.trim();
   const schemeMatch = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text);
   if (!schemeMatch) {
-    if (text.includes('@')) return { ok: false, reason: 'credentials', message: CREDENTIALS_MESSAGE };
+    if (text.includes('@'))
+      return { ok: false, reason: 'credentials', message: CREDENTIALS_MESSAGE };
     const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(text);
     if (bracketed) {
       return bracketed[2] === undefined

@@ -1,14 +1,92 @@
-// Placeholder while the renderers are written; replaced in the next commit.
+/**
+ * renderAll: every output file and the facts behind them, from validated answers. Pure and deterministic:
+ * the browser preview, the API and the CLI all call this, so they give the same bytes.
+ */
 import type { Answers } from '../answers.ts';
-import type { RenderResult } from './types.ts';
+import { normalizedCaPem } from '../certificates.ts';
+import { allowlistEntries } from '../rules/allowlist.ts';
+import { egressRules } from '../rules/egress.ts';
+import { noProxyEntries } from '../rules/no-proxy.ts';
+import { customCaOf } from '../rules/release.ts';
+import { answerWarnings } from '../rules/warnings.ts';
+import { renderAllowlistText, renderSquidAllowlist } from './allowlist-files.ts';
+import { renderCheckProxy } from './check-proxy.ts';
+import { renderEgressRules } from './egress-md.ts';
+import { DOCKER_CA_FILE, renderEnvFile } from './env-file.ts';
+import { renderHelmValues } from './helm-values.ts';
+import { renderKotsSetup } from './kots-setup.ts';
+import { renderReadme } from './readme.ts';
+import type { OutputFile, RenderResult } from './types.ts';
 
 export interface RenderOptions {
   /** The moment certificate validity is judged at (warnings only; files never depend on it). */
   now?: Date;
 }
 
+const TEXT = 'text/plain; charset=utf-8';
+const MARKDOWN = 'text/markdown; charset=utf-8';
+
 export function renderAll(answers: Answers, options: RenderOptions = {}): RenderResult {
-  void answers;
-  void options;
-  return { files: [], noProxy: [], allowlist: [], egress: [], warnings: [] };
+  const noProxy = noProxyEntries(answers);
+  const allowlist = allowlistEntries(answers);
+  const egress = egressRules(answers);
+  const warnings = answerWarnings(answers, options.now ?? new Date());
+  const ca = customCaOf(answers);
+  const caFile = answers.deployment.method === 'docker-compose' ? DOCKER_CA_FILE : 'proxy-ca.crt';
+
+  const files: OutputFile[] = [];
+  switch (answers.deployment.method) {
+    case 'docker-compose':
+      files.push({ name: 'customer.env.proxy', mediaType: TEXT, content: renderEnvFile(answers) });
+      break;
+    case 'helm':
+      files.push({
+        name: 'customizations.proxy.yaml',
+        mediaType: 'application/yaml; charset=utf-8',
+        content: renderHelmValues(answers),
+      });
+      break;
+    case 'kots':
+    case 'single-vm':
+      files.push({
+        name: 'kots-proxy-setup.md',
+        mediaType: MARKDOWN,
+        content: renderKotsSetup(answers),
+      });
+      break;
+  }
+  if (ca !== undefined) {
+    files.push({ name: caFile, mediaType: 'application/x-pem-file', content: normalizedCaPem(ca) });
+  }
+  files.push(
+    {
+      name: 'proxy-allowlist.txt',
+      mediaType: TEXT,
+      content: renderAllowlistText(answers, allowlist),
+    },
+    {
+      name: 'squid-allowlist.conf',
+      mediaType: TEXT,
+      content: renderSquidAllowlist(answers, allowlist),
+    },
+  );
+  if (egress.length > 0) {
+    files.push({
+      name: 'egress-rules.md',
+      mediaType: MARKDOWN,
+      content: renderEgressRules(answers, egress),
+    });
+  }
+  files.push({
+    name: 'check-proxy.sh',
+    mediaType: 'text/x-shellscript; charset=utf-8',
+    content: renderCheckProxy(answers, allowlist, caFile),
+  });
+  files.push({
+    name: 'README.md',
+    mediaType: MARKDOWN,
+    content: renderReadme(answers, files, warnings),
+  });
+
+  return { files, noProxy, allowlist, egress, warnings };
 }

@@ -1,0 +1,39 @@
+/**
+ * Traffic that does not go through the proxy and must be allowed directly when egress is restricted
+ * (carto-proxy-facts.md §3; no-proxy-semantics.md §2 for gRPC).
+ */
+import type { Answers } from '../answers.ts';
+import { WAREHOUSES } from '../catalog.ts';
+import type { EgressRule } from '../render/types.ts';
+
+export function egressRules(answers: Answers): EgressRule[] {
+  const rules: EgressRule[] = [];
+  for (const warehouse of WAREHOUSES) {
+    if (!answers.warehouses.includes(warehouse.id) || !warehouse.direct) continue;
+    if (warehouse.throughProxy[answers.proxy.protocol]) continue;
+    rules.push({
+      target: warehouse.direct.target,
+      protocol: 'tcp',
+      port: warehouse.direct.port,
+      reason: warehouse.consequence[answers.proxy.protocol],
+      cause: warehouse.id,
+    });
+  }
+  if (answers.proxy.protocol === 'https') {
+    // grpc-js accepts only http:// proxy URLs; with an https:// one it logs an error and connects directly.
+    // Recent Kubernetes releases reach Pub/Sub through pubsub.self-hosted.carto.com (carto-proxy-facts.md §2.1).
+    const pubsub =
+      answers.deployment.method === 'docker-compose'
+        ? 'pubsub.googleapis.com'
+        : 'pubsub.googleapis.com or pubsub.self-hosted.carto.com';
+    rules.push({
+      target: `Google Pub/Sub over gRPC (${pubsub})`,
+      protocol: 'tcp',
+      port: 443,
+      reason:
+        'gRPC clients (grpc-js) do not support https:// proxies and connect directly instead.',
+      cause: 'grpc',
+    });
+  }
+  return rules;
+}

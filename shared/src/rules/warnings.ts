@@ -1,0 +1,149 @@
+/** Warnings about the answers: what is risky, limited or chosen for the user, and why (PRODUCT.md §2). */
+import type { Answers } from '../answers.ts';
+import { RELEASE_RULES } from '../catalog.ts';
+import { inspectPem } from '../certificates.ts';
+import type { Warning } from '../render/types.ts';
+import { customCaOf, effectiveRelease, hasTrustedCaCerts } from './release.ts';
+
+export function answerWarnings(answers: Answers, now: Date): Warning[] {
+  const warnings: Warning[] = [];
+  const { deployment, proxy } = answers;
+  const release = effectiveRelease(answers);
+  const customCa = customCaOf(answers);
+
+  if (deployment.release === undefined) {
+    warnings.push({
+      code: 'release-assumed',
+      severity: 'info',
+      message: `No release given: the outputs are written for ${release}, the newest release the wizard knows. Set your release if it is older.`,
+      path: ['deployment', 'release'],
+    });
+  }
+
+  if (proxy.protocol === 'https' && !proxy.verifyCertificate) {
+    warnings.push({
+      code: 'tls-verification-off',
+      severity: 'warning',
+      message:
+        'Certificate verification of the proxy is off: anyone on the path to the proxy can read and change CARTO’s traffic. Provide the proxy’s CA instead and keep verification on.',
+      path: ['proxy', 'verifyCertificate'],
+    });
+  }
+
+  if (customCa !== undefined) {
+    warnings.push({
+      code: 'custom-ca-import-limitation',
+      severity: 'warning',
+      message:
+        'Importing data through an HTTPS proxy whose certificate is signed by a custom CA is not supported by CARTO: imports may fail. Contact CARTO Support if you need it.',
+      path: ['proxy', 'customCa'],
+    });
+    const inspection = inspectPem(customCa);
+    if (inspection.ok) {
+      for (const [index, cert] of inspection.certificates.entries()) {
+        const label = `Certificate ${index + 1} (${cert.subject})`;
+        if (new Date(cert.notAfter) < now) {
+          warnings.push({
+            code: 'certificate-expired',
+            severity: 'warning',
+            message: `${label} expired on ${cert.notAfter.slice(0, 10)}: the proxy connection will fail verification.`,
+            path: ['proxy', 'customCa'],
+          });
+        } else if (new Date(cert.notBefore) > now) {
+          warnings.push({
+            code: 'certificate-not-yet-valid',
+            severity: 'warning',
+            message: `${label} is only valid from ${cert.notBefore.slice(0, 10)}.`,
+            path: ['proxy', 'customCa'],
+          });
+        }
+        if (!cert.isCa) {
+          warnings.push({
+            code: 'certificate-not-ca',
+            severity: 'warning',
+            message: `${label} is not a CA certificate: paste the CA that signed the proxy’s certificate, not the proxy’s own certificate.`,
+            path: ['proxy', 'customCa'],
+          });
+        }
+      }
+    }
+  }
+
+  if (proxy.protocol === 'https') {
+    warnings.push({
+      code: 'grpc-bypasses-https-proxy',
+      severity: 'warning',
+      message:
+        'gRPC clients (used for Google Pub/Sub) cannot use an https:// proxy and connect directly instead: allow that traffic in your firewall (see egress-rules.md), or use an http:// proxy.',
+      path: ['proxy', 'protocol'],
+    });
+  }
+
+  if (proxy.protocol === 'https' && answers.warehouses.includes('snowflake')) {
+    warnings.push({
+      code: 'snowflake-bypass-added',
+      severity: 'info',
+      message:
+        'Snowflake cannot go through an HTTPS proxy: .snowflakecomputing.com was added to the excluded domains and must be reachable directly on TCP 443.',
+      path: ['warehouses'],
+    });
+  }
+
+  if (deployment.method === 'helm' && customCa !== undefined) {
+    warnings.push(
+      hasTrustedCaCerts(answers)
+        ? {
+            code: 'release-ca-key',
+            severity: 'info',
+            message: `Release ${release} reads custom CAs from trustedCACerts.value (externalProxy.sslCA is deprecated since ${RELEASE_RULES.trustedCaCertsSince}).`,
+            path: ['deployment', 'release'],
+          }
+        : {
+            code: 'release-ca-key',
+            severity: 'info',
+            message: `Release ${release} is older than ${RELEASE_RULES.trustedCaCertsSince}: the custom CA goes in externalProxy.sslCA.`,
+            path: ['deployment', 'release'],
+          },
+    );
+  }
+
+  if (
+    (deployment.method === 'kots' || deployment.method === 'single-vm') &&
+    customCa !== undefined
+  ) {
+    warnings.push(
+      hasTrustedCaCerts(answers)
+        ? {
+            code: 'release-ca-key',
+            severity: 'info',
+            message: `Release ${release}: paste the custom CA into the Admin Console "Trusted CA certificate(s)" field.`,
+            path: ['deployment', 'release'],
+          }
+        : deployment.method === 'single-vm'
+          ? {
+              code: 'release-ca-host-trust',
+              severity: 'warning',
+              message: `Release ${release} is older than ${RELEASE_RULES.trustedCaCertsSince}: the custom CA must already be trusted by the VM (its system CA store) before you run the installer.`,
+              path: ['deployment', 'release'],
+            }
+          : {
+              code: 'release-ca-configmap',
+              severity: 'warning',
+              message: `Release ${release} is older than ${RELEASE_RULES.trustedCaCertsSince}: pass the custom CA to the installer as a ConfigMap with --private-ca-configmap (see kots-proxy-setup.md).`,
+              path: ['deployment', 'release'],
+            },
+    );
+  }
+
+  if (deployment.method === 'kots' || deployment.method === 'single-vm') {
+    warnings.push({
+      code: 'kots-installer-flags',
+      severity: 'info',
+      message:
+        'In the Admin Console the proxy host and excluded domains are read-only: they come from the installer flags. To change them later, run the installer again with new flags.',
+      path: ['deployment', 'method'],
+    });
+  }
+
+  return warnings;
+}
