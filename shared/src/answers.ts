@@ -10,7 +10,7 @@ import {
   WAREHOUSE_IDS,
   type DeploymentMethodId,
 } from './catalog.ts';
-import { CUSTOM_CA_MAX_BYTES, inspectPem } from './certificates.ts';
+import { inspectPem } from './certificates.ts';
 import { CREDENTIALS_MESSAGE, hostKind, isIPv4, isIPv6 } from './host.ts';
 import { isAtLeast, parseRelease } from './release.ts';
 
@@ -79,9 +79,7 @@ const PortSchema = z
 
 const CustomCaSchema = z
   .string({ error: 'The custom CA must be PEM text.' })
-  .max(CUSTOM_CA_MAX_BYTES, {
-    error: 'The CA is larger than 64 KiB; paste only the proxy’s CA certificate(s).',
-  })
+  // inspectPem refuses more than 64 KiB, counted in bytes.
   .superRefine((text, ctx) => {
     if (text.trim() === '') return;
     const result = inspectPem(text);
@@ -285,8 +283,5 @@ export function validateAnswers(input: unknown): ValidationResult {
 
 /** JSON Schema of the answers document, as GET /api/schema serves it. */
 export function answersJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(AnswersSchema, { io: 'input', unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >;
+  return z.toJSONSchema(AnswersSchema, { io: 'input', unrepresentable: 'any' });
 }

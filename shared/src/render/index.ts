@@ -8,7 +8,7 @@ import { allowlistEntries } from '../rules/allowlist.ts';
 import { egressRules } from '../rules/egress.ts';
 import { noProxyEntries } from '../rules/no-proxy.ts';
 import { customCaOf } from '../rules/release.ts';
-import { answerWarnings } from '../rules/warnings.ts';
+import { answerWarnings, certificateWarnings } from '../rules/warnings.ts';
 import { renderAllowlistText, renderSquidAllowlist } from './allowlist-files.ts';
 import { renderCheckProxy } from './check-proxy.ts';
 import { renderEgressRules } from './egress-md.ts';
@@ -30,7 +30,9 @@ export function renderAll(answers: Answers, options: RenderOptions = {}): Render
   const noProxy = noProxyEntries(answers);
   const allowlist = allowlistEntries(answers);
   const egress = egressRules(answers);
-  const warnings = answerWarnings(answers, options.now ?? new Date());
+  // The README lists only warnings that do not depend on the clock, so files stay the same bytes.
+  const stableWarnings = answerWarnings(answers);
+  const warnings = [...stableWarnings, ...certificateWarnings(answers, options.now ?? new Date())];
   const ca = customCaOf(answers);
   const caFile = answers.deployment.method === 'docker-compose' ? DOCKER_CA_FILE : 'proxy-ca.crt';
 
@@ -85,7 +87,7 @@ export function renderAll(answers: Answers, options: RenderOptions = {}): Render
   files.push({
     name: 'README.md',
     mediaType: MARKDOWN,
-    content: renderReadme(answers, files, warnings),
+    content: renderReadme(answers, files, stableWarnings),
   });
 
   return { files, noProxy, allowlist, egress, warnings };

@@ -5,7 +5,7 @@ import { inspectPem } from '../certificates.ts';
 import type { Warning } from '../render/types.ts';
 import { customCaOf, effectiveRelease, hasTrustedCaCerts } from './release.ts';
 
-export function answerWarnings(answers: Answers, now: Date): Warning[] {
+export function answerWarnings(answers: Answers): Warning[] {
   const warnings: Warning[] = [];
   const { deployment, proxy } = answers;
   const release = effectiveRelease(answers);
@@ -38,35 +38,6 @@ export function answerWarnings(answers: Answers, now: Date): Warning[] {
         'Importing data through an HTTPS proxy whose certificate is signed by a custom CA is not supported by CARTO: imports may fail. Contact CARTO Support if you need it.',
       path: ['proxy', 'customCa'],
     });
-    const inspection = inspectPem(customCa);
-    if (inspection.ok) {
-      for (const [index, cert] of inspection.certificates.entries()) {
-        const label = `Certificate ${index + 1} (${cert.subject})`;
-        if (new Date(cert.notAfter) < now) {
-          warnings.push({
-            code: 'certificate-expired',
-            severity: 'warning',
-            message: `${label} expired on ${cert.notAfter.slice(0, 10)}: the proxy connection will fail verification.`,
-            path: ['proxy', 'customCa'],
-          });
-        } else if (new Date(cert.notBefore) > now) {
-          warnings.push({
-            code: 'certificate-not-yet-valid',
-            severity: 'warning',
-            message: `${label} is only valid from ${cert.notBefore.slice(0, 10)}.`,
-            path: ['proxy', 'customCa'],
-          });
-        }
-        if (!cert.isCa) {
-          warnings.push({
-            code: 'certificate-not-ca',
-            severity: 'warning',
-            message: `${label} is not a CA certificate: paste the CA that signed the proxy’s certificate, not the proxy’s own certificate.`,
-            path: ['proxy', 'customCa'],
-          });
-        }
-      }
-    }
   }
 
   if (proxy.protocol === 'https') {
@@ -145,5 +116,45 @@ export function answerWarnings(answers: Answers, now: Date): Warning[] {
     });
   }
 
+  return warnings;
+}
+
+/**
+ * Warnings about the custom CA's certificates. They depend on the clock, so they are kept apart from
+ * answerWarnings: generated files never include them and stay the same bytes over time.
+ */
+export function certificateWarnings(answers: Answers, now: Date): Warning[] {
+  const warnings: Warning[] = [];
+  const customCa = customCaOf(answers);
+  if (customCa === undefined) return warnings;
+  const inspection = inspectPem(customCa);
+  if (inspection.ok) {
+    for (const [index, cert] of inspection.certificates.entries()) {
+      const label = `Certificate ${index + 1} (${cert.subject})`;
+      if (new Date(cert.notAfter) < now) {
+        warnings.push({
+          code: 'certificate-expired',
+          severity: 'warning',
+          message: `${label} expired on ${cert.notAfter.slice(0, 10)}: the proxy connection will fail verification.`,
+          path: ['proxy', 'customCa'],
+        });
+      } else if (new Date(cert.notBefore) > now) {
+        warnings.push({
+          code: 'certificate-not-yet-valid',
+          severity: 'warning',
+          message: `${label} is only valid from ${cert.notBefore.slice(0, 10)}.`,
+          path: ['proxy', 'customCa'],
+        });
+      }
+      if (!cert.isCa) {
+        warnings.push({
+          code: 'certificate-not-ca',
+          severity: 'warning',
+          message: `${label} is not a CA certificate: paste the CA that signed the proxy’s certificate, not the proxy’s own certificate.`,
+          path: ['proxy', 'customCa'],
+        });
+      }
+    }
+  }
   return warnings;
 }

@@ -1,0 +1,351 @@
+import { describe, expect, it } from 'vitest';
+import { answersJsonSchema, validateAnswers, type AnswerIssue } from './answers.ts';
+import { CA_PEM, LEAF_PEM, PRIVATE_KEY_PEM, SECOND_CA_PEM } from './fixtures/index.ts';
+
+const base = {
+  deployment: { method: 'helm' },
+  proxy: { protocol: 'http', host: 'proxy.corp.example', port: 3128 },
+};
+
+function issuesOf(input: unknown): AnswerIssue[] {
+  const result = validateAnswers(input);
+  if (result.ok) throw new Error('expected the answers to be refused');
+  return result.issues;
+}
+
+const paths = (issues: AnswerIssue[]) => issues.map((i) => i.path.join('.'));
+
+describe('AnswersSchema', () => {
+  it('accepts the minimal document and fills the defaults', () => {
+    const result = validateAnswers(base);
+    expect(result).toEqual({
+      ok: true,
+      answers: {
+        ...base,
+        proxy: { ...base.proxy, verifyCertificate: true },
+        excludedDomains: [],
+        warehouses: [],
+        services: [],
+      },
+    });
+  });
+
+  it('accepts the PRODUCT.md example document', () => {
+    const result = validateAnswers({
+      deployment: { method: 'helm', release: '2026.8.11', gkeWorkloadIdentity: false },
+      proxy: {
+        protocol: 'https',
+        host: 'proxy.corp.example',
+        port: 3129,
+        verifyCertificate: true,
+        customCa: CA_PEM,
+      },
+      excludedDomains: ['.corp.example'],
+      warehouses: ['bigquery', 'snowflake'],
+      services: ['gcs-buckets'],
+    });
+    expect(result.ok).toBe(true);
+  });
+
+  it.each([
+    ['proxy.corp.example'],
+    ['squid'],
+    ['10.0.0.1'],
+    ['fd00::10'],
+    ['::ffff:10.0.0.1'],
+    ['PROXY.Corp.Example'],
+  ])('accepts the host %s', (host) => {
+    expect(validateAnswers({ ...base, proxy: { ...base.proxy, host } }).ok).toBe(true);
+  });
+
+  it('lowercases the host', () => {
+    const result = validateAnswers({
+      ...base,
+      proxy: { ...base.proxy, host: 'Proxy.CORP.example' },
+    });
+    expect(result.ok && result.answers.proxy.host).toBe('proxy.corp.example');
+  });
+
+  it.each([
+    ['', 'Enter the proxy host'],
+    ['proxy corp', 'spaces'],
+    ['proxy\r\nX-Injected: 1', 'spaces or line breaks'],
+    ['http://proxy:3128', 'without http://'],
+    ['proxy/path', 'without a path'],
+    ['[fd00::1]', 'without brackets'],
+    ['300.1.1.1', 'valid DNS name'],
+    ['-proxy', 'valid DNS name'],
+    ['prox"y', 'valid DNS name'],
+    ['proxy$HOME', 'valid DNS name'],
+    ['proxy#x', 'without a path'],
+    ['ünïcode.example', 'valid DNS name'],
+    ['a'.repeat(254), 'longer than 253'],
+  ])('refuses the host %j', (host, message) => {
+    const issues = issuesOf({ ...base, proxy: { ...base.proxy, host } });
+    expect(paths(issues)).toEqual(['proxy.host']);
+    expect(issues[0]?.message).toContain(message);
+  });
+
+  it('refuses credentials in the host without ever repeating the password', () => {
+    for (const host of ['alice:S3cr3t-pw@proxy.corp', 'http://alice:S3cr3t-pw@proxy.corp:3128']) {
+      const issues = issuesOf({ ...base, proxy: { ...base.proxy, host } });
+      expect(paths(issues)).toEqual(['proxy.host']);
+      expect(issues[0]?.message).toContain('does not support proxy password authentication');
+      expect(JSON.stringify(issues)).not.toContain('S3cr3t');
+    }
+  });
+
+  it.each([[0], [65536], [3128.5], ['3128'], [null], [-1], [Number.NaN]])(
+    'refuses the port %j',
+    (port) => {
+      const issues = issuesOf({ ...base, proxy: { ...base.proxy, port } });
+      expect(paths(issues)).toEqual(['proxy.port']);
+      expect(issues[0]?.message).toContain('1 to 65535');
+    },
+  );
+
+  it('requires the port, saying why', () => {
+    const issues = issuesOf({ ...base, proxy: { protocol: 'http', host: 'proxy' } });
+    expect(issues).toEqual([
+      { path: ['proxy', 'port'], message: expect.stringContaining('clients disagree') as string },
+    ]);
+  });
+
+  it('names every offending field at once', () => {
+    const issues = issuesOf({
+      deployment: { method: 'openshift' },
+      proxy: { protocol: 'socks5', host: '', port: 0 },
+      excludedDomains: ['', 'a b'],
+      warehouses: ['oracle'],
+      services: ['ftp'],
+      extra: true,
+    });
+    expect(paths(issues).sort()).toEqual(
+      [
+        '',
+        'deployment.method',
+        'excludedDomains.0',
+        'excludedDomains.1',
+        'proxy.host',
+        'proxy.port',
+        'proxy.protocol',
+        'services.0',
+        'warehouses.0',
+      ].sort(),
+    );
+  });
+
+  it.each([
+    [[], 'must be an object'],
+    ['text', 'must be an object'],
+    [null, 'must be an object'],
+    [42, 'must be an object'],
+  ])('refuses a document that is %j', (input, message) => {
+    const issues = issuesOf(input);
+    expect(issues[0]?.message).toContain(message);
+  });
+
+  it('refuses unknown keys at every level, naming them', () => {
+    const issues = issuesOf({
+      ...base,
+      deployment: { method: 'helm', namespace: 'carto' },
+      proxy: { ...base.proxy, user: 'alice' },
+      version: 2,
+    });
+    expect(issues.map((i) => i.message).join(' ')).toMatch(
+      /"namespace".*"user".*"version"|"version"/,
+    );
+    expect(issues).toHaveLength(3);
+  });
+
+  describe('release rules', () => {
+    it.each([['2026.8.11'], ['2025.7.16'], ['2023.6.16'], ['2030.1.1']])(
+      'accepts %s',
+      (release) => {
+        expect(validateAnswers({ ...base, deployment: { method: 'helm', release } }).ok).toBe(true);
+      },
+    );
+
+    it.each([['2026.13.1'], ['26.8.11'], ['2026.8'], ['latest'], ['2026.8.11-rc.7']])(
+      'refuses the release %j',
+      (release) => {
+        const issues = issuesOf({ ...base, deployment: { method: 'helm', release } });
+        expect(paths(issues)).toEqual(['deployment.release']);
+      },
+    );
+
+    it('refuses single-vm before 2025.7.16 with an explanation at deployment', () => {
+      const issues = issuesOf({
+        ...base,
+        deployment: { method: 'single-vm', release: '2025.7.15' },
+      });
+      expect(issues).toEqual([
+        {
+          path: ['deployment'],
+          message: expect.stringContaining(
+            'Proxy support is not available for Single VM deployments before 2025.7.16',
+          ) as string,
+        },
+      ]);
+    });
+
+    it('accepts single-vm from 2025.7.16 on, and without a release', () => {
+      for (const deployment of [
+        { method: 'single-vm', release: '2025.7.16' },
+        { method: 'single-vm' },
+      ]) {
+        expect(validateAnswers({ ...base, deployment }).ok).toBe(true);
+      }
+    });
+  });
+
+  describe('Kubernetes questions', () => {
+    it('requires the kubernetes service ClusterIP for kots, with the command to find it', () => {
+      const issues = issuesOf({ ...base, deployment: { method: 'kots' } });
+      expect(paths(issues)).toEqual(['deployment.kubernetesServiceIp']);
+      expect(issues[0]?.message).toContain('kubectl get svc kubernetes -n default');
+    });
+
+    it('accepts IPv4 and IPv6 ClusterIPs, and nothing else', () => {
+      for (const ip of ['10.96.0.1', 'fd00:10:96::1']) {
+        const ok = validateAnswers({
+          ...base,
+          deployment: { method: 'kots', kubernetesServiceIp: ip },
+        });
+        expect(ok.ok).toBe(true);
+      }
+      const issues = issuesOf({
+        ...base,
+        deployment: { method: 'kots', kubernetesServiceIp: 'kubernetes.default' },
+      });
+      expect(paths(issues)).toEqual(['deployment.kubernetesServiceIp']);
+    });
+
+    it('refuses Kubernetes-only answers for other methods', () => {
+      const issues = issuesOf({
+        ...base,
+        deployment: {
+          method: 'docker-compose',
+          gkeWorkloadIdentity: true,
+          kubernetesServiceIp: '10.0.0.1',
+        },
+      });
+      expect(paths(issues).sort()).toEqual([
+        'deployment.gkeWorkloadIdentity',
+        'deployment.kubernetesServiceIp',
+      ]);
+    });
+  });
+
+  describe('custom CA', () => {
+    const https = { ...base, proxy: { ...base.proxy, protocol: 'https', port: 3129 } };
+
+    it('accepts one CA, a bundle, and CRLF line endings', () => {
+      for (const customCa of [CA_PEM, CA_PEM + SECOND_CA_PEM, CA_PEM.replace(/\n/g, '\r\n')]) {
+        expect(validateAnswers({ ...https, proxy: { ...https.proxy, customCa } }).ok).toBe(true);
+      }
+    });
+
+    it('treats an empty CA as none', () => {
+      expect(validateAnswers({ ...https, proxy: { ...https.proxy, customCa: '  \n' } }).ok).toBe(
+        true,
+      );
+    });
+
+    it('refuses a private key and never echoes it', () => {
+      for (const customCa of [PRIVATE_KEY_PEM, CA_PEM + PRIVATE_KEY_PEM]) {
+        const issues = issuesOf({ ...https, proxy: { ...https.proxy, customCa } });
+        expect(paths(issues)).toEqual(['proxy.customCa']);
+        expect(issues[0]?.message).toContain('private key');
+        const keyBody = PRIVATE_KEY_PEM.split('\n')[1] ?? '';
+        expect(keyBody.length).toBeGreaterThan(20);
+        expect(JSON.stringify(issues)).not.toContain(keyBody);
+      }
+    });
+
+    it.each([
+      ['not a certificate', 'PEM form'],
+      ['-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n', 'cannot be read'],
+      ['-----BEGIN CERTIFICATE-----\n!!!!\n-----END CERTIFICATE-----\n', 'cannot be read'],
+      ['-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n', 'Only CERTIFICATE blocks'],
+      ['-----BEGIN CERTIFICATE-----\nMIIB', 'PEM form'],
+    ])('refuses %j', (customCa, message) => {
+      const issues = issuesOf({ ...https, proxy: { ...https.proxy, customCa } });
+      expect(paths(issues)).toEqual(['proxy.customCa']);
+      expect(issues[0]?.message).toContain(message);
+    });
+
+    it('refuses a CA over 64 KiB', () => {
+      const customCa = CA_PEM.repeat(60);
+      expect(customCa.length).toBeGreaterThan(64 * 1024);
+      expect(paths(issuesOf({ ...https, proxy: { ...https.proxy, customCa } }))).toEqual([
+        'proxy.customCa',
+      ]);
+    });
+
+    it('refuses a CA for an HTTP proxy', () => {
+      const issues = issuesOf({ ...base, proxy: { ...base.proxy, customCa: CA_PEM } });
+      expect(paths(issues)).toEqual(['proxy.customCa']);
+    });
+
+    it('accepts a leaf certificate (the warning says it is not a CA)', () => {
+      expect(validateAnswers({ ...https, proxy: { ...https.proxy, customCa: LEAF_PEM } }).ok).toBe(
+        true,
+      );
+    });
+  });
+
+  describe('excluded domains', () => {
+    it.each([
+      ['.corp.example'],
+      ['corp.example'],
+      ['*.corp.example'],
+      ['10.0.0.0/8'],
+      ['fd00::/8'],
+      ['10.1.2.3'],
+      ['[::1]'],
+      ['::1'],
+      ['host.corp:8080'],
+      ['bücher.example'],
+      ['_ldap.corp'],
+    ])('accepts %s', (entry) => {
+      expect(validateAnswers({ ...base, excludedDomains: [entry] }).ok).toBe(true);
+    });
+
+    it.each([
+      ['', 'Empty'],
+      [' corp.example', 'spaces'],
+      ['a\nb', 'line breaks'],
+      ['https://corp.example', 'without a scheme'],
+      ['corp.example/path', 'without a path'],
+      ['10.0.0.0/33', 'CIDR'],
+      ['a,b', 'One domain per entry'],
+      ['"corp"', 'only letters'],
+      ["it's", 'only letters'],
+      ['$HOME', 'only letters'],
+      ['corp#x', 'only letters'],
+      ['a=b', 'only letters'],
+      ['back\\slash', 'only letters'],
+      ['user@corp', 'credentials'],
+      ['x'.repeat(256), 'at most 255'],
+    ])('refuses %j', (entry, message) => {
+      const issues = issuesOf({ ...base, excludedDomains: ['ok.example', entry] });
+      expect(paths(issues)).toEqual(['excludedDomains.1']);
+      expect(issues[0]?.message).toContain(message);
+    });
+
+    it('refuses more than 200 entries', () => {
+      const excludedDomains = Array.from({ length: 201 }, (_, i) => `h${i}.corp.example`);
+      expect(paths(issuesOf({ ...base, excludedDomains }))).toEqual(['excludedDomains']);
+    });
+  });
+
+  it('exports a JSON Schema of the input document', () => {
+    const schema = answersJsonSchema();
+    expect(schema).toMatchObject({
+      type: 'object',
+      required: ['deployment', 'proxy'],
+      additionalProperties: false,
+    });
+  });
+});
