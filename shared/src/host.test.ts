@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { hostKind, isIPv6, parseProxyInput, proxyUrl } from './host.ts';
+
+describe('parseProxyInput', () => {
+  it.each([
+    ['http://proxy.corp:3128', { ok: true, protocol: 'http', host: 'proxy.corp', port: 3128 }],
+    ['HTTPS://Proxy.Corp:3129/', { ok: true, protocol: 'https', host: 'proxy.corp', port: 3129 }],
+    ['http://proxy.corp', { ok: true, protocol: 'http', host: 'proxy.corp' }],
+    ['http://proxy.corp:80', { ok: true, protocol: 'http', host: 'proxy.corp', port: 80 }],
+    ['https://[fd00::10]:3129', { ok: true, protocol: 'https', host: 'fd00::10', port: 3129 }],
+    ['proxy.corp:3128', { ok: true, host: 'proxy.corp', port: 3128 }],
+    ['[fd00::10]:8080', { ok: true, host: 'fd00::10', port: 8080 }],
+    ['  proxy.corp  ', { ok: true, host: 'proxy.corp' }],
+    ['fd00::10', { ok: true, host: 'fd00::10' }],
+  ])('reads %j', (text, expected) => {
+    expect(parseProxyInput(text)).toEqual(expected);
+  });
+
+  it('refuses credentials without returning them', () => {
+    for (const text of [
+      'http://alice:pa55@proxy.corp:3128',
+      'http://alice@proxy.corp:3128',
+      'alice:pa55@proxy.corp',
+      'http://al ice:pa55@proxy',
+    ]) {
+      const result = parseProxyInput(text);
+      expect(result).toMatchObject({ ok: false, reason: 'credentials' });
+      expect(JSON.stringify(result)).not.toContain('pa55');
+    }
+  });
+
+  it('refuses other schemes', () => {
+    expect(parseProxyInput('socks5://proxy:1080')).toMatchObject({ ok: false, reason: 'scheme' });
+  });
+
+  it('round-trips every proxy URL it writes', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('http', 'https'),
+        fc.oneof(fc.domain(), fc.ipV4(), fc.ipV6()),
+        fc.integer({ min: 1, max: 65535 }),
+        (protocol: 'http' | 'https', host, port) => {
+          const parsed = parseProxyInput(proxyUrl({ protocol, host, port }));
+          expect(parsed).toMatchObject({ ok: true, protocol, port });
+          expect(parsed.ok && hostKind(parsed.host)).toBe(hostKind(host));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('host kinds', () => {
+  it.each([
+    ['::', true],
+    ['::1', true],
+    ['fd00::10', true],
+    ['1:2:3:4:5:6:7:8', true],
+    ['1:2:3:4:5:6:7:8:9', false],
+    ['1::2::3', false],
+    ['::ffff:192.0.2.1', true],
+    ['fd00::g', false],
+  ])('isIPv6(%j) is %s', (text, expected) => {
+    expect(isIPv6(text)).toBe(expected);
+  });
+
+  it.each([
+    ['proxy.corp.example', 'dns'],
+    ['squid', 'dns'],
+    ['proxy.corp.example.', 'dns'],
+    ['10.0.0.1', 'ipv4'],
+    ['10.0.0.256', undefined],
+    ['10.0.0', undefined],
+    ['fd00::1', 'ipv6'],
+    ['a..b', undefined],
+  ])('hostKind(%j) is %s', (text, expected) => {
+    expect(hostKind(text)).toBe(expected);
+  });
+});

@@ -1,0 +1,281 @@
+/**
+ * Property tests: whatever the schema accepts renders, and every file parses back (with the real parsers)
+ * to exactly the intended values; hostile strings are refused at their own path or rendered inertly.
+ */
+import dotenv from 'dotenv';
+import fc from 'fast-check';
+import { parse as parseYaml } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { validateAnswers, type Answers } from '../answers.ts';
+import { SERVICE_IDS, WAREHOUSE_IDS } from '../catalog.ts';
+import { CA_PEM, SECOND_CA_PEM } from '../fixtures/index.ts';
+import { noProxyEntries } from '../rules/no-proxy.ts';
+import { envVariables } from './env-file.ts';
+import { helmValues } from './helm-values.ts';
+import { installerCommand } from './kots-setup.ts';
+import { renderAll } from './index.ts';
+
+const RUNS = { numRuns: 1000 };
+
+/** Strings YAML 1.1 or 1.2 would read as something other than a string when left plain. */
+const YAML_TRAPS = [
+  'no',
+  'yes',
+  'on',
+  'off',
+  'y',
+  'n',
+  'true',
+  'null',
+  '~',
+  '1e3',
+  '0777',
+  '0x1f',
+  '12:30',
+];
+
+const hostArb = fc.oneof(
+  fc.domain(),
+  fc.ipV4(),
+  fc.ipV6(),
+  // All-digit names are refused on purpose (0777 reads as an IP address to inet_aton).
+  fc.constantFrom(
+    'squid',
+    'proxy',
+    ...YAML_TRAPS.filter((t) => /^[a-z0-9]+$/i.test(t) && /[a-z]/i.test(t)),
+  ),
+);
+
+const entryArb = fc.oneof(
+  fc.domain(),
+  fc.domain().map((d) => `.${d}`),
+  fc.domain().map((d) => `*.${d}`),
+  fc.ipV4(),
+  fc.tuple(fc.ipV4(), fc.integer({ min: 0, max: 32 })).map(([ip, bits]) => `${ip}/${bits}`),
+  fc.ipV6(),
+  fc.ipV6().map((ip) => `[${ip}]`),
+  fc.tuple(fc.domain(), fc.integer({ min: 1, max: 65535 })).map(([d, p]) => `${d}:${p}`),
+  fc.constantFrom(
+    'bücher.example',
+    'пример.рф',
+    '例え.テスト',
+    ...YAML_TRAPS.filter((t) => t !== '~' && t !== '12:30'),
+  ),
+);
+
+const answersArb = fc
+  .record({
+    method: fc.constantFrom('docker-compose', 'helm', 'kots', 'single-vm'),
+    release: fc.option(
+      fc.tuple(
+        fc.integer({ min: 2023, max: 2030 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 28 }),
+      ),
+      { nil: undefined },
+    ),
+    gke: fc.boolean(),
+    clusterIp: fc.oneof(fc.ipV4(), fc.ipV6()),
+    protocol: fc.constantFrom('http', 'https'),
+    host: hostArb,
+    port: fc.integer({ min: 1, max: 65535 }),
+    verify: fc.boolean(),
+    ca: fc.constantFrom(undefined, CA_PEM, CA_PEM + SECOND_CA_PEM),
+    excluded: fc.array(entryArb, { maxLength: 15 }),
+    warehouses: fc.subarray([...WAREHOUSE_IDS]),
+    services: fc.subarray([...SERVICE_IDS]),
+  })
+  .map((a) => ({
+    deployment: {
+      method: a.method,
+      ...(a.release ? { release: a.release.join('.') } : {}),
+      ...(a.method === 'helm' || a.method === 'kots' ? { gkeWorkloadIdentity: a.gke } : {}),
+      ...(a.method === 'kots' ? { kubernetesServiceIp: a.clusterIp } : {}),
+    },
+    proxy: {
+      protocol: a.protocol,
+      host: a.host,
+      port: a.port,
+      ...(a.protocol === 'https' ? { verifyCertificate: a.verify, customCa: a.ca } : {}),
+    },
+    excludedDomains: a.excluded,
+    warehouses: a.warehouses,
+    services: a.services,
+  }));
+
+/** Validates, skipping only the one combination the schema refuses on purpose (single-vm before 2025.7.16). */
+function accepted(input: unknown): Answers {
+  const result = validateAnswers(input);
+  if (!result.ok) {
+    const onlySingleVm = result.issues.every((i) => i.path.join('.') === 'deployment');
+    fc.pre(!onlySingleVm);
+    throw new Error(`unexpectedly refused: ${JSON.stringify(result.issues)}`);
+  }
+  return result.answers;
+}
+
+function content(answers: Answers, name: string): string {
+  const file = renderAll(answers).files.find((f) => f.name === name);
+  if (!file) throw new Error(`missing ${name}`);
+  return file.content;
+}
+
+describe('renderAll on any accepted answers', () => {
+  it('is deterministic and never throws', () => {
+    fc.assert(
+      fc.property(answersArb, (input) => {
+        const answers = accepted(input);
+        const now = new Date('2026-11-26T00:00:00Z');
+        expect(renderAll(answers, { now })).toEqual(renderAll(structuredClone(answers), { now }));
+      }),
+      RUNS,
+    );
+  });
+
+  it('customer.env.proxy parses back (dotenv) to exactly the intended variables', () => {
+    fc.assert(
+      fc.property(answersArb, (input) => {
+        const answers = accepted({ ...input, deployment: { method: 'docker-compose' } });
+        const parsed = dotenv.parse(content(answers, 'customer.env.proxy'));
+        expect(parsed).toEqual(Object.fromEntries(envVariables(answers)));
+        expect(parsed.NO_PROXY?.split(',')).toEqual(noProxyEntries(answers).map((e) => e.entry));
+        expect(parsed.HTTP_PROXY).toMatch(/^https?:\/\/.+:\d+$/);
+      }),
+      RUNS,
+    );
+  });
+
+  it('customizations.proxy.yaml reads back identically as YAML 1.1 (Helm) and 1.2', () => {
+    fc.assert(
+      fc.property(answersArb, (input) => {
+        const answers = accepted({
+          ...input,
+          deployment: { method: 'helm', release: input.deployment.release },
+        });
+        const text = content(answers, 'customizations.proxy.yaml');
+        const expected = helmValues(answers);
+        expect(parseYaml(text, { version: '1.1' })).toEqual(expected);
+        expect(parseYaml(text)).toEqual(expected);
+        expect(expected.externalProxy.host).toBe(answers.proxy.host);
+      }),
+      RUNS,
+    );
+  });
+
+  it('kots-proxy-setup.md carries the exact installer flags', () => {
+    fc.assert(
+      fc.property(answersArb, (input) => {
+        const answers = accepted(input);
+        fc.pre(answers.deployment.method === 'kots' || answers.deployment.method === 'single-vm');
+        const md = content(answers, 'kots-proxy-setup.md');
+        expect(md).toContain(installerCommand(answers));
+        const flag = /--no-proxy='([^']*)'/.exec(md);
+        expect(flag?.[1]?.split(',')).toEqual(noProxyEntries(answers).map((e) => e.entry));
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('hostile strings', () => {
+  const hostile = fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 40 }),
+    fc.string({ unit: 'binary', maxLength: 40 }),
+    fc
+      .array(
+        fc.constantFrom(
+          'a',
+          '.',
+          '-',
+          ':',
+          '\r',
+          '\n',
+          '"',
+          "'",
+          '$',
+          '#',
+          '=',
+          '\\',
+          ' ',
+          'é',
+          '/',
+          '*',
+          '[',
+          ']',
+          '@',
+          ',',
+          '\u0000',
+          '\u2028',
+          '{',
+          '}',
+          '%',
+        ),
+        {
+          maxLength: 30,
+        },
+      )
+      .map((chars) => chars.join('')),
+    fc.string({ minLength: 250, maxLength: 600 }),
+  );
+
+  const base = {
+    deployment: { method: 'docker-compose' },
+    proxy: { protocol: 'http', host: 'proxy', port: 3128 },
+  };
+
+  it('as the proxy host: refused at proxy.host, or parsed back exactly', () => {
+    fc.assert(
+      fc.property(hostile, (host) => {
+        const result = validateAnswers({ ...base, proxy: { ...base.proxy, host } });
+        if (!result.ok) {
+          expect(result.issues.map((i) => i.path.join('.'))).toEqual(['proxy.host']);
+          return;
+        }
+        const env = dotenv.parse(content(result.answers, 'customer.env.proxy'));
+        expect(Object.keys(env)).toHaveLength(8);
+        expect(env.HTTP_PROXY).toBe(
+          `http://${host.includes(':') ? `[${host.toLowerCase()}]` : host.toLowerCase()}:3128`,
+        );
+      }),
+      RUNS,
+    );
+  });
+
+  it('as an excluded domain: refused at its index, or parsed back exactly in every file', () => {
+    fc.assert(
+      fc.property(hostile, (entry) => {
+        const result = validateAnswers({ ...base, excludedDomains: ['ok.example', entry] });
+        if (!result.ok) {
+          expect(result.issues.map((i) => i.path.join('.'))).toEqual(['excludedDomains.1']);
+          return;
+        }
+        const env = dotenv.parse(content(result.answers, 'customer.env.proxy'));
+        expect(Object.keys(env)).toHaveLength(8);
+        expect(env.no_proxy?.split(',')).toContain(entry);
+        const helm = accepted({
+          ...base,
+          deployment: { method: 'helm' },
+          excludedDomains: [entry],
+        });
+        const values = parseYaml(content(helm, 'customizations.proxy.yaml'), {
+          version: '1.1',
+        }) as {
+          externalProxy: { excludedDomains: string[] };
+        };
+        expect(values.externalProxy.excludedDomains).toContain(entry);
+      }),
+      RUNS,
+    );
+  });
+
+  it('as the release: refused at deployment.release, or a real YYYY.M.D', () => {
+    fc.assert(
+      fc.property(hostile, (release) => {
+        const result = validateAnswers({ ...base, deployment: { method: 'helm', release } });
+        if (result.ok) expect(release).toMatch(/^\d{4}\.\d{1,2}\.\d{1,2}$/);
+        else expect(result.issues.map((i) => i.path.join('.'))).toEqual(['deployment.release']);
+      }),
+      RUNS,
+    );
+  });
+});
