@@ -1,0 +1,63 @@
+/**
+ * The whole HTTP application as a function, so tests drive it with `app.inject()` and only
+ * main.ts (and one test on a real port) ever calls `listen()`.
+ *
+ * @see {@link https://github.com/fastify/demo/blob/main/src/app.ts} (the layout this follows)
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { BODY_LIMIT, errorHandler, notFoundHandler, type RouteTable } from './errors.ts';
+import helmet, { autoConfig as helmetConfig } from './plugins/helmet.ts';
+import rateLimit, { autoConfig as rateLimitConfig } from './plugins/rate-limit.ts';
+import serveStatic, { autoConfig as staticConfig } from './plugins/static.ts';
+import underPressure, { autoConfig as underPressureConfig } from './plugins/under-pressure.ts';
+import api from './routes/api.ts';
+
+export interface BuildAppOptions {
+  /** Fastify's logger option; off unless given (main.ts turns it on). */
+  logger?: FastifyServerOptions['logger'];
+  /** The built web app (`dist/web`); served at `/` when it holds an index.html. */
+  webDist?: string;
+  /**
+   * Overrides for the API rate limit (tests lower it, the benchmark raises it), or `false` to turn
+   * it off entirely.
+   */
+  rateLimit?: false | { max?: number; timeWindow?: number | string };
+}
+
+export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT });
+  // Before any register(): a child scope keeps the error handler its parent had when it was created.
+  app.setErrorHandler(errorHandler);
+
+  await app.register(helmet, helmetConfig);
+  await app.register(underPressure, underPressureConfig);
+  const limited = options.rateLimit !== false;
+  if (limited) await app.register(rateLimit, { ...rateLimitConfig, ...options.rateLimit });
+
+  // Remember which methods each API path answers, so a wrong method gets 405 with `Allow`.
+  const apiRoutes: RouteTable = new Map();
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    const methods = apiRoutes.get(route.url) ?? new Set<string>();
+    for (const method of [route.method].flat()) {
+      methods.add(method);
+      // Fastify answers HEAD for every GET route (exposeHeadRoutes).
+      if (method === 'GET') methods.add('HEAD');
+    }
+    apiRoutes.set(route.url, methods);
+  });
+  await app.register(api, { prefix: '/api', rateLimit: limited });
+
+  const spa = options.webDist !== undefined && existsSync(join(options.webDist, 'index.html'));
+  if (spa && options.webDist !== undefined) {
+    await app.register(serveStatic, staticConfig(options.webDist));
+  }
+
+  app.setNotFoundHandler(
+    limited ? { preHandler: app.rateLimit() } : {},
+    notFoundHandler(apiRoutes, spa),
+  );
+  return app;
+}

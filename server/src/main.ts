@@ -1,0 +1,40 @@
+/**
+ * Starts the server: the only place that calls `listen()`. `PORT` (default 8080) and `HOST`
+ * (default 127.0.0.1, so nothing is exposed by accident; `HOST=0.0.0.0` serves a team).
+ *
+ * @see {@link https://github.com/fastify/demo/blob/main/src/server.ts}
+ * @see {@link https://github.com/mcollina/close-with-grace}
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import closeWithGrace from 'close-with-grace';
+import { buildApp } from './app.ts';
+
+function portFrom(value: string | undefined): number {
+  if (value === undefined || value === '') return 8080;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`PORT must be a whole number from 0 to 65535, not ${JSON.stringify(value)}.`);
+    process.exit(1);
+  }
+  return port;
+}
+
+const port = portFrom(process.env.PORT);
+const host = process.env.HOST || '127.0.0.1';
+const webDist = resolve(import.meta.dirname, '../../dist/web');
+
+// Fastify's default request serializer logs method, URL and addresses, never bodies.
+const app = await buildApp({ logger: { level: process.env.LOG_LEVEL ?? 'info' }, webDist });
+
+closeWithGrace({ delay: 5000 }, async ({ err }) => {
+  if (err) app.log.error({ err }, 'closing after an error');
+  await app.close();
+});
+
+await app.listen({ port, host });
+if (!existsSync(join(webDist, 'index.html'))) {
+  app.log.warn(
+    `no web app in ${webDist}: run npm run build to serve the UI (the API works without it)`,
+  );
+}

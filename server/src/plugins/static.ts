@@ -1,0 +1,45 @@
+import fastifyStatic, { type FastifyStaticOptions } from '@fastify/static';
+import type { FastifyRequest } from 'fastify';
+
+/** Vite writes content-hashed bundles under `assets/`; their bytes never change under a given name. */
+const HASHED_ASSET = /(^|[\\/])assets[\\/]/;
+
+/**
+ * Serves the built web app (`dist/web`) at `/`.
+ *
+ * Hashed bundles are cached for a year as `immutable`; everything else, `index.html` first, is
+ * `no-cache` so a new deployment is picked up on the next load while the browser can still
+ * revalidate with the ETag. `@fastify/static`'s own Cache-Control is turned off so the two cases can
+ * differ. Unknown paths fall through to the app's not-found handler, which returns `index.html` to
+ * browser navigations (see {@link wantsSpaPage}) and JSON 404s to everything else.
+ *
+ * @see {@link https://github.com/fastify/fastify-static}
+ * @see {@link https://vite.dev/guide/build} (hashed file names under assets/)
+ */
+export function autoConfig(root: string): FastifyStaticOptions {
+  return {
+    root,
+    cacheControl: false,
+    setHeaders(reply, path) {
+      reply.header(
+        'cache-control',
+        HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+    },
+  };
+}
+
+/**
+ * Whether a request that matched no route is a browser navigation to a client-side page, which
+ * gets `index.html` (the SPA fallback). The API never falls back, and neither do requests for
+ * missing scripts or images (their `Accept` has no text/html): they get a plain 404 instead of an
+ * HTML page served with the wrong meaning.
+ */
+export function wantsSpaPage(request: FastifyRequest): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  const path = request.url.split('?', 1)[0] ?? '';
+  if (path === '/api' || path.startsWith('/api/')) return false;
+  return (request.headers.accept ?? '').includes('text/html');
+}
+
+export default fastifyStatic;
