@@ -1,7 +1,7 @@
 import type { FastifyPluginCallback } from 'fastify';
 import { renderAll } from '@wizard/shared';
 import { ApiError } from '../errors.ts';
-import { zipFiles } from '../zip.ts';
+import { zipFiles } from '../output-files.ts';
 import { answersFrom } from './answers-body.ts';
 
 interface DownloadQuery {

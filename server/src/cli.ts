@@ -1,0 +1,193 @@
+/**
+ * `carto-proxy-wizard`: the wizard for automation, with the same validation and renderer as the
+ * API and the browser, so the files it writes are byte-identical to what they give (PRODUCT.md §1).
+ * `runCli` takes its arguments and I/O as parameters so tests drive it without a child process.
+ *
+ * @see {@link https://nodejs.org/docs/latest-v20.x/api/util.html#utilparseargsconfig}
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  renderAll,
+  validateAnswers,
+  WIZARD_VERSION,
+  type AnswerIssue,
+  type Warning,
+} from '@wizard/shared';
+import { writeFiles } from './output-files.ts';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Relative paths in the arguments are resolved against this folder. */
+  cwd: string;
+  /** Reads all of standard input, for the answers file `-`. */
+  readStdin: () => Promise<string>;
+}
+
+/** Exit statuses: success, a failure while writing, and anything the user can fix in the input. */
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+
+const HINT = 'Run carto-proxy-wizard --help for usage.\n';
+
+export const USAGE = `Usage: carto-proxy-wizard render <answers.json> (--out <dir> | --json)
+
+Writes the proxy configuration for CARTO Self-hosted, and what the proxy admin needs,
+from an answers document (the same JSON that POST /api/render takes).
+
+Commands:
+  render <answers.json>  Validate the answers and render every output file.
+                         Use - to read the answers from standard input.
+
+Options:
+  -o, --out <dir>  Write the files into <dir> (created if missing; files there are replaced).
+      --json       Print the render result (files, noProxy, allowlist, egress, warnings) as JSON.
+  -h, --help       Show this help.
+  -v, --version    Print the wizard version.
+
+Exit status: 0 done, 2 invalid usage or answers (the issues are listed on stderr),
+1 the files could not be written.
+`;
+
+/** `deployment.method`, `excludedDomains[2]`: how an issue path reads in a terminal. */
+export function formatPath(path: readonly (string | number)[]): string {
+  if (path.length === 0) return '(answers)';
+  return path
+    .map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? key : `.${key}`))
+    .join('');
+}
+
+function formatIssues(issues: readonly AnswerIssue[]): string {
+  return issues.map((issue) => `  ${formatPath(issue.path)}: ${issue.message}\n`).join('');
+}
+
+function formatWarning(warning: Warning): string {
+  const where = warning.path.length > 0 ? ` (${formatPath(warning.path)})` : '';
+  return `${warning.severity}: ${warning.message}${where}\n`;
+}
+
+/**
+ * Why the text is not JSON, by line and column only: V8's own message quotes the text around the
+ * error, which could be a password the user is about to be told not to send.
+ */
+function jsonProblem(text: string): string | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    const position = /at position (\d+)/.exec(String(error))?.[1];
+    if (position === undefined) return 'it is not valid JSON';
+    const before = text.slice(0, Number(position));
+    const line = before.split('\n').length;
+    const column = Number(position) - before.lastIndexOf('\n');
+    return `it is not valid JSON (line ${line}, column ${column})`;
+  }
+}
+
+async function render(file: string, options: { out?: string; json: boolean }, io: CliIo) {
+  let text: string;
+  const label = file === '-' ? 'standard input' : file;
+  try {
+    text = file === '-' ? await io.readStdin() : await readFile(resolve(io.cwd, file), 'utf8');
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
+    io.stderr(`error: cannot read ${label}: ${reason}\n`);
+    return EXIT_USAGE;
+  }
+  // Editors on Windows may save a byte-order mark, which JSON.parse refuses.
+  text = text.replace(/^\uFEFF/, '');
+  const problem = jsonProblem(text);
+  if (problem !== undefined) {
+    io.stderr(`error: cannot read ${label}: ${problem}.\n`);
+    return EXIT_USAGE;
+  }
+  const validation = validateAnswers(JSON.parse(text));
+  if (!validation.ok) {
+    io.stderr(
+      `error: ${label} is not a valid answers document:\n${formatIssues(validation.issues)}`,
+    );
+    return EXIT_USAGE;
+  }
+
+  const result = renderAll(validation.answers);
+  for (const warning of result.warnings) io.stderr(formatWarning(warning));
+  if (options.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+  if (options.out !== undefined) {
+    try {
+      await writeFiles(resolve(io.cwd, options.out), result.files);
+    } catch (error) {
+      io.stderr(`error: cannot write the files: ${(error as Error).message}\n`);
+      return EXIT_FAILURE;
+    }
+    // With --json, stdout is the JSON document alone; the summary would corrupt it.
+    const say = options.json ? io.stderr : io.stdout;
+    say(`Wrote ${result.files.length} files to ${options.out}:\n`);
+    for (const written of result.files) say(`  ${written.name}\n`);
+    say(`Next: read ${options.out.replace(/\/$/, '')}/README.md.\n`);
+  }
+  return EXIT_OK;
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (error) {
+    io.stderr(`error: ${(error as Error).message}\n${HINT}`);
+    return EXIT_USAGE;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(USAGE);
+    return EXIT_OK;
+  }
+  if (values.version) {
+    io.stdout(`${WIZARD_VERSION}\n`);
+    return EXIT_OK;
+  }
+  const [command, file, ...extra] = positionals;
+  if (command === undefined) {
+    io.stderr(USAGE);
+    return EXIT_USAGE;
+  }
+  if (command !== 'render') {
+    io.stderr(`error: unknown command ${JSON.stringify(command)}.\n${HINT}`);
+    return EXIT_USAGE;
+  }
+  if (file === undefined || extra.length > 0) {
+    io.stderr(`error: render takes exactly one answers file (or - for stdin).\n${HINT}`);
+    return EXIT_USAGE;
+  }
+  if (values.out === undefined && !values.json) {
+    io.stderr(`error: say where the result goes: --out <dir> or --json.\n${HINT}`);
+    return EXIT_USAGE;
+  }
+  return render(file, { out: values.out, json: values.json }, io);
+}
+
+/** Entry point for bin/carto-proxy-wizard.mjs: the process's own arguments and streams. */
+export async function main(): Promise<void> {
+  process.exitCode = await runCli(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    async readStdin() {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+  });
+}

@@ -1,0 +1,58 @@
+/**
+ * What happens to the rendered files on their way out: the deterministic `.zip` the API sends, and
+ * the folder the CLI writes. The same answers give the same bytes either way (PRODUCT.md §3), so a
+ * zip can be compared or checksummed.
+ *
+ * @see {@link https://github.com/101arrowz/fflate#usage} (zipSync, per-file attributes)
+ * @see {@link https://pkware.cachefly.net/webdocs/casestudies/APPNOTE.TXT} (4.4.2 version made by, 4.4.15 external attributes)
+ */
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import type { OutputFile } from '@wizard/shared';
+
+/**
+ * A fixed modification time instead of "now". Zip stores local date and time fields (MS-DOS format,
+ * which starts in 1980); building the date from local fields makes those fields, and so the bytes,
+ * the same in every time zone.
+ */
+export const ZIP_MTIME = new Date(1980, 0, 1, 0, 0, 0);
+
+/** Unix permissions stored in the zip: scripts executable after `unzip`, the rest read-write. */
+export function fileMode(name: string): number {
+  return name.endsWith('.sh') ? 0o755 : 0o644;
+}
+
+export function zipFiles(files: readonly OutputFile[]): Uint8Array {
+  const entries: Zippable = {};
+  for (const file of files) {
+    // os 3 (Unix): the mode in the upper 16 bits of the external attributes is only read then.
+    entries[file.name] = [
+      strToU8(file.content),
+      { mtime: ZIP_MTIME, os: 3, attrs: fileMode(file.name) << 16 },
+    ];
+  }
+  return zipSync(entries, { level: 9 });
+}
+
+/**
+ * Writes every file under `dir` (creating folders such as `certs/`), replacing files already there,
+ * and returns the paths written. A name that would land outside `dir` is refused rather than trusted.
+ */
+export async function writeFiles(dir: string, files: readonly OutputFile[]): Promise<string[]> {
+  const root = resolve(dir);
+  const written: string[] = [];
+  for (const file of files) {
+    const target = resolve(root, file.name);
+    const inside = relative(root, target);
+    if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
+      throw new Error(`Refusing to write ${JSON.stringify(file.name)} outside ${root}.`);
+    }
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, file.content, 'utf8');
+    // writeFile's mode applies only to new files; chmod also fixes a file left by an earlier run.
+    await chmod(target, fileMode(file.name));
+    written.push(target);
+  }
+  return written;
+}
