@@ -17,3 +17,6 @@ export { helmValues, renderHelmValues, type HelmValues } from './render/helm-val
 export { installerCommand, renderKotsSetup } from './render/kots-setup.ts';
 export { squidDomains } from './render/allowlist-files.ts';
 export { checkHost } from './render/check-proxy.ts';
+export * from './no-proxy/lint.ts';
+export * from './no-proxy/simulate.ts';
+export { parseTarget, type Target } from './no-proxy/target.ts';

@@ -8,7 +8,7 @@ import { allowlistEntries } from '../rules/allowlist.ts';
 import { egressRules } from '../rules/egress.ts';
 import { noProxyEntries } from '../rules/no-proxy.ts';
 import { customCaOf } from '../rules/release.ts';
-import { answerWarnings, certificateWarnings } from '../rules/warnings.ts';
+import { answerWarnings, certificateWarnings, noProxyWarnings } from '../rules/warnings.ts';
 import { renderAllowlistText, renderSquidAllowlist } from './allowlist-files.ts';
 import { renderCheckProxy } from './check-proxy.ts';
 import { renderEgressRules } from './egress-md.ts';
@@ -31,7 +31,7 @@ export function renderAll(answers: Answers, options: RenderOptions = {}): Render
   const allowlist = allowlistEntries(answers);
   const egress = egressRules(answers);
   // The README lists only warnings that do not depend on the clock, so files stay the same bytes.
-  const stableWarnings = answerWarnings(answers);
+  const stableWarnings = [...answerWarnings(answers), ...noProxyWarnings(answers)];
   const warnings = [...stableWarnings, ...certificateWarnings(answers, options.now ?? new Date())];
   const ca = customCaOf(answers);
   const caFile = answers.deployment.method === 'docker-compose' ? DOCKER_CA_FILE : 'proxy-ca.crt';

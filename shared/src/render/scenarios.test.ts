@@ -324,3 +324,19 @@ describe('check-proxy.sh', () => {
     }
   });
 });
+
+describe('NO_PROXY findings in the warnings', () => {
+  it('reports the linter’s findings on the user’s entries, at their path, and none on the required ones', () => {
+    const { result } = render({
+      deployment: { method: 'helm' },
+      proxy: { protocol: 'http', host: 'proxy', port: 3128 },
+      excludedDomains: ['internal.example', '*.corp.example'],
+    });
+    const found = result.warnings.filter((w) => w.code.startsWith('no-proxy-'));
+    expect(found.map((w) => [w.code, w.path])).toEqual([
+      ['no-proxy-bare-domain', ['excludedDomains', 0]],
+      ['no-proxy-over-match', ['excludedDomains', 0]],
+      ['no-proxy-wildcard', ['excludedDomains', 1]],
+    ]);
+  });
+});

@@ -3,6 +3,8 @@ import type { Answers } from '../answers.ts';
 import { RELEASE_RULES } from '../catalog.ts';
 import { inspectPem } from '../certificates.ts';
 import type { Warning } from '../render/types.ts';
+import { lintNoProxy } from '../no-proxy/lint.ts';
+import { noProxyEntries } from './no-proxy.ts';
 import { customCaOf, effectiveRelease, hasTrustedCaCerts } from './release.ts';
 
 export function answerWarnings(answers: Answers): Warning[] {
@@ -154,6 +156,29 @@ export function certificateWarnings(answers: Answers, now: Date): Warning[] {
           path: ['proxy', 'customCa'],
         });
       }
+    }
+  }
+  return warnings;
+}
+
+/**
+ * The NO_PROXY linter's findings on the user's own entries, as render warnings. Entries the rules add
+ * (localhost, .svc.cluster.local, …) come from CARTO's documentation and are not second-guessed here.
+ */
+export function noProxyWarnings(answers: Answers): Warning[] {
+  const userEntries = new Set(answers.excludedDomains);
+  const warnings: Warning[] = [];
+  const reports = lintNoProxy(noProxyEntries(answers).map((e) => e.entry));
+  for (const report of reports) {
+    if (!userEntries.has(report.entry)) continue;
+    const index = answers.excludedDomains.indexOf(report.entry);
+    for (const finding of report.findings) {
+      warnings.push({
+        code: `no-proxy-${finding.code}`,
+        severity: finding.severity,
+        message: `Excluded domain ${report.entry}: ${finding.message}`,
+        path: ['excludedDomains', index],
+      });
     }
   }
   return warnings;

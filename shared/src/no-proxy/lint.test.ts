@@ -1,0 +1,97 @@
+/** One test per check of no-proxy-semantics.md §6.1, and the fixes the linter proposes. */
+import { describe, expect, it } from 'vitest';
+import { routesFor } from './simulate.ts';
+import { lintEntry, lintNoProxy, normalizeEntry } from './lint.ts';
+
+const codes = (entry: string) => lintEntry(entry).map((f) => f.code);
+const fixOf = (entry: string, code: string) => lintEntry(entry).find((f) => f.code === code)?.fix;
+
+describe('lintEntry: every §6.1 check', () => {
+  it.each([
+    ['1. scheme', 'https://corp.example', 'scheme-or-path', 'error', ['corp.example']],
+    ['1. path', 'corp.example/api', 'scheme-or-path', 'error', ['corp.example']],
+    ['1. user info', 'user@corp.example', 'scheme-or-path', 'error', ['corp.example']],
+    ['2. bare domain', 'example.com', 'bare-domain', 'warning', ['example.com', '.example.com']],
+    ['3. leading dot', '.example.com', 'leading-dot', 'warning', ['example.com', '.example.com']],
+    ['4. *.x wildcard', '*.example.com', 'wildcard', 'warning', ['example.com', '.example.com']],
+    ['5. other glob', '*example.com', 'glob', 'warning', undefined],
+    ['5. regex', '^.*\\.corp$', 'regex', 'error', undefined],
+    ['6. star', '*', 'star', 'error', []],
+    ['7. CIDR', '10.0.0.0/8', 'cidr', 'warning', undefined],
+    ['8. IP range', '10.0.0.1-10.0.0.9', 'ip-range', 'warning', undefined],
+    ['9. host:port', 'example.com:8443', 'host-port', 'warning', ['example.com']],
+    ['10. bare IPv6', '::1', 'ipv6-form', 'warning', ['::1', '[::1]']],
+    ['10. bracketed IPv6', '[fd00::1]', 'ipv6-form', 'warning', ['fd00::1', '[fd00::1]']],
+    ['11. IP without name', '10.1.2.3', 'ip-without-name', 'info', undefined],
+    ['12. whitespace', 'a.example b.example', 'whitespace', 'error', ['a.example', 'b.example']],
+    ['13. empty', '', 'empty', 'error', []],
+    ['14. uppercase', 'Corp.Example', 'uppercase', 'warning', ['corp.example']],
+    ['15. trailing dot', 'corp.example.', 'trailing-dot', 'warning', ['corp.example']],
+    ['16. non-ASCII', 'bücher.example', 'non-ascii', 'warning', ['xn--bcher-kva.example']],
+    ['17. over-matching suffix', 'corp.com', 'over-match', 'info', undefined],
+  ])('%s: %j → %s', (_check, entry, code, severity, fix) => {
+    const finding = lintEntry(entry).find((f) => f.code === code);
+    expect(finding).toBeDefined();
+    expect(finding?.severity).toBe(severity);
+    expect(finding?.fix).toEqual(fix);
+    expect(finding?.message.length).toBeGreaterThan(20);
+  });
+
+  it('says nothing about localhost', () => {
+    expect(codes('localhost')).toEqual([]);
+  });
+
+  it('warns about IPv6 CIDR for the clients that ignore it', () => {
+    expect(lintEntry('fd00::/8')[0]?.message).toContain('IPv6');
+  });
+
+  it('proposes fixes that really bypass both the apex and the subdomains in the Node clients', () => {
+    for (const entry of ['example.com', '.example.com', '*.example.com']) {
+      const fix = fixOf(
+        entry,
+        entry.startsWith('*') ? 'wildcard' : entry.startsWith('.') ? 'leading-dot' : 'bare-domain',
+      );
+      expect(fix).toBeDefined();
+      for (const target of ['https://example.com', 'https://api.example.com']) {
+        const routes = routesFor(fix ?? [], target);
+        expect(routes?.axios).toBe('direct');
+        expect(routes?.['node-fetch']).toBe('direct');
+        expect(routes?.go).toBe('direct');
+        expect(routes?.curl).toBe('direct');
+      }
+    }
+  });
+});
+
+describe('normalizeEntry', () => {
+  it.each([
+    ['  Corp.Example.  ', 'corp.example'],
+    ['BÜCHER.example', 'xn--bcher-kva.example'],
+    ['.bücher.example', '.xn--bcher-kva.example'],
+    ['[FD00:0:0:0:0:0:0:1]', '[fd00::1]'],
+    ['fd00:0::1', 'fd00::1'],
+    ['FD00::/8', 'fd00::/8'],
+    ['*.Example.com', '*.example.com'],
+  ])('%j → %j', (raw, expected) => {
+    expect(normalizeEntry(raw)).toBe(expected);
+  });
+});
+
+describe('lintNoProxy', () => {
+  it('flags duplicates after normalisation and suggests the loopback addresses next to localhost', () => {
+    const reports = lintNoProxy(['localhost', '.corp.example', '.CORP.example']);
+    expect(reports[2]?.findings.map((f) => f.code)).toContain('duplicate');
+    expect(reports[0]?.findings.find((f) => f.code === 'ip-without-name')?.fix).toEqual([
+      'localhost',
+      '127.0.0.1',
+      '::1',
+      '[::1]',
+    ]);
+    expect(reports[1]).toMatchObject({ entry: '.corp.example', normalized: '.corp.example' });
+  });
+
+  it('does not suggest loopback addresses already listed', () => {
+    const reports = lintNoProxy(['localhost', '127.0.0.1', '::1', '[::1]']);
+    expect(reports[0]?.findings.map((f) => f.code)).toEqual([]);
+  });
+});

@@ -1,0 +1,297 @@
+/**
+ * The NO_PROXY linter: for each entry, how real clients will read it, and a concrete fix where one exists.
+ * Every check of no-proxy-semantics.md §6.1 has a code here and a test in lint.test.ts.
+ */
+import { isIPv4, isIPv6 } from '../host.ts';
+import { parseCidr, parseIpv4Range } from './cidr.ts';
+
+export type FindingSeverity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  code: string;
+  severity: FindingSeverity;
+  message: string;
+  /** Entries to put in place of this one. */
+  fix?: string[];
+}
+
+export interface EntryReport {
+  entry: string;
+  normalized: string;
+  findings: Finding[];
+}
+
+/** Non-ASCII labels to punycode, as WHATWG URL (and Go) does; undefined when it cannot be converted. */
+function toAscii(name: string): string | undefined {
+  try {
+    return new URL(`http://${name}`).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Trimmed, lowercase, without a trailing dot, punycode for non-ASCII names, IPv6 in its compressed form. */
+export function normalizeEntry(raw: string): string {
+  let entry = raw.trim().toLowerCase();
+  if (entry.endsWith('.') && entry.length > 1) entry = entry.replace(/\.+$/, '');
+  const bracketed = /^\[([^\]]+)\](:\d+)?$/.exec(entry);
+  if (bracketed && isIPv6(bracketed[1] ?? '')) {
+    return `[${compressIPv6(bracketed[1] ?? '')}]${bracketed[2] ?? ''}`;
+  }
+  if (isIPv6(entry)) return compressIPv6(entry);
+  const cidr = parseCidr(entry);
+  if (cidr?.family === 6) return `${compressIPv6(cidr.address)}/${cidr.bits}`;
+  // eslint-disable-next-line no-control-regex
+  if (/[^\x00-\x7f]/.test(entry)) {
+    const prefix = /^(\*\.|\.)/.exec(entry)?.[0] ?? '';
+    const ascii = toAscii(entry.slice(prefix.length));
+    if (ascii !== undefined) entry = prefix + ascii;
+  }
+  return entry;
+}
+
+function compressIPv6(ip: string): string {
+  try {
+    const host = new URL(`http://[${ip}]/`).hostname;
+    return host.slice(1, -1);
+  } catch {
+    return ip;
+  }
+}
+
+const isIp = (text: string) => isIPv4(text) || isIPv6(text);
+
+/** Findings for one entry, read on its own. */
+export function lintEntry(raw: string): Finding[] {
+  const findings: Finding[] = [];
+  const add = (f: Finding) => findings.push(f);
+  const trimmed = raw.trim();
+
+  if (trimmed === '') {
+    add({
+      code: 'empty',
+      severity: 'error',
+      message:
+        'Empty entry: in gRPC (grpc-js ≥ 1.13) an empty entry makes every gRPC connection bypass the proxy. Remove it.',
+      fix: [],
+    });
+    return findings;
+  }
+  if (/\s/.test(raw)) {
+    const parts = raw.split(/[\s,]+/).filter(Boolean);
+    add({
+      code: 'whitespace',
+      severity: 'error',
+      message:
+        'Whitespace is read differently by every client (curl ≥ 8.9 stops at it, requests joins the neighbours, grpc-js never matches). Use one entry per domain, without spaces.',
+      fix: parts,
+    });
+    return findings;
+  }
+  if (
+    /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ||
+    trimmed.includes('@') ||
+    /[?#]/.test(trimmed) ||
+    (trimmed.includes('/') && !parseCidr(trimmed))
+  ) {
+    const host = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^@/]*@)?([^/?#:]+)/i.exec(trimmed)?.[1];
+    add({
+      code: 'scheme-or-path',
+      severity: 'error',
+      message:
+        'A scheme, path, @, ? or # never matches in any client: NO_PROXY holds host names and addresses only.',
+      ...(host ? { fix: [host.toLowerCase()] } : {}),
+    });
+    return findings;
+  }
+  if (/[\^$()+|\\]/.test(trimmed) || trimmed.includes('.*')) {
+    add({
+      code: 'regex',
+      severity: 'error',
+      message:
+        'No client reads regular expressions in NO_PROXY. Write plain domains (.example.com).',
+    });
+    return findings;
+  }
+
+  const entry = trimmed;
+  if (entry === '*') {
+    add({
+      code: 'star',
+      severity: 'error',
+      message:
+        'A * entry means "bypass the proxy for everything" in Go, axios, Node and Python (whole value), is ignored by curl and Python inside a list, and never matches in gRPC: its meaning is inconsistent. Remove it and list the domains.',
+      fix: [],
+    });
+    return findings;
+  }
+
+  if (/[A-Z]/.test(entry)) {
+    add({
+      code: 'uppercase',
+      severity: 'warning',
+      message: 'grpc-js compares case-sensitively: write entries in lowercase.',
+      fix: [entry.toLowerCase()],
+    });
+  }
+  if (entry.length > 1 && entry.endsWith('.')) {
+    add({
+      code: 'trailing-dot',
+      severity: 'warning',
+      message:
+        'Only curl ignores a trailing dot; every other client then never matches. Remove it.',
+      fix: [entry.replace(/\.+$/, '').toLowerCase()],
+    });
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[^\x00-\x7f]/.test(entry)) {
+    const ascii = normalizeEntry(entry);
+    add({
+      code: 'non-ascii',
+      severity: 'warning',
+      message:
+        'Only Go converts international names: write the punycode (xn--) form, which every client compares.',
+      ...(ascii !== entry ? { fix: [ascii] } : {}),
+    });
+  }
+
+  const lower = normalizeEntry(entry);
+  const cidr = parseCidr(lower);
+  if (cidr) {
+    add({
+      code: 'cidr',
+      severity: 'warning',
+      message: `CIDR ranges only match URLs written with an IP address, never host names (no client resolves DNS), and axios, Node fetch and Node http ignore them${cidr.family === 6 ? '; Python requests and grpc-js ignore IPv6 ranges too' : ''}${cidr.bits === 0 ? '; requests refuses /0' : ''}. List the internal host names and domains as well.`,
+    });
+    return findings;
+  }
+  if (parseIpv4Range(lower)) {
+    add({
+      code: 'ip-range',
+      severity: 'warning',
+      message:
+        'Only Node’s built-in proxy support reads a-b address ranges; every other client ignores it. Use CIDR plus explicit addresses.',
+    });
+    return findings;
+  }
+
+  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(lower);
+  const hostPort = /^([^:[\]]+):(\d+)$/.exec(lower);
+  if (hostPort || bracketed?.[2] !== undefined) {
+    const host = hostPort ? (hostPort[1] ?? '') : `[${bracketed?.[1] ?? ''}]`;
+    add({
+      code: 'host-port',
+      severity: 'warning',
+      message:
+        'curl and gRPC never match an entry with a port, and Python requests only when the URL spells the port out. Drop the port.',
+      fix: [host],
+    });
+    return findings;
+  }
+  if (bracketed && isIPv6(bracketed[1] ?? '')) {
+    const ip = bracketed[1] ?? '';
+    add({
+      code: 'ipv6-form',
+      severity: 'warning',
+      message:
+        'curl, Python, Go, gRPC and Node http need the bare form (::1); axios and Node fetch need [::1]. Write both.',
+      fix: [ip, `[${ip}]`],
+    });
+    return findings;
+  }
+  if (isIPv6(lower)) {
+    add({
+      code: 'ipv6-form',
+      severity: 'warning',
+      message:
+        'axios and Node fetch only match the bracketed form ([::1]); curl, Python, Go, gRPC and Node http need this bare form. Write both.',
+      fix: [lower, `[${lower}]`],
+    });
+    return findings;
+  }
+  if (isIp(lower)) {
+    add({
+      code: 'ip-without-name',
+      severity: 'info',
+      message:
+        'No client resolves DNS to compare: this address only matches URLs written with it. List the host names that point to it too.',
+    });
+    return findings;
+  }
+
+  if (lower.startsWith('*.')) {
+    const name = lower.slice(2);
+    add({
+      code: 'wildcard',
+      severity: 'warning',
+      message: `curl, Python, grpc-js and gRPC core ignore *.${name}, and elsewhere it covers subdomains only. Write .${name} and ${name} instead.`,
+      fix: [name, `.${name}`],
+    });
+    return findings;
+  }
+  if (lower.includes('*')) {
+    add({
+      code: 'glob',
+      severity: 'warning',
+      message:
+        'Only axios, Node fetch (a leading * as a raw suffix) and global-agent read this wildcard, and they over-match (*example.com also matches badexample.com). Write plain domains.',
+    });
+    return findings;
+  }
+  if (lower.startsWith('.')) {
+    const name = lower.slice(1);
+    add({
+      code: 'leading-dot',
+      severity: 'warning',
+      message: `Go, axios, Node fetch and gRPC do not bypass ${name} itself with .${name}. Add ${name} too.`,
+      fix: [name, lower],
+    });
+    return findings;
+  }
+  if (lower === 'localhost') return findings;
+  add({
+    code: 'bare-domain',
+    severity: 'warning',
+    message: `axios, Node fetch and Node http match ${lower} exactly, not its subdomains. Add .${lower} to cover them.`,
+    fix: [lower, `.${lower}`],
+  });
+  add({
+    code: 'over-match',
+    severity: 'info',
+    message: `grpc-js and gRPC core compare a raw suffix: ${lower} also bypasses look-alikes such as evil${lower}. Keep that in mind if the proxy enforces your egress policy.`,
+  });
+  return findings;
+}
+
+/** Findings for each entry of a list, plus the ones about the list as a whole (duplicates, localhost). */
+export function lintNoProxy(entries: readonly string[]): EntryReport[] {
+  const normalizedSeen = new Map<string, number>();
+  const names = new Set(entries.map(normalizeEntry));
+  return entries.map((entry, index) => {
+    const normalized = normalizeEntry(entry);
+    const findings = lintEntry(entry);
+    const first = normalizedSeen.get(normalized);
+    if (first !== undefined && normalized !== '') {
+      findings.push({
+        code: 'duplicate',
+        severity: 'info',
+        message: `Same as entry ${first + 1} (${entries[first]}). Remove it.`,
+        fix: [],
+      });
+    } else {
+      normalizedSeen.set(normalized, index);
+    }
+    if (normalized === 'localhost' && !names.has('127.0.0.1')) {
+      findings.push({
+        code: 'ip-without-name',
+        severity: 'info',
+        message:
+          'localhost does not cover 127.0.0.1 or ::1 in any client but Go: list the loopback addresses too.',
+        fix: ['localhost', '127.0.0.1', '::1', '[::1]'].filter(
+          (e) => e === 'localhost' || !names.has(e),
+        ),
+      });
+    }
+    return { entry, normalized, findings };
+  });
+}
