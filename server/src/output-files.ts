@@ -13,10 +13,12 @@ import type { OutputFile } from '@wizard/shared';
 
 /**
  * A fixed modification time instead of "now". Zip stores local date and time fields (MS-DOS format,
- * which starts in 1980); building the date from local fields makes those fields, and so the bytes,
- * the same in every time zone.
+ * which starts in 1980) and fflate reads them from the Date's local getters, so the Date is built
+ * from local fields at each call: 1980-01-01 00:00 in every time zone, hence the same bytes.
  */
-export const ZIP_MTIME = new Date(1980, 0, 1, 0, 0, 0);
+export function zipMtime(): Date {
+  return new Date(1980, 0, 1, 0, 0, 0);
+}
 
 /** Unix permissions stored in the zip: scripts executable after `unzip`, the rest read-write. */
 export function fileMode(name: string): number {
@@ -24,12 +26,13 @@ export function fileMode(name: string): number {
 }
 
 export function zipFiles(files: readonly OutputFile[]): Uint8Array {
+  const mtime = zipMtime();
   const entries: Zippable = {};
   for (const file of files) {
     // os 3 (Unix): the mode in the upper 16 bits of the external attributes is only read then.
     entries[file.name] = [
       strToU8(file.content),
-      { mtime: ZIP_MTIME, os: 3, attrs: fileMode(file.name) << 16 },
+      { mtime, os: 3, attrs: fileMode(file.name) << 16 },
     ];
   }
   return zipSync(entries, { level: 9 });
