@@ -41,7 +41,7 @@ describe('POST /api/render', () => {
     },
   );
 
-  it('ships the custom CA as a file and keeps every field the renderer returns', async () => {
+  it('ships the custom CA as a file and passes every kind of field through', async () => {
     const response = await postJson(app, '/api/render', HELM_HTTPS);
     const body = json(response) as unknown as ReturnType<typeof expectedRender>;
     expect(body.files.map((file) => file.name)).toContain('proxy-ca.crt');
