@@ -1,0 +1,40 @@
+/** Docker Compose behind an HTTP proxy: from nothing to customer.env.proxy, read back with dotenv. */
+import { parse } from 'dotenv';
+import { expect, test } from './support/fixtures.ts';
+
+test('a Docker Compose installation gets customer.env.proxy with both cases of every variable', async ({
+  wizard,
+}) => {
+  await wizard.open();
+  await wizard.deployment({ method: 'docker-compose' });
+  await wizard.proxy({ protocol: 'HTTP', host: 'proxy.corp.example', port: '3128' });
+  await wizard.excludedDomains(['.corp.example', '10.0.0.0/8']);
+  await wizard.warehouses(['Google BigQuery', 'PostgreSQL']);
+  await wizard.services(['Google Cloud Storage buckets']);
+
+  const env = parse(await wizard.downloadFile('customer.env.proxy'));
+
+  const url = 'http://proxy.corp.example:3128';
+  const noProxy = 'localhost,.corp.example,10.0.0.0/8';
+  expect(env).toEqual({
+    HTTP_PROXY: url,
+    http_proxy: url,
+    HTTPS_PROXY: url,
+    https_proxy: url,
+    GRPC_PROXY: url,
+    grpc_proxy: url,
+    NO_PROXY: noProxy,
+    no_proxy: noProxy,
+  });
+
+  // The same file is in the zip, with what the proxy admin needs.
+  const zip = await wizard.downloadAll();
+  expect(zip.name).toMatch(/\.zip$/);
+  expect(zip.files.get('customer.env.proxy')).toBe(await wizard.previewText('customer.env.proxy'));
+  const allowlist = zip.files.get('proxy-allowlist.txt') ?? '';
+  const domains = allowlist.split('\n').filter((line) => line !== '' && !line.startsWith('#'));
+  for (const domain of ['auth.carto.com', 'bigquery.googleapis.com', 'storage.googleapis.com']) {
+    expect(domains).toContain(domain);
+  }
+  expect(zip.files.get('egress-rules.md')).toContain('5432');
+});

@@ -1,0 +1,191 @@
+/**
+ * Drives the wizard the way a user does: by headings, labels and button names. One method per step;
+ * each one leaves the wizard on the next step.
+ */
+import { readFile } from 'node:fs/promises';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
+
+export const METHOD_LABELS = {
+  'docker-compose': 'Docker Compose',
+  helm: 'Kubernetes with Helm',
+  kots: 'Kubernetes with the Admin Console (Kots)',
+  'single-vm': 'Single VM (./carto install)',
+} as const;
+
+export const TITLES = {
+  deployment: 'How is CARTO deployed?',
+  proxy: 'Which proxy does traffic go through?',
+  tls: 'How does CARTO trust the HTTPS proxy?',
+  'excluded-domains': 'What must bypass the proxy?',
+  warehouses: 'Which data warehouses?',
+  services: 'Which optional services?',
+  review: 'Review and download',
+} as const;
+
+export type StepTitle = keyof typeof TITLES;
+
+export interface DeploymentAnswers {
+  method: keyof typeof METHOD_LABELS;
+  release?: string;
+  gke?: boolean;
+  clusterIp?: string;
+}
+
+export interface ProxyAnswers {
+  protocol: 'HTTP' | 'HTTPS';
+  host: string;
+  port: string;
+}
+
+export class Wizard {
+  constructor(readonly page: Page) {}
+
+  heading(step: StepTitle): Locator {
+    return this.page.getByRole('heading', { level: 2, name: TITLES[step] });
+  }
+
+  /** The main region (the current step), as opposed to the preview beside it. */
+  get main(): Locator {
+    return this.page.getByRole('main');
+  }
+
+  get preview(): Locator {
+    return this.page.getByRole('complementary', { name: 'Preview of the files' });
+  }
+
+  async open(hash = ''): Promise<void> {
+    await this.page.goto(`/${hash}`);
+    await expect(this.main.getByRole('heading', { level: 2 })).toBeVisible();
+  }
+
+  async expectStep(step: StepTitle): Promise<void> {
+    await expect(this.heading(step)).toBeVisible();
+    // The step's form has loaded (not the placeholder shown while its code arrives).
+    await expect(this.main.getByText('Loading the questions…')).toHaveCount(0);
+  }
+
+  async next(): Promise<void> {
+    await this.main.getByRole('button', { name: /^Next: / }).click();
+  }
+
+  async deployment(answers: DeploymentAnswers): Promise<void> {
+    await this.expectStep('deployment');
+    await this.main.getByLabel(METHOD_LABELS[answers.method], { exact: true }).check();
+    if (answers.release !== undefined) {
+      await this.main.getByLabel('CARTO Self-hosted release').fill(answers.release);
+    }
+    if (answers.gke !== undefined) {
+      await this.main
+        .getByLabel('CARTO runs on GKE with Workload Identity')
+        .setChecked(answers.gke);
+    }
+    if (answers.clusterIp !== undefined) {
+      await this.main.getByLabel('ClusterIP of the kubernetes service').fill(answers.clusterIp);
+    }
+    await this.next();
+  }
+
+  async proxy(answers: ProxyAnswers): Promise<void> {
+    await this.expectStep('proxy');
+    await this.main.getByLabel(answers.protocol, { exact: true }).check();
+    await this.main.getByLabel('Host').fill(answers.host);
+    await this.main.getByLabel('Port').fill(answers.port);
+    await this.next();
+  }
+
+  async tls(answers: { verify?: boolean; ca?: string }): Promise<void> {
+    await this.expectStep('tls');
+    if (answers.verify !== undefined) {
+      await this.main.getByLabel('Verify the proxy’s certificate').setChecked(answers.verify);
+    }
+    if (answers.ca !== undefined) {
+      await this.main.getByLabel('Custom CA certificate').fill(answers.ca);
+    }
+    await this.next();
+  }
+
+  async excludedDomains(entries: string[]): Promise<void> {
+    await this.expectStep('excluded-domains');
+    for (const entry of entries) {
+      await this.main.getByRole('button', { name: 'Add a domain' }).click();
+      // The new row takes the focus.
+      await this.page.keyboard.type(entry);
+    }
+    await this.next();
+  }
+
+  async warehouses(labels: string[]): Promise<void> {
+    await this.expectStep('warehouses');
+    for (const label of labels) await this.main.getByLabel(label, { exact: true }).check();
+    await this.next();
+  }
+
+  async services(labels: string[]): Promise<void> {
+    await this.expectStep('services');
+    for (const label of labels) await this.main.getByLabel(label, { exact: true }).check();
+    await this.next();
+    await this.expectStep('review');
+  }
+
+  /** The preview's text for one file (its tab selected first). */
+  async previewText(name: string): Promise<string> {
+    await this.preview.getByRole('tab', { name, exact: true }).click();
+    const code = this.preview.getByRole('tabpanel').locator('pre code');
+    await expect(this.preview.getByRole('tabpanel').locator('pre')).toHaveAttribute(
+      'data-file',
+      name,
+    );
+    return code.evaluate((element) => element.textContent ?? '');
+  }
+
+  async fileNames(): Promise<string[]> {
+    return this.preview.getByRole('tab').allTextContents();
+  }
+
+  /** Clicks a download button and returns the saved file's name and bytes. */
+  async download(button: Locator): Promise<{ name: string; bytes: Buffer }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), button.click()]);
+    const path = await download.path();
+    return { name: download.suggestedFilename(), bytes: await readFile(path) };
+  }
+
+  /** "Download" for one file, from its preview tab: the file as the server sends it. */
+  async downloadFile(name: string): Promise<string> {
+    await this.preview.getByRole('tab', { name, exact: true }).click();
+    const { bytes } = await this.download(
+      this.preview.getByRole('button', { name: `Download ${name}`, exact: true }),
+    );
+    return bytes.toString('utf8');
+  }
+
+  /** "Download all (.zip)" from the Review step: every file, unzipped. */
+  async downloadAll(): Promise<{ name: string; files: Map<string, string> }> {
+    const { name, bytes } = await this.download(
+      this.main.getByRole('button', { name: 'Download all (.zip)' }),
+    );
+    const entries = unzipSync(new Uint8Array(bytes));
+    return {
+      name,
+      files: new Map(Object.entries(entries).map(([file, data]) => [file, strFromU8(data)])),
+    };
+  }
+}
+
+/**
+ * Pastes text into a field as a browser does: a `paste` event carrying the text; when the page does
+ * not handle it, the text is inserted at the caret.
+ */
+export async function paste(field: Locator, text: string): Promise<void> {
+  await field.focus();
+  await field.evaluate((element, value) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', value);
+    const event = new ClipboardEvent('paste', {
+      clipboardData: data,
+      bubbles: true,
+      cancelable: true,
+    });
+    if (element.dispatchEvent(event)) document.execCommand('insertText', false, value);
+  }, text);
+}

@@ -1,0 +1,70 @@
+/**
+ * POST /api/download: the server renders the answers again (the same shared renderer as the preview)
+ * and returns the .zip, or one file with ?file=NAME. A failure leaves the form as it is.
+ */
+import { useMutation } from '@tanstack/react-query';
+import type { AnswersInput } from '@wizard/shared';
+import { request } from './http.ts';
+
+export interface DownloadRequest {
+  answers: AnswersInput;
+  /** One file by name; the whole .zip when omitted. */
+  file?: string;
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  filename: string;
+}
+
+/** The filename from Content-Disposition (RFC 6266, with the RFC 5987 form preferred). */
+export function filenameFrom(header: string | null, fallback: string): string {
+  if (!header) return fallback;
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // Fall through to the plain form.
+    }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;]+)/i.exec(header);
+  const name = (plain?.[1] ?? plain?.[2])?.trim();
+  return name ? name : fallback;
+}
+
+export async function downloadAnswers({ answers, file }: DownloadRequest): Promise<DownloadedFile> {
+  const url =
+    file === undefined ? '/api/download' : `/api/download?file=${encodeURIComponent(file)}`;
+  const response = await request(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(answers),
+  });
+  const fallback = file === undefined ? 'carto-proxy-config.zip' : (file.split('/').pop() ?? file);
+  return {
+    blob: await response.blob(),
+    filename: filenameFrom(response.headers.get('content-disposition'), fallback),
+  };
+}
+
+/** Hands a downloaded file to the browser's download manager. */
+export function saveFile({ blob, filename }: DownloadedFile): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function useDownload() {
+  return useMutation({
+    mutationKey: ['download'],
+    mutationFn: downloadAnswers,
+    onSuccess: saveFile,
+  });
+}

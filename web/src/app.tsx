@@ -1,0 +1,109 @@
+/**
+ * The page: header (share, start over), the stepper, the current step and the live preview beside it
+ * (below it on narrow screens).
+ */
+import { Suspense, useEffect, useState } from 'react';
+import { useCatalog } from './api/catalog.ts';
+import { ANNOUNCER_ID } from './components/announce.ts';
+import { LogoMark } from './components/icons.tsx';
+import { AnalysisProvider } from './wizard/analysis-provider.tsx';
+import { WizardStoreContext } from './wizard/context.ts';
+import { PreviewPane, preloadRest, SharePanel } from './wizard/chunks.ts';
+import { ShareButton } from './wizard/share-link.tsx';
+import { StartOver } from './wizard/start-over.tsx';
+import { Stepper } from './wizard/stepper.tsx';
+import { StepOutlet } from './wizard/step-outlet.tsx';
+import { keepKnownIds } from './wizard/draft.ts';
+import type { WizardStore } from './wizard/store.ts';
+
+function whenIdle(run: () => void): () => void {
+  if ('requestIdleCallback' in window) {
+    const handle = window.requestIdleCallback(run, { timeout: 2000 });
+    return () => window.cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(run, 300);
+  return () => clearTimeout(handle);
+}
+
+function PreviewLoading() {
+  return (
+    <div className="panel preview-placeholder">
+      <h2 className="preview-placeholder__title">Preview</h2>
+      <p role="status">Loading the preview…</p>
+    </div>
+  );
+}
+
+export function App({ store }: { store: WizardStore }) {
+  const [share, setShare] = useState<{ copied: boolean } | null>(null);
+  const catalog = useCatalog();
+
+  // Everything after the first step arrives while the user reads it.
+  useEffect(() => whenIdle(preloadRest), []);
+
+  // A link from another version may name methods, warehouses or services this catalog does not have.
+  useEffect(() => {
+    const known = catalog.data;
+    if (known) store.updateDraft((draft) => keepKnownIds(draft, known));
+  }, [catalog.data, store]);
+
+  return (
+    <WizardStoreContext value={store}>
+      <AnalysisProvider>
+        <a
+          className="skip-link"
+          href="#main"
+          onClick={(event) => {
+            // The fragment holds the answers: move focus without touching it.
+            event.preventDefault();
+            document.querySelector<HTMLElement>('#main h2')?.focus();
+          }}
+        >
+          Skip to the current step
+        </a>
+        <header className="app-header">
+          <div className="app-header__inner">
+            <div className="app-title">
+              <LogoMark className="app-title__mark" />
+              <div>
+                <h1>CARTO Self-hosted proxy wizard</h1>
+                <p>
+                  The proxy configuration for your installation, and what your proxy admin needs.
+                </p>
+              </div>
+            </div>
+            <div className="app-header__actions">
+              <ShareButton open={share !== null} onOpen={(copied) => setShare({ copied })} />
+              <StartOver />
+            </div>
+          </div>
+        </header>
+        {share && (
+          <Suspense fallback={null}>
+            <SharePanel copied={share.copied} onClose={() => setShare(null)} />
+          </Suspense>
+        )}
+        <div className="layout">
+          <div className="layout__steps">
+            <Stepper />
+          </div>
+          <main id="main" className="layout__main">
+            <StepOutlet />
+          </main>
+          <aside className="layout__preview" aria-label="Preview of the files">
+            <Suspense fallback={<PreviewLoading />}>
+              <PreviewPane />
+            </Suspense>
+          </aside>
+        </div>
+        <footer className="app-footer">
+          <p>
+            Everything runs in this browser and on this wizard’s own server: no request goes
+            anywhere else, and proxy passwords are never accepted.
+          </p>
+        </footer>
+        <div id={ANNOUNCER_ID} role="status" aria-live="polite" className="visually-hidden" />
+      </AnalysisProvider>
+    </WizardStoreContext>
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * The live preview: every output file, rendered in this browser by the shared renderer on every change
+ * (the same code the server runs, so these are the bytes that download). Until the answers are valid it
+ * lists what is missing instead of showing anything stale.
+ */
+import { Callout } from '../components/callout.tsx';
+import { useAnalysis, useWizardStore } from '../wizard/context.ts';
+import { useWizardState } from '../wizard/store.ts';
+import { DownloadButton } from './download-button.tsx';
+import { FileTabs } from './file-tabs.tsx';
+import { ProblemsList } from './problems-list.tsx';
+import { WarningsList } from './warnings-list.tsx';
+import './preview.css';
+
+const MAIN_OUTPUT: Record<string, string> = {
+  'docker-compose': 'customer.env.proxy',
+  helm: 'customizations.proxy.yaml',
+  kots: 'kots-proxy-setup.md',
+  'single-vm': 'kots-proxy-setup.md',
+};
+
+export default function PreviewPane() {
+  const { analysis, loadError, retry } = useAnalysis();
+  const store = useWizardStore();
+  const method = useWizardState(store, (s) => s.draft.deployment.method);
+
+  let body;
+  if (loadError) {
+    body = (
+      <Callout tone="danger" role="alert" title="The preview could not be loaded">
+        <p>The wizard’s server did not answer. Your answers are kept.</p>
+        <p>
+          <button type="button" className="button button--small" onClick={retry}>
+            Try again
+          </button>
+        </p>
+      </Callout>
+    );
+  } else if (!analysis) {
+    body = <p role="status">Loading the preview…</p>;
+  } else if (!analysis.render) {
+    body = (
+      <div className="preview__missing">
+        <p>The files appear here as soon as these are answered:</p>
+        <ProblemsList problems={analysis.problems} />
+      </div>
+    );
+  } else {
+    body = (
+      <>
+        <FileTabs
+          files={analysis.render.files}
+          answers={analysis.input}
+          preferred={MAIN_OUTPUT[method]}
+        />
+        <WarningsList warnings={analysis.warnings} />
+      </>
+    );
+  }
+
+  return (
+    <section className="panel preview" aria-labelledby="preview-title">
+      <div className="preview__header">
+        <div>
+          <h2 id="preview-title" className="preview__title">
+            Preview
+          </h2>
+          <p className="preview__subtitle">
+            {analysis?.render
+              ? `${analysis.render.files.length} files, updated as you type: exactly what downloads.`
+              : 'Updated as you type.'}
+          </p>
+        </div>
+        {analysis?.render && (
+          <DownloadButton answers={analysis.input} label="Download all (.zip)" primary />
+        )}
+      </div>
+      <div className="preview__body">{body}</div>
+    </section>
+  );
+}

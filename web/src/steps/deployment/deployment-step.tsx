@@ -1,0 +1,157 @@
+/**
+ * Step 1: the deployment method (which file you get), the release (which keys it uses), and for
+ * Kubernetes the GKE Workload Identity question and, for Kots, the kubernetes service ClusterIP.
+ */
+import { compareReleases, parseRelease } from '@wizard/shared/release';
+import { useWatch } from 'react-hook-form';
+import { useCatalog, type Catalog } from '../../api/catalog.ts';
+import { Callout } from '../../components/callout.tsx';
+import { CopyButton } from '../../components/copy-button.tsx';
+import { DocLink } from '../../components/doc-link.tsx';
+import { CheckboxField, Choice, ChoiceGroup, TextField } from '../../components/field.tsx';
+import { CatalogStatus } from '../../wizard/catalog-status.tsx';
+import { isKubernetes } from '../../wizard/draft.ts';
+import { StepFrame } from '../../wizard/step-frame.tsx';
+import { useStepForm } from '../../wizard/use-step-form.ts';
+
+const CLUSTER_IP_COMMAND = "kubectl get svc kubernetes -n default -o jsonpath='{.spec.clusterIP}'";
+
+/** What the chosen release changes, in one sentence (nothing when it is the newest behaviour). */
+function releaseConsequence(catalog: Catalog, method: string, release: string): string | undefined {
+  const rules = catalog.releases.rules;
+  const effective = parseRelease(release.trim()) ? release.trim() : catalog.releases.latest;
+  const before = (boundary: string) => compareReleases(effective, boundary) < 0;
+  if (method === 'single-vm' && before(rules.singleVmProxySince)) return undefined; // the schema refuses it
+  if (!before(rules.trustedCaCertsSince)) return undefined;
+  if (method === 'helm') {
+    return `Before ${rules.trustedCaCertsSince}, a custom CA goes in externalProxy.sslCA instead of trustedCACerts.value; the wizard writes the right key.`;
+  }
+  if (method === 'kots') {
+    return `Before ${rules.trustedCaCertsSince}, the Admin Console has no “Trusted CA certificate(s)” field: a custom CA is passed with --private-ca-configmap.`;
+  }
+  if (method === 'single-vm') {
+    return `Before ${rules.trustedCaCertsSince}, the Admin Console has no “Trusted CA certificate(s)” field: a custom CA must already be trusted by the VM.`;
+  }
+  return undefined;
+}
+
+function DeploymentForm({ catalog }: { catalog: Catalog }) {
+  const form = useStepForm('deployment');
+  const { register, control, formState } = form;
+  const errors = formState.errors.deployment;
+  const method = useWatch({ control, name: 'deployment.method' });
+  const release = useWatch({ control, name: 'deployment.release' });
+  const chosen = catalog.deploymentMethods.find((m) => m.id === method);
+  const consequence = chosen && releaseConsequence(catalog, chosen.id, release ?? '');
+  const gke = catalog.noProxyRules.gkeWorkloadIdentity;
+
+  return (
+    <StepFrame
+      step="deployment"
+      form={form as never}
+      intro="The method decides which file you get and where the proxy settings go. The release decides which keys that file uses."
+      source={catalog.sources.proxyDocs}
+    >
+      <ChoiceGroup
+        legend="Deployment method"
+        type="radio"
+        registration={register('deployment.method')}
+        error={errors?.method?.message}
+      >
+        {catalog.deploymentMethods.map((m) => (
+          <Choice
+            key={m.id}
+            value={m.id}
+            label={m.label}
+            description={m.description}
+            consequence={
+              <>
+                You get <code>{m.mainOutput}</code>, plus the files for your proxy admin.{' '}
+                <DocLink source={m.source}>Guide</DocLink>
+              </>
+            }
+          />
+        ))}
+      </ChoiceGroup>
+
+      <TextField
+        label="CARTO Self-hosted release"
+        optional
+        hint={
+          <>
+            As shown in the Admin Console or your chart version, like{' '}
+            <code>{catalog.releases.latest}</code>. Leave it empty for the newest release the wizard
+            knows ({catalog.releases.latest}).
+          </>
+        }
+        className="input--short"
+        inputMode="decimal"
+        autoComplete="off"
+        spellCheck={false}
+        list="known-releases"
+        registration={register('deployment.release')}
+        error={errors?.release?.message}
+        after={
+          <>
+            <datalist id="known-releases">
+              {catalog.releases.known.map((r) => (
+                <option key={r.id} value={r.id} />
+              ))}
+            </datalist>
+            {consequence && <Callout>{consequence}</Callout>}
+          </>
+        }
+      />
+
+      {chosen && isKubernetes(chosen.id) && (
+        <CheckboxField
+          label="CARTO runs on GKE with Workload Identity"
+          hint={
+            <>
+              Adds{' '}
+              {gke.entries.map((e, i) => (
+                <span key={e}>
+                  {i > 0 && (i === gke.entries.length - 1 ? ' and ' : ', ')}
+                  <code>{e}</code>
+                </span>
+              ))}{' '}
+              to the excluded domains. {gke.reason}
+            </>
+          }
+          registration={register('deployment.gkeWorkloadIdentity')}
+          error={errors?.gkeWorkloadIdentity?.message}
+        />
+      )}
+
+      {chosen?.id === 'kots' && (
+        <TextField
+          label="ClusterIP of the kubernetes service"
+          hint={
+            <>
+              <span>
+                The Kubernetes API must be reached directly, so this address is excluded from the
+                proxy. Get it with:
+              </span>
+              <span className="command">
+                <code>{CLUSTER_IP_COMMAND}</code>
+                <CopyButton text={CLUSTER_IP_COMMAND} label="Copy command" />
+              </span>
+            </>
+          }
+          className="input--medium"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="10.96.0.1"
+          registration={register('deployment.kubernetesServiceIp')}
+          error={errors?.kubernetesServiceIp?.message}
+        />
+      )}
+    </StepFrame>
+  );
+}
+
+export default function DeploymentStep() {
+  const catalog = useCatalog();
+  if (!catalog.data) return <CatalogStatus step="deployment" query={catalog} />;
+  return <DeploymentForm catalog={catalog.data} />;
+}

@@ -1,0 +1,192 @@
+/**
+ * Step 2: the proxy's protocol, host and port. Pasting a whole URL (http://proxy.corp:3128) fills the
+ * three fields; a user name or password in it is refused on the spot and never kept or repeated.
+ */
+import { hostKind, hostProblem, parseProxyInput, proxyUrl } from '@wizard/shared';
+import { useState, type ClipboardEvent, type FocusEvent } from 'react';
+import { useWatch } from 'react-hook-form';
+import { useCatalog, type Catalog } from '../../api/catalog.ts';
+import { announce } from '../../components/announce.ts';
+import { Callout } from '../../components/callout.tsx';
+import { Choice, ChoiceGroup, TextField } from '../../components/field.tsx';
+import { CatalogStatus } from '../../wizard/catalog-status.tsx';
+import { portInput } from '../../wizard/draft.ts';
+import { StepFrame } from '../../wizard/step-frame.tsx';
+import { useStepForm } from '../../wizard/use-step-form.ts';
+import '../steps.css';
+
+/** Worth parsing as a URL: a scheme, credentials, or host:port. A bare host is left alone. */
+const looksLikeUrl = (text: string) =>
+  /:\/\//.test(text) || text.includes('@') || /^(\[[^\]]*\]|[^\s:/[\]]+):\d{1,5}\/?$/.test(text);
+
+function ProxyForm({ catalog }: { catalog: Catalog }) {
+  const form = useStepForm('proxy');
+  const { register, control, formState, setValue, setError, clearErrors } = form;
+  const errors = formState.errors.proxy;
+  const [credentialsRefused, setCredentialsRefused] = useState<string | undefined>();
+  const [filled, setFilled] = useState<string | undefined>();
+  const [protocol, host, port] = useWatch({
+    control,
+    name: ['proxy.protocol', 'proxy.host', 'proxy.port'],
+  });
+
+  const hostRegistration = register('proxy.host');
+
+  /** Reads a pasted or typed URL into the fields. Returns true when it took care of the text. */
+  const applyUrl = (raw: string): boolean => {
+    const text = raw.trim();
+    if (!looksLikeUrl(text)) return false;
+    const parsed = parseProxyInput(text);
+    if (!parsed.ok) {
+      if (parsed.reason === 'credentials') {
+        // Refused: the field is emptied, nothing of the URL is kept (not in the form, storage or link).
+        setValue('proxy.host', '', { shouldDirty: true });
+        setCredentialsRefused(parsed.message);
+        setFilled(undefined);
+        setError(
+          'proxy.host',
+          { type: 'credentials', message: parsed.message },
+          { shouldFocus: true },
+        );
+        return true;
+      }
+      setValue('proxy.host', text, { shouldDirty: true });
+      setError('proxy.host', { type: parsed.reason, message: parsed.message });
+      return true;
+    }
+    setCredentialsRefused(undefined);
+    const parts: string[] = [];
+    if (parsed.protocol) {
+      setValue('proxy.protocol', parsed.protocol, { shouldDirty: true, shouldValidate: true });
+      parts.push('protocol');
+    }
+    setValue('proxy.host', parsed.host, { shouldDirty: true, shouldValidate: true });
+    parts.push('host');
+    if (parsed.port !== undefined) {
+      setValue('proxy.port', String(parsed.port), { shouldDirty: true, shouldValidate: true });
+      parts.push('port');
+    }
+    clearErrors(['proxy.host']);
+    const message = `Filled ${parts.length === 3 ? 'protocol, host and port' : parts.join(' and ')} from ${text}.`;
+    setFilled(message);
+    announce(message);
+    return true;
+  };
+
+  const onPaste = (event: ClipboardEvent<HTMLInputElement>) => {
+    const text = event.clipboardData.getData('text');
+    if (applyUrl(text)) event.preventDefault();
+  };
+
+  const onBlur = (event: FocusEvent<HTMLInputElement>) => {
+    if (!applyUrl(event.target.value)) void hostRegistration.onBlur(event);
+  };
+
+  const hostError = credentialsRefused ?? errors?.host?.message;
+  const portValue = portInput(port ?? '');
+  const preview =
+    (protocol === 'http' || protocol === 'https') &&
+    host &&
+    !hostProblem(host.trim()) &&
+    hostKind(host.trim()) &&
+    typeof portValue === 'number' &&
+    portValue >= 1 &&
+    portValue <= 65535
+      ? proxyUrl({ protocol, host: host.trim().toLowerCase(), port: portValue })
+      : undefined;
+
+  return (
+    <StepFrame
+      step="proxy"
+      form={form as never}
+      intro="The forward proxy CARTO sends its outbound traffic through. Paste its URL into the host field to fill everything at once."
+      source={catalog.sources.proxyDocs}
+    >
+      <ChoiceGroup
+        legend="Protocol between CARTO and the proxy"
+        type="radio"
+        registration={register('proxy.protocol')}
+        error={errors?.protocol?.message}
+      >
+        <Choice
+          value="http"
+          label="HTTP"
+          description="CARTO talks to the proxy in plain HTTP and tunnels HTTPS through it. Every CARTO component can use it."
+        />
+        <Choice
+          value="https"
+          label="HTTPS"
+          description="The connection to the proxy itself is encrypted."
+          consequence={
+            protocol === 'https' ? (
+              <>
+                Snowflake and gRPC clients (Google Pub/Sub) cannot use an HTTPS proxy: they will
+                reach their services directly (listed in <code>egress-rules.md</code>). Next, you
+                choose how CARTO trusts the proxy’s certificate.
+              </>
+            ) : undefined
+          }
+        />
+      </ChoiceGroup>
+
+      <TextField
+        label="Host"
+        hint={
+          <>
+            A DNS name, IPv4 or IPv6 address, like <code>proxy.corp.example</code>. You can paste a
+            URL such as <code>http://proxy.corp.example:3128</code>. User names and passwords are
+            not supported by CARTO.
+          </>
+        }
+        className="input--medium"
+        autoComplete="off"
+        autoCapitalize="none"
+        spellCheck={false}
+        registration={{
+          ...hostRegistration,
+          onChange: async (event) => {
+            const value = (event.target as HTMLInputElement).value;
+            if (value.includes('@')) {
+              applyUrl(value.includes('://') ? value : `http://${value}`);
+              return;
+            }
+            if (value.trim() !== '') setCredentialsRefused(undefined);
+            setFilled(undefined);
+            await hostRegistration.onChange(event);
+          },
+          onBlur: (event) => {
+            onBlur(event as FocusEvent<HTMLInputElement>);
+            return Promise.resolve();
+          },
+        }}
+        onPaste={onPaste}
+        error={hostError}
+        after={filled && <p className="field__hint status-ok">{filled}</p>}
+      />
+
+      <TextField
+        label="Port"
+        hint="Required: clients disagree on the default port, so it must be explicit (often 3128 for HTTP, 3129 or 443 for HTTPS)."
+        className="input--short"
+        inputMode="numeric"
+        autoComplete="off"
+        registration={register('proxy.port')}
+        error={errors?.port?.message}
+      />
+
+      {preview && (
+        <Callout title="Proxy URL">
+          <p>
+            CARTO will use <code>{preview}</code>.
+          </p>
+        </Callout>
+      )}
+    </StepFrame>
+  );
+}
+
+export default function ProxyStep() {
+  const catalog = useCatalog();
+  if (!catalog.data) return <CatalogStatus step="proxy" query={catalog} />;
+  return <ProxyForm catalog={catalog.data} />;
+}

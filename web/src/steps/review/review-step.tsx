@@ -1,0 +1,213 @@
+/**
+ * Step 7: every answer at a glance (each with a way back to change it), what still needs attention,
+ * the warnings, and the downloads.
+ */
+import type { ReactNode } from 'react';
+import { useCatalog, type Catalog } from '../../api/catalog.ts';
+import { Callout } from '../../components/callout.tsx';
+import { DownloadButton } from '../../preview/download-button.tsx';
+import { ProblemsList } from '../../preview/problems-list.tsx';
+import { WarningsList } from '../../preview/warnings-list.tsx';
+import { CatalogStatus } from '../../wizard/catalog-status.tsx';
+import { useAnalysis, useWizardStore } from '../../wizard/context.ts';
+import { isKubernetes, portInput, type Draft } from '../../wizard/draft.ts';
+import { StepFrame } from '../../wizard/step-frame.tsx';
+import { stepApplies, STEPS, type StepId } from '../../wizard/steps.ts';
+import { useWizardState } from '../../wizard/store.ts';
+import '../steps.css';
+
+interface Row {
+  term: string;
+  value: ReactNode;
+}
+
+function summary(draft: Draft, catalog: Catalog): { step: StepId; rows: Row[] }[] {
+  const { deployment, proxy } = draft;
+  const method = catalog.deploymentMethods.find((m) => m.id === deployment.method);
+  const none = <span className="muted">None</span>;
+  const sections: { step: StepId; rows: Row[] }[] = [
+    {
+      step: 'deployment',
+      rows: [
+        { term: 'Method', value: method?.label ?? <span className="muted">Not chosen</span> },
+        {
+          term: 'Release',
+          value: deployment.release.trim() || (
+            <>
+              {catalog.releases.latest} <span className="muted">(newest known; none given)</span>
+            </>
+          ),
+        },
+        ...(isKubernetes(deployment.method)
+          ? [
+              {
+                term: 'GKE Workload Identity',
+                value: deployment.gkeWorkloadIdentity ? 'Yes' : 'No',
+              },
+            ]
+          : []),
+        ...(deployment.method === 'kots'
+          ? [
+              {
+                term: 'kubernetes service ClusterIP',
+                value: deployment.kubernetesServiceIp || none,
+              },
+            ]
+          : []),
+      ],
+    },
+    {
+      step: 'proxy',
+      rows: [
+        {
+          term: 'Proxy',
+          value:
+            proxy.protocol && proxy.host && portInput(proxy.port) !== undefined ? (
+              <code>
+                {proxy.protocol}://{proxy.host.includes(':') ? `[${proxy.host}]` : proxy.host}:
+                {proxy.port.trim()}
+              </code>
+            ) : (
+              <span className="muted">Incomplete</span>
+            ),
+        },
+      ],
+    },
+  ];
+  if (stepApplies('tls', draft)) {
+    const certificates = proxy.customCa.match(/-----BEGIN CERTIFICATE-----/g)?.length ?? 0;
+    sections.push({
+      step: 'tls',
+      rows: [
+        {
+          term: 'Verify the proxy certificate',
+          value: proxy.verifyCertificate ? 'Yes' : <strong>No</strong>,
+        },
+        {
+          term: 'Custom CA',
+          value:
+            certificates > 0 ? `${certificates} certificate${certificates > 1 ? 's' : ''}` : none,
+        },
+      ],
+    });
+  }
+  const own = draft.excludedDomains.map((e) => e.trim()).filter(Boolean);
+  sections.push(
+    {
+      step: 'excluded-domains',
+      rows: [
+        {
+          term: 'Your entries',
+          value:
+            own.length > 0
+              ? own.map((e, i) => (
+                  <code key={`${e}-${i}`} className="chip">
+                    {e}
+                  </code>
+                ))
+              : none,
+        },
+      ],
+    },
+    {
+      step: 'warehouses',
+      rows: [
+        {
+          term: 'Warehouses',
+          value:
+            draft.warehouses.length > 0
+              ? draft.warehouses
+                  .map((id) => catalog.warehouses.find((w) => w.id === id)?.label ?? id)
+                  .join(', ')
+              : none,
+        },
+      ],
+    },
+    {
+      step: 'services',
+      rows: [
+        {
+          term: 'Services',
+          value:
+            draft.services.length > 0
+              ? draft.services
+                  .map((id) => catalog.services.find((s) => s.id === id)?.label ?? id)
+                  .join(', ')
+              : none,
+        },
+      ],
+    },
+  );
+  return sections;
+}
+
+function Review({ catalog }: { catalog: Catalog }) {
+  const store = useWizardStore();
+  const draft = useWizardState(store, (s) => s.draft);
+  const { analysis } = useAnalysis();
+  const ready = analysis?.render;
+
+  return (
+    <StepFrame
+      step="review"
+      intro="Check your answers, then download. The preview shows every file exactly as it downloads; README.md lists the next steps in order."
+      actions={
+        ready && analysis ? (
+          <DownloadButton answers={analysis.input} label="Download all (.zip)" primary />
+        ) : undefined
+      }
+    >
+      {!analysis ? (
+        <p role="status">Checking your answers…</p>
+      ) : analysis.problems.length > 0 || !ready ? (
+        <Callout tone="danger" title="Some answers need attention before you can download">
+          <ProblemsList problems={analysis.problems} />
+        </Callout>
+      ) : (
+        <Callout title="Ready to download">
+          <p>
+            {ready.files.length} files: {ready.files.map((f) => f.name).join(', ')}.
+          </p>
+        </Callout>
+      )}
+
+      <div className="summary">
+        {summary(draft, catalog).map((section) => (
+          <section
+            key={section.step}
+            className="summary__section"
+            aria-labelledby={`summary-${section.step}`}
+          >
+            <div className="summary__head">
+              <h3 id={`summary-${section.step}`}>{STEPS[section.step].label}</h3>
+              <button
+                type="button"
+                className="button button--small button--quiet"
+                aria-label={`Change ${STEPS[section.step].label}`}
+                onClick={() => store.goTo(section.step)}
+              >
+                Change
+              </button>
+            </div>
+            <dl>
+              {section.rows.map((row) => (
+                <div key={row.term} className="summary__row">
+                  <dt>{row.term}</dt>
+                  <dd>{row.value}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ))}
+      </div>
+
+      {analysis && <WarningsList warnings={analysis.warnings} />}
+    </StepFrame>
+  );
+}
+
+export default function ReviewStep() {
+  const catalog = useCatalog();
+  if (!catalog.data) return <CatalogStatus step="review" query={catalog} />;
+  return <Review catalog={catalog.data} />;
+}

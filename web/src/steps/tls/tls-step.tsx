@@ -1,0 +1,204 @@
+/**
+ * Step 3 (HTTPS proxies only): verify the proxy's certificate (on by default; off is a loud warning) and
+ * an optional custom CA, pasted or read from a file, shown as subject, issuer, validity and CA-or-not.
+ * A private key is refused and dropped at once: it is never kept, saved or sent.
+ */
+import { compareReleases, inspectPem, parseRelease, type CertificateInfo } from '@wizard/shared';
+import { useId, useState, type ChangeEvent } from 'react';
+import { useWatch } from 'react-hook-form';
+import { useCatalog, type Catalog } from '../../api/catalog.ts';
+import { Callout } from '../../components/callout.tsx';
+import { CheckboxField } from '../../components/field.tsx';
+import { TextareaField } from '../../components/textarea-field.tsx';
+import { CatalogStatus } from '../../wizard/catalog-status.tsx';
+import { useWizardStore } from '../../wizard/context.ts';
+import type { Draft } from '../../wizard/draft.ts';
+import { StepFrame } from '../../wizard/step-frame.tsx';
+import { useStepForm } from '../../wizard/use-step-form.ts';
+import '../steps.css';
+import { CertificateList } from './certificate-list.tsx';
+
+const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
+const MAX_BYTES = 64 * 1024;
+
+/** Where the CA ends up for this method and release, in one sentence. */
+function caDestination(catalog: Catalog, draft: Draft): string {
+  const since = catalog.releases.rules.trustedCaCertsSince;
+  const release = parseRelease(draft.deployment.release.trim())
+    ? draft.deployment.release.trim()
+    : catalog.releases.latest;
+  const recent = compareReleases(release, since) >= 0;
+  switch (draft.deployment.method) {
+    case 'docker-compose':
+      return 'It is written to certs/proxy-ca.crt (mounted at /usr/src/certs) and referenced by NODE_EXTRA_CA_CERTS.';
+    case 'helm':
+      return recent
+        ? 'It is written under trustedCACerts.value in customizations.proxy.yaml.'
+        : `It is written under externalProxy.sslCA (release ${release} predates trustedCACerts).`;
+    case 'kots':
+      return recent
+        ? 'kots-proxy-setup.md tells you where to paste it in the Admin Console (Trusted CA certificate(s)).'
+        : 'kots-proxy-setup.md shows how to pass it with --private-ca-configmap.';
+    case 'single-vm':
+      return recent
+        ? 'kots-proxy-setup.md tells you where to paste it in the Admin Console (Trusted CA certificate(s)).'
+        : `Before ${since} the VM must already trust it; kots-proxy-setup.md shows how.`;
+    default:
+      return 'The files show where it goes for your deployment method.';
+  }
+}
+
+/** A chosen file as PEM text: PEM files as they are, DER (binary .cer/.crt) re-encoded as PEM. */
+async function fileAsPem(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const text = new TextDecoder().decode(bytes);
+  if (text.includes('-----BEGIN')) return text;
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  const body = btoa(binary)
+    .replace(/(.{64})/g, '$1\n')
+    .replace(/\n$/, '');
+  return `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`;
+}
+
+function TlsForm({ catalog }: { catalog: Catalog }) {
+  const store = useWizardStore();
+  const form = useStepForm('tls');
+  const { register, control, formState, setValue, setError } = form;
+  const errors = formState.errors.proxy;
+  const fileId = useId();
+  const [refused, setRefused] = useState<string | undefined>();
+  const [verify, customCa] = useWatch({
+    control,
+    name: ['proxy.verifyCertificate', 'proxy.customCa'],
+  });
+
+  const caRegistration = register('proxy.customCa');
+
+  /** Takes new CA text from the textarea or a file; a private key is dropped on the spot. */
+  const acceptCa = (text: string): boolean => {
+    if (PRIVATE_KEY.test(text)) {
+      const inspection = inspectPem(text);
+      const message = inspection.ok
+        ? 'This contains a private key. Paste only the CA certificate.'
+        : inspection.message;
+      setValue('proxy.customCa', '', { shouldDirty: true });
+      setRefused(message);
+      setError('proxy.customCa', { type: 'private-key', message }, { shouldFocus: true });
+      return false;
+    }
+    setRefused(undefined);
+    return true;
+  };
+
+  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const input = event.currentTarget;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    if (file.size > MAX_BYTES) {
+      setError('proxy.customCa', {
+        type: 'size',
+        message: `${file.name} is larger than 64 KiB: choose the proxy’s CA certificate file, not a whole bundle.`,
+      });
+      return;
+    }
+    const text = await fileAsPem(file);
+    if (acceptCa(text))
+      setValue('proxy.customCa', text, {
+        shouldDirty: true,
+        shouldValidate: true,
+        shouldTouch: true,
+      });
+  };
+
+  const inspection = customCa && customCa.trim() !== '' ? inspectPem(customCa) : undefined;
+  const certificates: CertificateInfo[] = inspection?.ok ? inspection.certificates : [];
+
+  return (
+    <StepFrame
+      step="tls"
+      form={form as never}
+      intro="CARTO connects to an HTTPS proxy with TLS. It must trust the proxy’s certificate: signed by a well-known CA it works as is; signed by your own CA, give that CA here."
+      source={catalog.sources.proxyDocs}
+    >
+      <div className="field">
+        <CheckboxField
+          label="Verify the proxy’s certificate"
+          hint="Recommended. Turn it off only to test a proxy with a self-signed certificate."
+          registration={register('proxy.verifyCertificate')}
+          error={errors?.verifyCertificate?.message}
+        />
+        {verify === false && (
+          <Callout tone="danger" title="Certificate verification is off">
+            <p>
+              Anyone between CARTO and the proxy could read and change CARTO’s traffic, and CARTO
+              would not notice. Give the proxy’s CA below and keep verification on instead.
+            </p>
+          </Callout>
+        )}
+      </div>
+
+      <TextareaField
+        label="Custom CA certificate"
+        optional
+        hint={
+          <>
+            Only if the proxy’s certificate is signed by your own CA. Paste it in PEM form (
+            <code>-----BEGIN CERTIFICATE-----</code> …), one or more certificates, or choose the
+            file below. Never a private key. It is saved in this browser but never put in a share
+            link.
+          </>
+        }
+        rows={8}
+        spellCheck={false}
+        autoComplete="off"
+        placeholder={'-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----'}
+        registration={{
+          ...caRegistration,
+          onChange: async (event) => {
+            const value = (event.target as HTMLTextAreaElement).value;
+            if (!acceptCa(value)) return;
+            await caRegistration.onChange(event);
+          },
+        }}
+        error={refused ?? errors?.customCa?.message}
+        after={
+          <div className="file-pick">
+            <label htmlFor={fileId} className="button button--small">
+              Choose a file…
+            </label>
+            <input
+              id={fileId}
+              type="file"
+              className="visually-hidden file-pick__input"
+              accept=".pem,.crt,.cer,.der,.txt,application/x-pem-file,application/x-x509-ca-cert"
+              onChange={(event) => void onFile(event)}
+            />
+            <span className="field__hint">
+              .pem, .crt or .cer; read in this browser, not uploaded.
+            </span>
+          </div>
+        }
+      />
+
+      {certificates.length > 0 && <CertificateList certificates={certificates} />}
+
+      {certificates.length > 0 && (
+        <Callout tone="warning" title="CARTO limitation with a custom CA">
+          <p>
+            Importing data through an HTTPS proxy whose certificate is signed by a custom CA is not
+            supported by CARTO: imports may fail. Contact CARTO Support if you need it.
+          </p>
+          <p>{caDestination(catalog, store.getState().draft)}</p>
+        </Callout>
+      )}
+    </StepFrame>
+  );
+}
+
+export default function TlsStep() {
+  const catalog = useCatalog();
+  if (!catalog.data) return <CatalogStatus step="tls" query={catalog} />;
+  return <TlsForm catalog={catalog.data} />;
+}

@@ -1,0 +1,42 @@
+/**
+ * Loads the schema and renderers after the first paint, then analyses the draft on every change: one
+ * computation shared by the preview, the stepper and the steps that show derived facts.
+ */
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { AnalysisContext, useWizardStore, type AnalysisState } from './context.ts';
+import { loadAnalysis } from './load-analysis.ts';
+import { useWizardState } from './store.ts';
+
+type AnalysisModule = Awaited<ReturnType<typeof loadAnalysis>>;
+
+export function AnalysisProvider({ children }: { children: ReactNode }) {
+  const store = useWizardStore();
+  const draft = useWizardState(store, (s) => s.draft);
+  const [module, setModule] = useState<AnalysisModule>();
+  const [loadError, setLoadError] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    loadAnalysis().then(
+      (loaded) => {
+        if (!live) return;
+        setModule(loaded);
+        setLoadError(false);
+      },
+      () => {
+        if (live) setLoadError(true);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [attempt]);
+
+  const analysis = useMemo(() => module?.analyzeDraft(draft), [module, draft]);
+  const value = useMemo<AnalysisState>(
+    () => ({ analysis, loadError, retry: () => setAttempt((n) => n + 1) }),
+    [analysis, loadError],
+  );
+  return <AnalysisContext value={value}>{children}</AnalysisContext>;
+}

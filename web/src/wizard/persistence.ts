@@ -1,0 +1,183 @@
+/**
+ * Nothing is lost: the store is mirrored to localStorage (everything, including the custom CA) and to the
+ * URL fragment (everything but the custom CA), on every change.
+ *
+ * - A form edit replaces the current history entry (throttled: Chromium refuses floods of replaceState).
+ * - Next/Back/the stepper push an entry, so the browser's Back and Forward move between steps. Moving
+ *   through our own entries changes the step only: answers typed on a later step are kept, as with the
+ *   wizard's own Back button.
+ * - A fragment we did not write (a share link, an edited address) restores its answers.
+ * - On load, the saved state wins when the address is the one we last wrote (a reload), so edits made
+ *   in the last moments before the reload and the custom CA survive; a different fragment wins otherwise.
+ */
+import { normalizeDraft, type Draft } from './draft.ts';
+import { decodeFragment, encodeFragment, type WizardLocation } from './fragment.ts';
+import { isStepId } from './steps.ts';
+import type { WizardState, WizardStore } from './store.ts';
+
+export const STORAGE_KEY = 'carto-proxy-wizard';
+const STORAGE_VERSION = 1;
+/** Marks history entries this app wrote (history.state survives reloads). */
+const HISTORY_MARK = 'carto-proxy-wizard';
+const REPLACE_THROTTLE_MS = 200;
+
+interface Saved {
+  version: number;
+  draft: Draft;
+  step: string;
+  reached: string;
+  /** The fragment that was in the address bar when this was saved. */
+  urlHash: string;
+}
+
+export interface PersistenceEnv {
+  location: Pick<Location, 'hash' | 'pathname' | 'search'>;
+  history: Pick<History, 'pushState' | 'replaceState' | 'state'>;
+  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
+  addEventListener: Window['addEventListener'];
+  removeEventListener: Window['removeEventListener'];
+}
+
+function readSaved(
+  storage: PersistenceEnv['storage'],
+): (WizardLocation & { urlHash: string }) | undefined {
+  try {
+    const raw = storage?.getItem(STORAGE_KEY);
+    if (!raw) return undefined;
+    const saved = JSON.parse(raw) as Partial<Saved>;
+    if (saved.version !== STORAGE_VERSION) return undefined;
+    const step = isStepId(saved.step) ? saved.step : 'deployment';
+    return {
+      draft: normalizeDraft(saved.draft),
+      step,
+      reached: isStepId(saved.reached) ? saved.reached : step,
+      urlHash: typeof saved.urlHash === 'string' ? saved.urlHash : '',
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The state to start from: a share link, the saved answers after a reload, or nothing. */
+export function loadInitialLocation(
+  env: Pick<PersistenceEnv, 'location' | 'storage'>,
+): WizardLocation | undefined {
+  const fromUrl = decodeFragment(env.location.hash);
+  const saved = readSaved(env.storage);
+  if (fromUrl) {
+    if (saved && saved.urlHash === env.location.hash) return saved;
+    return fromUrl;
+  }
+  return saved;
+}
+
+export function connectPersistence(store: WizardStore, env: PersistenceEnv): () => void {
+  const url = (hash: string) => `${env.location.pathname}${env.location.search}${hash}`;
+  const mark = { app: HISTORY_MARK };
+  let last: WizardState = store.getState();
+  let writtenHash = env.location.hash;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const fragmentOf = (state: Pick<WizardState, 'draft' | 'step' | 'reached'>) =>
+    encodeFragment(state);
+
+  const save = (state: WizardState) => {
+    const saved: Saved = {
+      version: STORAGE_VERSION,
+      draft: state.draft,
+      step: state.step,
+      reached: state.reached,
+      urlHash: writtenHash,
+    };
+    try {
+      env.storage?.setItem(STORAGE_KEY, JSON.stringify(saved));
+    } catch {
+      // Storage full or disabled (private mode): the URL fragment still holds the answers.
+    }
+  };
+
+  const replace = (hash: string) => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    writtenHash = hash;
+    env.history.replaceState(mark, '', url(hash));
+  };
+
+  const push = (hash: string) => {
+    writtenHash = hash;
+    env.history.pushState(mark, '', url(hash));
+  };
+
+  const scheduleReplace = () => {
+    if (timer !== undefined) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      replace(fragmentOf(store.getState()));
+      save(store.getState());
+    }, REPLACE_THROTTLE_MS);
+  };
+
+  // The address bar reflects the state from the start (a first visit gets a fragment too).
+  replace(fragmentOf(last));
+  save(last);
+
+  const unsubscribe = store.subscribe(() => {
+    const state = store.getState();
+    const previous = last;
+    last = state;
+    switch (state.change) {
+      case 'edit':
+        scheduleReplace();
+        break;
+      case 'navigate':
+        // Leave the current entry with the answers as they are now, then add the new step's entry.
+        replace(fragmentOf({ ...previous, draft: state.draft }));
+        push(fragmentOf(state));
+        break;
+      case 'restore':
+      case 'reset':
+        replace(fragmentOf(state));
+        break;
+      case 'init':
+        break;
+    }
+    save(state);
+  });
+
+  const onHistory = () => {
+    const hash = env.location.hash;
+    if (hash === writtenHash) return;
+    const decoded = decodeFragment(hash);
+    if (!decoded) return;
+    const current = store.getState();
+    const ours = (env.history.state as { app?: unknown } | null)?.app === HISTORY_MARK;
+    writtenHash = hash;
+    if (ours) {
+      // One of our step entries: move to its step, keep every answer.
+      store.restore({ draft: current.draft, step: decoded.step, reached: current.reached });
+    } else {
+      // A fragment from outside (an edited address, another share link): it brings its answers.
+      // The custom CA is never in a fragment; keep the one this browser has.
+      store.restore({
+        ...decoded,
+        draft: {
+          ...decoded.draft,
+          proxy: { ...decoded.draft.proxy, customCa: current.draft.proxy.customCa },
+        },
+      });
+    }
+  };
+
+  const onPageHide = () => save(store.getState());
+
+  env.addEventListener('popstate', onHistory);
+  env.addEventListener('hashchange', onHistory);
+  env.addEventListener('pagehide', onPageHide);
+  return () => {
+    unsubscribe();
+    if (timer !== undefined) clearTimeout(timer);
+    env.removeEventListener('popstate', onHistory);
+    env.removeEventListener('hashchange', onHistory);
+    env.removeEventListener('pagehide', onPageHide);
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * What every step shares: its position, heading (focused on arrival), one-paragraph explanation with the
+ * doc it rests on, the form, and Back/Next. Next validates the step with the shared schema first.
+ */
+import { useEffect, useRef, type ReactNode } from 'react';
+import type { FieldValues, UseFormReturn } from 'react-hook-form';
+import { DocLink, type DocSource } from '../components/doc-link.tsx';
+import { useWizardStore } from './context.ts';
+import { fieldNameOf } from './step-values.ts';
+import { applicableSteps, nextStep, previousStep, STEPS, type StepId } from './steps.ts';
+import { useWizardState } from './store.ts';
+
+export const STEP_FORM_ID = 'step-form';
+
+export interface StepFrameProps {
+  step: StepId;
+  intro: ReactNode;
+  source?: DocSource;
+  /** The step's form; the Review step has none. */
+  form?: UseFormReturn<FieldValues>;
+  /** Replaces the Next button (Review). */
+  actions?: ReactNode;
+  children: ReactNode;
+}
+
+export function StepFrame({ step, intro, source, form, actions, children }: StepFrameProps) {
+  const store = useWizardStore();
+  const draft = useWizardState(store, (s) => s.draft);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const steps = applicableSteps(draft);
+  const position = steps.indexOf(step) + 1;
+  const next = nextStep(step, draft);
+  const previous = previousStep(step, draft);
+
+  // Arriving on a step: focus its heading, or the field a warning pointed at.
+  useEffect(() => {
+    const request = store.getState().focus;
+    if (!request) return;
+    store.clearFocus();
+    if (request.kind === 'field') {
+      const name = fieldNameOf(request.path);
+      const target = document.querySelector<HTMLElement>(
+        `#${STEP_FORM_ID} [name="${CSS.escape(name)}"]`,
+      );
+      if (target) {
+        target.focus();
+        target.scrollIntoView({ block: 'center' });
+        return;
+      }
+    }
+    heading.current?.focus();
+    heading.current?.scrollIntoView({ block: 'nearest' });
+  }, [store]);
+
+  useEffect(() => {
+    document.title = `${STEPS[step].label} · CARTO Self-hosted proxy wizard`;
+  }, [step]);
+
+  const goNext = () => {
+    const target = nextStep(step, store.getState().draft);
+    if (target) store.goTo(target);
+  };
+
+  const nav = (
+    <div className="step__nav">
+      {previous && (
+        <button type="button" className="button" onClick={() => store.goTo(previous)}>
+          Back
+        </button>
+      )}
+      <div className="step__nav-next">
+        {actions ??
+          (next && (
+            <button type="submit" className="button button--primary" form={STEP_FORM_ID}>
+              Next: {STEPS[next].label}
+            </button>
+          ))}
+      </div>
+    </div>
+  );
+
+  return (
+    <section className="step panel" aria-labelledby={`${step}-title`}>
+      <p className="step__eyebrow">
+        Step {position} of {steps.length}
+      </p>
+      <h2 id={`${step}-title`} className="step__title" tabIndex={-1} ref={heading}>
+        {STEPS[step].title}
+      </h2>
+      <p className="step__intro">
+        {intro}
+        {source && (
+          <>
+            {' '}
+            <DocLink source={source} />
+          </>
+        )}
+      </p>
+      {form ? (
+        <form
+          id={STEP_FORM_ID}
+          className="step__body"
+          noValidate
+          onSubmit={(event) => void form.handleSubmit(goNext)(event)}
+        >
+          {children}
+        </form>
+      ) : (
+        <div className="step__body">{children}</div>
+      )}
+      {nav}
+    </section>
+  );
+}

@@ -1,0 +1,114 @@
+/**
+ * The one store of accumulated answers. Step forms write their values here on every change (so the
+ * preview follows the typing); navigation, history and "Start over" replace them. React reads it with
+ * useSyncExternalStore; persistence.ts mirrors it to localStorage and the URL fragment.
+ */
+import { useSyncExternalStore } from 'react';
+import { emptyDraft, type Draft } from './draft.ts';
+import { applicableStepAtOrBefore, stepIndex, type StepId } from './steps.ts';
+
+export type FieldPath = readonly (string | number)[];
+
+/** What the shell focuses after a navigation: the step heading, or a field a warning points at. */
+export type FocusRequest = { kind: 'heading' } | { kind: 'field'; path: FieldPath };
+
+/**
+ * Why the state changed, so persistence can pick the history operation:
+ * `edit` replaces the current entry, `navigate` pushes one, `restore` came from the history itself.
+ */
+export type ChangeKind = 'init' | 'edit' | 'navigate' | 'restore' | 'reset';
+
+export interface WizardState {
+  draft: Draft;
+  step: StepId;
+  reached: StepId;
+  /** Bumped whenever the draft is replaced from outside the forms, so the step form remounts with it. */
+  epoch: number;
+  focus: FocusRequest | null;
+  change: ChangeKind;
+}
+
+export interface WizardStore {
+  getState: () => WizardState;
+  subscribe: (listener: () => void) => () => void;
+  /** A form edit: the draft changes, the step stays. */
+  updateDraft: (update: (draft: Draft) => Draft) => void;
+  /** Go to a step (Next, Back, the stepper, a warning's link). */
+  goTo: (step: StepId, focus?: FocusRequest) => void;
+  /** The state came back from the history or a share link. */
+  restore: (location: { draft: Draft; step: StepId; reached: StepId }) => void;
+  /** Start over: every answer cleared, back to the first step. */
+  reset: () => void;
+  /** The shell took care of the focus request. */
+  clearFocus: () => void;
+}
+
+const later = (a: StepId, b: StepId): StepId => (stepIndex(a) >= stepIndex(b) ? a : b);
+
+export function createWizardStore(initial?: Partial<Omit<WizardState, 'epoch'>>): WizardStore {
+  const draft = initial?.draft ?? emptyDraft();
+  const step = applicableStepAtOrBefore(initial?.step ?? 'deployment', draft);
+  let state: WizardState = {
+    draft,
+    step,
+    reached: later(step, initial?.reached ?? step),
+    epoch: 0,
+    focus: null,
+    change: 'init',
+  };
+  const listeners = new Set<() => void>();
+  const set = (next: WizardState) => {
+    state = next;
+    for (const listener of listeners) listener();
+  };
+
+  return {
+    getState: () => state,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    updateDraft: (update) => {
+      const next = update(state.draft);
+      if (next === state.draft) return;
+      set({ ...state, draft: next, change: 'edit' });
+    },
+    goTo: (target, focus = { kind: 'heading' }) => {
+      const step = applicableStepAtOrBefore(target, state.draft);
+      set({ ...state, step, reached: later(state.reached, step), focus, change: 'navigate' });
+    },
+    restore: (location) => {
+      const step = applicableStepAtOrBefore(location.step, location.draft);
+      set({
+        draft: location.draft,
+        step,
+        reached: later(location.reached, step),
+        epoch: state.epoch + 1,
+        focus: { kind: 'heading' },
+        change: 'restore',
+      });
+    },
+    reset: () => {
+      set({
+        draft: emptyDraft(),
+        step: 'deployment',
+        reached: 'deployment',
+        epoch: state.epoch + 1,
+        focus: { kind: 'heading' },
+        change: 'reset',
+      });
+    },
+    clearFocus: () => {
+      if (state.focus !== null) state = { ...state, focus: null };
+    },
+  };
+}
+
+/** Reads a slice of the wizard state; re-renders only when that slice changes (by identity). */
+export function useWizardState<T>(store: WizardStore, select: (state: WizardState) => T): T {
+  return useSyncExternalStore(
+    store.subscribe,
+    () => select(store.getState()),
+    () => select(store.getState()),
+  );
+}
