@@ -37,6 +37,26 @@ describe('security headers', () => {
     expect(response.headers['strict-transport-security']).toBeUndefined();
   });
 
+  it('sends COOP and Origin-Agent-Cluster only where browsers honour them (https, loopback)', async () => {
+    for (const host of ['localhost:8080', '127.0.0.1:8080', '[::1]:8080', 'wizard.localhost']) {
+      const response = await app.inject({ url: '/api/health', headers: { host } });
+      expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
+      expect(response.headers['origin-agent-cluster']).toBe('?1');
+    }
+    for (const host of ['192.0.2.10:8080', 'wizard.corp.example', '[fd00::2]:8080']) {
+      const response = await app.inject({ url: '/api/health', headers: { host } });
+      expect(response.headers['cross-origin-opener-policy']).toBeUndefined();
+      expect(response.headers['origin-agent-cluster']).toBeUndefined();
+      expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+    }
+    // Without trustProxy, X-Forwarded-Proto does not make a request https.
+    const proxied = await app.inject({
+      url: '/api/health',
+      headers: { host: 'wizard.corp.example', 'x-forwarded-proto': 'https' },
+    });
+    expect(proxied.headers['cross-origin-opener-policy']).toBeUndefined();
+  });
+
   it('sends them on errors too', async () => {
     const response = await app.inject({ url: '/api/nope' });
     expect(response.headers['content-security-policy']).toBeDefined();

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { BODY_LIMIT, errorHandler, notFoundHandler, type RouteTable } from './errors.ts';
-import helmet, { autoConfig as helmetConfig } from './plugins/helmet.ts';
+import helmet, { autoConfig as helmetConfig, originIsolationHeaders } from './plugins/helmet.ts';
 import rateLimit, { autoConfig as rateLimitConfig } from './plugins/rate-limit.ts';
 import serveStatic, { autoConfig as staticConfig } from './plugins/static.ts';
 import underPressure, { autoConfig as underPressureConfig } from './plugins/under-pressure.ts';
@@ -32,6 +32,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   app.setErrorHandler(errorHandler);
 
   await app.register(helmet, helmetConfig);
+  app.addHook('onRequest', originIsolationHeaders);
   await app.register(underPressure, underPressureConfig);
   const limited = options.rateLimit !== false;
   if (limited) await app.register(rateLimit, { ...rateLimitConfig, ...options.rateLimit });

@@ -1,4 +1,5 @@
 import helmet, { type FastifyHelmetOptions } from '@fastify/helmet';
+import type { onRequestHookHandler } from 'fastify';
 
 /**
  * Security headers on every response: a Content Security Policy, `X-Content-Type-Options`,
@@ -25,6 +26,28 @@ export const autoConfig: FastifyHelmetOptions = {
   // HSTS is only honoured over https, where the TLS-terminating reverse proxy knows the domain's
   // policy; helmet's default (includeSubDomains, one year) could break sibling http hosts there.
   strictTransportSecurity: false,
+  // Sent by originIsolationHeaders instead, only where browsers honour them.
+  crossOriginOpenerPolicy: false,
+  originAgentCluster: false,
+};
+
+/** localhost, 127.0.0.0/8 and ::1: origins browsers treat as secure even over http. */
+const LOOPBACK_HOST = /^(localhost|[\w-]+\.localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+/**
+ * `Cross-Origin-Opener-Policy` and `Origin-Agent-Cluster`, on potentially trustworthy origins only
+ * (https, or loopback). Over plain http on a LAN address browsers ignore both and log a console
+ * error for COOP on every page load, which reads like a fault in the wizard.
+ *
+ * @see {@link https://html.spec.whatwg.org/multipage/browsers.html#the-coop-headers}
+ * @see {@link https://w3c.github.io/webappsec-secure-contexts/#is-origin-trustworthy}
+ */
+export const originIsolationHeaders: onRequestHookHandler = (request, reply, done) => {
+  if (request.protocol === 'https' || LOOPBACK_HOST.test(request.hostname)) {
+    reply.header('cross-origin-opener-policy', 'same-origin');
+    reply.header('origin-agent-cluster', '?1');
+  }
+  done();
 };
 
 export default helmet;
