@@ -51,10 +51,9 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   });
   await app.register(api, { prefix: '/api', rateLimit: limited });
 
-  const spa = options.webDist !== undefined && existsSync(join(options.webDist, 'index.html'));
-  if (spa && options.webDist !== undefined) {
-    await app.register(serveStatic, staticConfig(options.webDist));
-  }
+  const { webDist } = options;
+  const spa = webDist !== undefined && existsSync(join(webDist, 'index.html'));
+  if (spa) await app.register(serveStatic, staticConfig(webDist));
 
   app.setNotFoundHandler(
     limited ? { preHandler: app.rateLimit() } : {},
