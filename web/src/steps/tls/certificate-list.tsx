@@ -44,7 +44,8 @@ export function CertificateList({ certificates }: { certificates: CertificateInf
                 </dd>
                 <dt>Validity</dt>
                 <dd className={valid.tone === 'bad' ? 'certificate__bad' : undefined}>
-                  {valid.tone === 'bad' ? <AlertIcon className="inline-icon" /> : null} {valid.text}
+                  {valid.tone === 'bad' && <AlertIcon className="inline-icon" />}
+                  <span>{valid.text}</span>
                 </dd>
                 <dt>Certificate authority</dt>
                 <dd className={cert.isCa ? undefined : 'certificate__warn'}>

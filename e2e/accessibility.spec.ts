@@ -1,0 +1,116 @@
+/** axe (WCAG 2 A and AA) on every step, the review, errors, the share panel and the dialog, in both themes. */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { makeCa } from './support/ca.ts';
+import { expect, test } from './support/fixtures.ts';
+import { paste } from './support/wizard.ts';
+
+const ca = makeCa();
+
+async function expectNoViolations(page: Page, where: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+  expect(summary, `axe violations on ${where}`).toEqual([]);
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} theme`, () => {
+    test.use({ colorScheme });
+
+    test(`every step and the review have no axe violations (${colorScheme})`, async ({
+      page,
+      wizard,
+    }) => {
+      await wizard.open();
+      await wizard.expectStep('deployment');
+      await expectNoViolations(page, 'deployment (empty)');
+      // Errors shown, with the Kots question and a wrong ClusterIP.
+      await wizard.main.getByLabel('Kubernetes with the Admin Console (Kots)').check();
+      await wizard.main.getByLabel('ClusterIP of the kubernetes service').fill('not-an-ip');
+      await wizard.next();
+      await expect(wizard.main.getByLabel('ClusterIP of the kubernetes service')).toHaveAttribute(
+        'aria-invalid',
+        'true',
+      );
+      await expectNoViolations(page, 'deployment (errors)');
+      await wizard.main.getByLabel('ClusterIP of the kubernetes service').fill('10.96.0.1');
+      await wizard.next();
+
+      await wizard.expectStep('proxy');
+      await wizard.next();
+      await expectNoViolations(page, 'proxy (errors)');
+      await wizard.main.getByLabel('HTTPS', { exact: true }).check();
+      await paste(wizard.main.getByLabel('Host'), 'https://proxy.corp.example:3129');
+      await expectNoViolations(page, 'proxy');
+      await wizard.next();
+
+      await wizard.expectStep('tls');
+      await wizard.main.getByLabel('Verify the proxy’s certificate').uncheck();
+      await paste(wizard.main.getByLabel('Custom CA certificate'), ca.leaf);
+      await expect(wizard.main.getByText(/No: this looks like/)).toBeVisible();
+      await expectNoViolations(page, 'tls');
+      await wizard.next();
+
+      await wizard.expectStep('excluded-domains');
+      await wizard.main.getByRole('button', { name: 'Add a domain' }).click();
+      await page.keyboard.type('.corp.example');
+      await wizard.main.getByRole('button', { name: 'Add a domain' }).click();
+      await page.keyboard.type('https://bad.example/path');
+      await wizard.next();
+      await expectNoViolations(page, 'excluded domains (errors)');
+      await wizard.main.getByRole('button', { name: /Remove excluded domain 2/ }).click();
+      await wizard.next();
+
+      await wizard.expectStep('warehouses');
+      await wizard.main.getByLabel('Snowflake', { exact: true }).check();
+      await expectNoViolations(page, 'warehouses');
+      await wizard.next();
+
+      await wizard.expectStep('services');
+      await wizard.main.getByLabel('Google Maps', { exact: true }).check();
+      await expectNoViolations(page, 'services');
+      await wizard.next();
+
+      await wizard.expectStep('review');
+      await expectNoViolations(page, 'review');
+
+      await page.getByRole('button', { name: 'Copy share link' }).click();
+      await expect(page.getByRole('textbox', { name: 'Share link' })).toBeVisible();
+      await expectNoViolations(page, 'share panel');
+
+      await page.getByRole('button', { name: 'Start over' }).click();
+      await expect(page.getByRole('dialog', { name: 'Start over?' })).toBeVisible();
+      await expectNoViolations(page, 'start-over dialog');
+    });
+  });
+}
+
+test('Start over asks first, and clears everything only when confirmed', async ({
+  page,
+  wizard,
+}) => {
+  await wizard.open();
+  await wizard.deployment({ method: 'helm' });
+  await wizard.expectStep('proxy');
+  await wizard.main.getByLabel('Host').fill('proxy.corp.example');
+
+  const startOver = page.getByRole('button', { name: 'Start over' });
+  await startOver.click();
+  const dialog = page.getByRole('dialog', { name: 'Start over?' });
+  await expect(dialog.getByRole('button', { name: 'Keep my answers' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(startOver).toBeFocused();
+  await expect(wizard.main.getByLabel('Host')).toHaveValue('proxy.corp.example');
+
+  await startOver.click();
+  await dialog.getByRole('button', { name: 'Clear all answers' }).click();
+  await wizard.expectStep('deployment');
+  await expect(wizard.heading('deployment')).toBeFocused();
+  await expect(wizard.main.getByLabel('Kubernetes with Helm')).not.toBeChecked();
+  await page.reload();
+  await wizard.expectStep('deployment');
+  await expect(wizard.main.getByLabel('Kubernetes with Helm')).not.toBeChecked();
+});

@@ -1,0 +1,48 @@
+/**
+ * The preview is rendered in the browser; downloads are rendered by the server. Both use the shared
+ * renderer, and this proves it: every file's preview text is byte-identical to the downloaded file.
+ */
+import { makeCa } from './support/ca.ts';
+import { expect, test } from './support/fixtures.ts';
+import { paste } from './support/wizard.ts';
+
+const ca = makeCa();
+
+test('every previewed file is byte-identical to the downloaded file and to the zip entry', async ({
+  wizard,
+}) => {
+  await wizard.open();
+  await wizard.deployment({ method: 'docker-compose', release: '2025.7.16' });
+  await wizard.proxy({ protocol: 'HTTPS', host: 'Proxy.Corp.Example', port: '3129' });
+  await wizard.expectStep('tls');
+  await paste(
+    wizard.main.getByLabel('Custom CA certificate'),
+    ca.certificate.replace(/\n/g, '\r\n'),
+  );
+  await wizard.next();
+  await wizard.excludedDomains(['.corp.example', '192.168.0.0/16', 'bücher.example']);
+  await wizard.warehouses(['Snowflake', 'Databricks', 'PostgreSQL']);
+  await wizard.services(['Azure Blob Storage containers', 'Mapbox geocoding']);
+
+  const names = await wizard.fileNames();
+  expect(names).toEqual(
+    expect.arrayContaining([
+      'customer.env.proxy',
+      'certs/proxy-ca.crt',
+      'README.md',
+      'check-proxy.sh',
+    ]),
+  );
+  const { files } = await wizard.downloadAll();
+  expect([...files.keys()].sort()).toEqual([...names].sort());
+
+  for (const name of names) {
+    const previewed = Buffer.from(await wizard.previewText(name), 'utf8');
+    const downloaded = Buffer.from(await wizard.downloadFile(name), 'utf8');
+    expect(previewed.equals(downloaded), `${name}: preview and download differ`).toBe(true);
+    expect(
+      previewed.equals(Buffer.from(files.get(name) ?? '', 'utf8')),
+      `${name}: zip differs`,
+    ).toBe(true);
+  }
+});
