@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeDraft, resolveStep } from './analysis.ts';
+import { emptyDraft, type Draft } from './draft.ts';
+
+const valid = (): Draft => {
+  const d = emptyDraft();
+  d.deployment.method = 'helm';
+  d.proxy = {
+    protocol: 'http',
+    host: 'proxy.corp',
+    port: '3128',
+    verifyCertificate: true,
+    customCa: '',
+  };
+  return d;
+};
+
+describe('analyzeDraft', () => {
+  it('lists what is missing, per step, in the wizard’s words', () => {
+    const { problems, render } = analyzeDraft(emptyDraft());
+    expect(render).toBeUndefined();
+    expect(problems.map((p) => [p.step, p.path.join('.')])).toEqual([
+      ['deployment', 'deployment.method'],
+      ['proxy', 'proxy.protocol'],
+      ['proxy', 'proxy.host'],
+      ['proxy', 'proxy.port'],
+    ]);
+    expect(problems[0]?.message).toBe('Choose how CARTO is deployed.');
+  });
+
+  it('reports a rule that spans parts on the step that owns it, even while other steps are empty', () => {
+    const d = emptyDraft();
+    d.deployment.method = 'kots';
+    const { problems } = analyzeDraft(d);
+    expect(problems.find((p) => p.step === 'deployment')?.path).toEqual([
+      'deployment',
+      'kubernetesServiceIp',
+    ]);
+  });
+
+  it('renders the files once the answers are valid, with the rules’ NO_PROXY entries', () => {
+    const { render, problems, requiredNoProxy } = analyzeDraft(valid());
+    expect(problems).toEqual([]);
+    expect(render?.files.map((f) => f.name)).toContain('customizations.proxy.yaml');
+    expect(requiredNoProxy?.map((e) => e.entry)).toEqual(['localhost', '.svc.cluster.local']);
+  });
+
+  it('points excluded-domain problems at the row the user sees, blank rows included', () => {
+    const d = valid();
+    d.excludedDomains = ['', 'ok.example', 'https://bad.example'];
+    const { problems } = analyzeDraft(d);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.path).toEqual(['excludedDomains', 2]);
+  });
+});
+
+describe('resolveStep', () => {
+  const options = { fields: {}, shouldUseNativeValidation: false } as never;
+
+  it('puts a Single VM release refusal on the release field', async () => {
+    const d = emptyDraft();
+    const values = {
+      deployment: {
+        method: 'single-vm',
+        release: '2025.1.1',
+        gkeWorkloadIdentity: false,
+        kubernetesServiceIp: '',
+      },
+    } as const;
+    const result = await resolveStep('deployment', d, values as never, undefined, options);
+    const errors = result.errors as { deployment?: { release?: { message?: string } } };
+    expect(errors.deployment?.release?.message).toMatch(/before 2025\.7\.16/);
+  });
+
+  it('ignores problems of other steps', async () => {
+    const result = await resolveStep(
+      'deployment',
+      emptyDraft(),
+      { deployment: { ...valid().deployment } },
+      undefined,
+      options,
+    );
+    expect(result.errors).toEqual({});
+  });
+});
