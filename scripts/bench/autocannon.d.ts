@@ -6,6 +6,8 @@ declare module 'autocannon' {
     method?: 'GET' | 'POST';
     headers?: Record<string, string>;
     body?: string;
+    /** Requests sent in turn on each connection. */
+    requests?: { method?: 'GET' | 'POST'; body?: string }[];
     connections?: number;
     /** Seconds. */
     duration?: number;

@@ -1,10 +1,10 @@
 /**
  * Custom CA certificates pasted by the user: split into PEM blocks, refuse private keys, and read each
- * certificate with a standard ASN.1/X.509 parser (@peculiar/asn1-x509) that runs the same in Node and
- * in the browser. Nothing here echoes the content of a refused block back.
+ * certificate with a standard X.509 parser — Node's `crypto.X509Certificate` on the server, the
+ * @peculiar/asn1-x509 schema in the browser (see `#x509` in shared/package.json and ADR 004).
+ * Nothing here echoes the content of a refused block back.
  */
-import { AsnConvert } from '@peculiar/asn1-schema';
-import { BasicConstraints, Certificate, id_ce_basicConstraints, Name } from '@peculiar/asn1-x509';
+import { parseDer } from '#x509';
 
 /** 64 KiB: far more than any real CA bundle for one proxy. */
 export const CUSTOM_CA_MAX_BYTES = 64 * 1024;
@@ -19,37 +19,14 @@ export interface CertificateInfo {
   notAfter: string;
   isCa: boolean;
   selfSigned: boolean;
-  /** The certificate re-encoded as clean PEM (64-character lines, LF endings). */
+  /** The certificate as clean PEM (64-character lines, LF endings, nothing around the block). */
   pem: string;
 }
 
 export type PemInspection =
   { ok: true; certificates: CertificateInfo[] } | { ok: false; message: string };
 
-const OID_NAMES: Record<string, string> = {
-  '2.5.4.3': 'CN',
-  '2.5.4.6': 'C',
-  '2.5.4.7': 'L',
-  '2.5.4.8': 'ST',
-  '2.5.4.10': 'O',
-  '2.5.4.11': 'OU',
-  '1.2.840.113549.1.9.1': 'emailAddress',
-  '0.9.2342.19200300.100.1.25': 'DC',
-};
-
-function nameToString(name: Name): string {
-  const parts: string[] = [];
-  for (const rdn of name) {
-    for (const attr of rdn) {
-      const key = OID_NAMES[attr.type] ?? attr.type;
-      parts.push(`${key}=${attr.value.toString()}`);
-    }
-  }
-  return parts.join(', ');
-}
-
-function base64ToBytes(text: string): Uint8Array | undefined {
-  const clean = text.replace(/\s+/g, '');
+function base64ToBytes(clean: string): Uint8Array | undefined {
   if (clean.length === 0 || clean.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(clean)) {
     return undefined;
   }
@@ -59,44 +36,17 @@ function base64ToBytes(text: string): Uint8Array | undefined {
   return bytes;
 }
 
-function bytesToPem(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  const body = btoa(binary)
-    .replace(/(.{64})/g, '$1\n')
-    .replace(/\n$/, '');
-  return `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`;
+/** Clean PEM from base64 text: 64-character lines, LF endings (the DER is not re-encoded). */
+function toPem(base64: string): string {
+  const lines = base64.match(/.{1,64}/g) ?? [];
+  return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
 }
 
-function parseCertificate(der: Uint8Array): CertificateInfo | undefined {
-  let cert: Certificate;
-  try {
-    cert = AsnConvert.parse(der, Certificate);
-  } catch {
-    return undefined;
-  }
-  const tbs = cert.tbsCertificate;
-  let isCa = false;
-  for (const ext of tbs.extensions ?? []) {
-    if (ext.extnID === id_ce_basicConstraints) {
-      try {
-        isCa = AsnConvert.parse(ext.extnValue, BasicConstraints).cA;
-      } catch {
-        return undefined;
-      }
-    }
-  }
-  const subject = nameToString(tbs.subject);
-  const issuer = nameToString(tbs.issuer);
-  return {
-    subject,
-    issuer,
-    notBefore: tbs.validity.notBefore.getTime().toISOString(),
-    notAfter: tbs.validity.notAfter.getTime().toISOString(),
-    isCa,
-    selfSigned: subject === issuer,
-    pem: bytesToPem(der),
-  };
+function parseCertificate(base64: string): CertificateInfo | undefined {
+  const der = base64ToBytes(base64);
+  const parsed = der && parseDer(der);
+  if (!parsed) return undefined;
+  return { ...parsed, selfSigned: parsed.subject === parsed.issuer, pem: toPem(base64) };
 }
 
 /**
@@ -104,6 +54,16 @@ function parseCertificate(der: Uint8Array): CertificateInfo | undefined {
  * is refused with a message that does not repeat it; so is any other kind of block or unreadable content.
  */
 export function inspectPem(text: string): PemInspection {
+  // Validation and rendering read the same CA one after the other: parse it once for both.
+  if (lastInspection?.text === text) return lastInspection.result;
+  const result = inspectPemUncached(text);
+  lastInspection = { text, result };
+  return result;
+}
+
+let lastInspection: { text: string; result: PemInspection } | undefined;
+
+function inspectPemUncached(text: string): PemInspection {
   if (new TextEncoder().encode(text).length > CUSTOM_CA_MAX_BYTES) {
     return {
       ok: false,
@@ -135,8 +95,7 @@ export function inspectPem(text: string): PemInspection {
   }
   const certificates: CertificateInfo[] = [];
   for (const [index, block] of blocks.entries()) {
-    const der = base64ToBytes(block[2] ?? '');
-    const info = der && parseCertificate(der);
+    const info = parseCertificate((block[2] ?? '').replace(/\s+/g, ''));
     if (!info) {
       return {
         ok: false,

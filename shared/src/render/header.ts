@@ -10,20 +10,27 @@ import { WIZARD_VERSION } from '../version.ts';
 
 /** JSON with object keys sorted at every level, so equal answers always hash the same. */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([a], [b]) =>
-            a < b ? -1 : a > b ? 1 : 0,
-          ),
-        )
-      : v,
-  );
+  if (Array.isArray(value))
+    return `[${value.map((item) => canonicalJson(item ?? null)).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }
 
-/** The first 12 hex digits of the SHA-256 of the canonical answers. */
+const digests = new WeakMap<Answers, string>();
+
+/** The first 12 hex digits of the SHA-256 of the canonical answers (computed once per answers object). */
 export function answersDigest(answers: Answers): string {
-  return bytesToHex(sha256(utf8ToBytes(canonicalJson(answers)))).slice(0, 12);
+  let digest = digests.get(answers);
+  if (digest === undefined) {
+    digest = bytesToHex(sha256(utf8ToBytes(canonicalJson(answers)))).slice(0, 12);
+    digests.set(answers, digest);
+  }
+  return digest;
 }
 
 export function headerLine(answers: Answers): string {

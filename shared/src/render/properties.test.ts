@@ -14,6 +14,7 @@ import { envVariables } from './env-file.ts';
 import { helmValues } from './helm-values.ts';
 import { installerCommand } from './kots-setup.ts';
 import { renderAll } from './index.ts';
+import { canonicalJson } from './header.ts';
 
 const RUNS = { numRuns: 1000 };
 
@@ -274,6 +275,19 @@ describe('hostile strings', () => {
         const result = validateAnswers({ ...base, deployment: { method: 'helm', release } });
         if (result.ok) expect(release).toMatch(/^\d{4}\.\d{1,2}\.\d{1,2}$/);
         else expect(result.issues.map((i) => i.path.join('.'))).toEqual(['deployment.release']);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('canonicalJson', () => {
+  it('equals JSON.stringify for the same data, whatever the key order', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const text = canonicalJson(value);
+        expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
+        expect(canonicalJson(JSON.parse(text))).toBe(text);
       }),
       RUNS,
     );

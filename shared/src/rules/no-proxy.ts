@@ -7,7 +7,19 @@ import { isKubernetesMethod } from '../answers.ts';
 import { NO_PROXY_RULES } from '../catalog.ts';
 import type { NoProxyEntry } from '../render/types.ts';
 
+const computed = new WeakMap<Answers, NoProxyEntry[]>();
+
+/** The list for these answers; every renderer asks for it, so it is computed once per answers object. */
 export function noProxyEntries(answers: Answers): NoProxyEntry[] {
+  let entries = computed.get(answers);
+  if (entries === undefined) {
+    entries = computeNoProxyEntries(answers);
+    computed.set(answers, entries);
+  }
+  return entries;
+}
+
+function computeNoProxyEntries(answers: Answers): NoProxyEntry[] {
   const { deployment, proxy } = answers;
   const required: NoProxyEntry[] = [];
   const add = (

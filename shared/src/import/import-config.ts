@@ -1,0 +1,354 @@
+/**
+ * "Start from an existing file": reads the proxy settings of a customer.env (Docker Compose) or a Helm
+ * customizations.yaml into answers, and says what it read, what disagreed and what it ignored.
+ * Runs in the browser: the file can hold secrets and never leaves it. Nothing here repeats a value
+ * that is not a proxy setting, and a proxy URL with credentials is reported without them.
+ */
+import { isMap, parseDocument } from 'yaml';
+import type { DeploymentMethodId } from '../catalog.ts';
+import { NO_PROXY_RULES } from '../catalog.ts';
+import { parseProxyInput } from '../host.ts';
+import { envAssignments } from './env-lines.ts';
+
+/** The answers an import can fill; the wizard merges them into its draft. */
+export interface ImportedAnswers {
+  deployment: { method: DeploymentMethodId; gkeWorkloadIdentity?: boolean };
+  proxy: {
+    protocol?: 'http' | 'https';
+    host?: string;
+    port?: number;
+    verifyCertificate?: boolean;
+    customCa?: string;
+  };
+  excludedDomains: string[];
+}
+
+export interface ImportReport {
+  kind: 'customer.env' | 'helm';
+  /** What was read into which answer. */
+  read: { from: string; to: string; value: string }[];
+  /** Settings that disagree with each other or with what CARTO supports. */
+  inconsistent: string[];
+  /** Settings that were left out, and why. */
+  ignored: { from: string; reason: string }[];
+  /** How many other settings the file has (left untouched, never read). */
+  otherSettings: number;
+}
+
+export type ImportResult =
+  { ok: true; answers: ImportedAnswers; report: ImportReport } | { ok: false; message: string };
+
+/** Variables the wizard manages in customer.env, both cases (carto-proxy-facts.md §1(a)). */
+export const ENV_PROXY_KEYS = [
+  'HTTP_PROXY',
+  'http_proxy',
+  'HTTPS_PROXY',
+  'https_proxy',
+  'GRPC_PROXY',
+  'grpc_proxy',
+  'NO_PROXY',
+  'no_proxy',
+  'NODE_TLS_REJECT_UNAUTHORIZED',
+  'NODE_EXTRA_CA_CERTS',
+] as const;
+
+const ENV_KEY_SET = new Set<string>(ENV_PROXY_KEYS);
+
+/** Entries the rules add by themselves for a method; an imported list keeps only the user's own. */
+function splitRequired(
+  entries: readonly string[],
+  method: DeploymentMethodId,
+): { own: string[]; gke: boolean; snowflake: boolean } {
+  const kubernetes = method === 'helm' || method === 'kots';
+  const required = new Set<string>([
+    ...NO_PROXY_RULES.localhost.entries,
+    ...(kubernetes ? NO_PROXY_RULES.kubernetes.entries : []),
+  ]);
+  const gkeEntries: readonly string[] = NO_PROXY_RULES.gkeWorkloadIdentity.entries;
+  const gke = kubernetes && gkeEntries.every((e) => entries.includes(e));
+  if (gke) gkeEntries.forEach((e) => required.add(e));
+  const snowflake = entries.some((e) =>
+    NO_PROXY_RULES.snowflakeHttps.entries.includes(e as '.snowflakecomputing.com'),
+  );
+  const seen = new Set<string>();
+  const own: string[] = [];
+  for (const entry of entries) {
+    const key = entry.toLowerCase();
+    if (entry === '' || required.has(key) || seen.has(key)) continue;
+    seen.add(key);
+    own.push(entry);
+  }
+  return { own, gke, snowflake };
+}
+
+function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+}
+
+interface ProxyUrlReading {
+  protocol?: 'http' | 'https';
+  host?: string;
+  port?: number;
+}
+
+function readProxyUrl(
+  from: string,
+  value: string,
+  report: ImportReport,
+): ProxyUrlReading | undefined {
+  const parsed = parseProxyInput(value);
+  if (!parsed.ok) {
+    report.ignored.push({ from, reason: parsed.message });
+    return undefined;
+  }
+  if (!parsed.protocol) {
+    report.inconsistent.push(
+      `${from} has no http:// or https:// scheme: several clients then ignore it.`,
+    );
+  }
+  return { protocol: parsed.protocol, host: parsed.host.toLowerCase(), port: parsed.port };
+}
+
+function importEnv(text: string): ImportResult {
+  const assignments = envAssignments(text);
+  const values = new Map<string, string>();
+  for (const a of assignments) if (ENV_KEY_SET.has(a.key)) values.set(a.key, a.value);
+  const otherKeys = new Set(assignments.filter((a) => !ENV_KEY_SET.has(a.key)).map((a) => a.key));
+  const report: ImportReport = {
+    kind: 'customer.env',
+    read: [],
+    inconsistent: [],
+    ignored: [],
+    otherSettings: otherKeys.size,
+  };
+  const answers: ImportedAnswers = {
+    deployment: { method: 'docker-compose' },
+    proxy: {},
+    excludedDomains: [],
+  };
+
+  const pair = (upper: string) => {
+    const lower = upper.toLowerCase();
+    const u = values.get(upper);
+    const l = values.get(lower);
+    if (u !== undefined && l !== undefined && u !== l) {
+      report.inconsistent.push(
+        `${upper} and ${lower} differ: clients that read one case get another proxy than those that read the other.`,
+      );
+    } else if ((u === undefined) !== (l === undefined)) {
+      report.inconsistent.push(
+        `Only ${u !== undefined ? upper : lower} is set: curl and gRPC read only lowercase, Go prefers uppercase. The wizard writes both.`,
+      );
+    }
+    return u !== undefined
+      ? { from: upper, value: u }
+      : l !== undefined
+        ? { from: lower, value: l }
+        : undefined;
+  };
+
+  const http = pair('HTTP_PROXY');
+  const https = pair('HTTPS_PROXY');
+  const grpc = pair('GRPC_PROXY');
+  const source = http ?? https;
+  if (http && https && http.value !== https.value) {
+    report.inconsistent.push(
+      'HTTP_PROXY and HTTPS_PROXY differ: CARTO uses one proxy for both; the wizard keeps HTTP_PROXY.',
+    );
+  }
+  if (source) {
+    const url = readProxyUrl(source.from, source.value, report);
+    if (url) {
+      Object.assign(
+        answers.proxy,
+        Object.fromEntries(Object.entries(url).filter(([, v]) => v !== undefined)),
+      );
+      report.read.push({ from: source.from, to: 'proxy', value: source.value });
+      if (url.protocol === 'https' && grpc) {
+        report.inconsistent.push(
+          `${grpc.from} is set with an HTTPS proxy: gRPC cannot use an https:// proxy, so the wizard leaves it out.`,
+        );
+      }
+      if (url.protocol === 'http' && !grpc) {
+        report.inconsistent.push(
+          'GRPC_PROXY is missing: with an HTTP proxy CARTO needs it too. The wizard adds it.',
+        );
+      }
+    }
+  }
+
+  const noProxy = pair('NO_PROXY');
+  if (noProxy) {
+    const { own } = splitRequired(splitList(noProxy.value), 'docker-compose');
+    answers.excludedDomains = own;
+    report.read.push({ from: noProxy.from, to: 'excludedDomains', value: own.join(',') });
+  }
+
+  const reject = values.get('NODE_TLS_REJECT_UNAUTHORIZED');
+  if (reject !== undefined) {
+    answers.proxy.verifyCertificate = reject !== '0';
+    report.read.push({
+      from: 'NODE_TLS_REJECT_UNAUTHORIZED',
+      to: 'proxy.verifyCertificate',
+      value: reject,
+    });
+  }
+  const extraCa = values.get('NODE_EXTRA_CA_CERTS');
+  if (extraCa !== undefined) {
+    report.ignored.push({
+      from: 'NODE_EXTRA_CA_CERTS',
+      reason: `It points to a file (${extraCa}) the browser cannot read: paste that certificate in the TLS step.`,
+    });
+  }
+  return { ok: true, answers, report };
+}
+
+function importHelm(root: Record<string, unknown>, otherKeys: number): ImportResult {
+  const report: ImportReport = {
+    kind: 'helm',
+    read: [],
+    inconsistent: [],
+    ignored: [],
+    otherSettings: otherKeys,
+  };
+  const answers: ImportedAnswers = {
+    deployment: { method: 'helm' },
+    proxy: {},
+    excludedDomains: [],
+  };
+  const ep = (root.externalProxy ?? {}) as Record<string, unknown>;
+  if (typeof ep !== 'object' || Array.isArray(ep)) {
+    return { ok: false, message: 'externalProxy is not a mapping in this file.' };
+  }
+  if (ep.enabled === false) {
+    report.inconsistent.push('externalProxy.enabled is false: the wizard turns the proxy on.');
+  }
+  const connection =
+    typeof ep.connectionString === 'string' && ep.connectionString !== ''
+      ? ep.connectionString
+      : undefined;
+  if (connection !== undefined) {
+    const url = readProxyUrl('externalProxy.connectionString', connection, report);
+    if (url) {
+      Object.assign(
+        answers.proxy,
+        Object.fromEntries(Object.entries(url).filter(([, v]) => v !== undefined)),
+      );
+      report.read.push({ from: 'externalProxy.connectionString', to: 'proxy', value: connection });
+    }
+    if (ep.host !== undefined && ep.host !== '') {
+      report.inconsistent.push(
+        'externalProxy.connectionString overrides host, port and type: the wizard writes host, port and type and removes connectionString.',
+      );
+    }
+  } else {
+    if (typeof ep.type === 'string' && ['http', 'https'].includes(ep.type.toLowerCase())) {
+      answers.proxy.protocol = ep.type.toLowerCase() as 'http' | 'https';
+      report.read.push({ from: 'externalProxy.type', to: 'proxy.protocol', value: ep.type });
+    } else if (ep.type !== undefined && ep.type !== '') {
+      report.ignored.push({
+        from: 'externalProxy.type',
+        reason: 'Only http and https proxies are supported.',
+      });
+    }
+    if (typeof ep.host === 'string' && ep.host !== '') {
+      const url = readProxyUrl('externalProxy.host', ep.host, report);
+      if (url?.host) {
+        answers.proxy.host = url.host;
+        report.read.push({ from: 'externalProxy.host', to: 'proxy.host', value: url.host });
+      }
+    }
+    const port = typeof ep.port === 'string' ? Number(ep.port) : ep.port;
+    if (typeof port === 'number' && Number.isInteger(port) && port >= 1 && port <= 65535) {
+      answers.proxy.port = port;
+      report.read.push({ from: 'externalProxy.port', to: 'proxy.port', value: String(port) });
+    } else if (ep.port !== undefined && ep.port !== '') {
+      report.ignored.push({
+        from: 'externalProxy.port',
+        reason: 'Not a port number from 1 to 65535.',
+      });
+    }
+  }
+  const excluded = ep.excludedDomains;
+  const list = Array.isArray(excluded)
+    ? excluded.flatMap((e) => (typeof e === 'string' ? splitList(e) : []))
+    : typeof excluded === 'string'
+      ? splitList(excluded)
+      : [];
+  if (excluded !== undefined) {
+    const { own, gke } = splitRequired(list, 'helm');
+    answers.excludedDomains = own;
+    if (gke) answers.deployment.gkeWorkloadIdentity = true;
+    report.read.push({
+      from: 'externalProxy.excludedDomains',
+      to: 'excludedDomains',
+      value: own.join(','),
+    });
+    if (gke)
+      report.read.push({
+        from: 'externalProxy.excludedDomains',
+        to: 'deployment.gkeWorkloadIdentity',
+        value: 'true',
+      });
+    if (!list.map((e) => e.toLowerCase()).includes('.svc.cluster.local')) {
+      report.inconsistent.push(
+        '.svc.cluster.local was missing from excludedDomains: CARTO components could not talk to each other. The wizard adds it.',
+      );
+    }
+  }
+  if (typeof ep.sslRejectUnauthorized === 'boolean') {
+    answers.proxy.verifyCertificate = ep.sslRejectUnauthorized;
+    report.read.push({
+      from: 'externalProxy.sslRejectUnauthorized',
+      to: 'proxy.verifyCertificate',
+      value: String(ep.sslRejectUnauthorized),
+    });
+  }
+  const trusted = (root.trustedCACerts as { value?: unknown } | undefined)?.value;
+  const legacyCa = ep.sslCA;
+  const ca =
+    typeof trusted === 'string' && trusted.trim() !== ''
+      ? { from: 'trustedCACerts.value', value: trusted }
+      : typeof legacyCa === 'string' && legacyCa.trim() !== ''
+        ? { from: 'externalProxy.sslCA', value: legacyCa }
+        : undefined;
+  if (ca) {
+    answers.proxy.customCa = ca.value;
+    report.read.push({ from: ca.from, to: 'proxy.customCa', value: '(certificate)' });
+  }
+  const configMap = (ep.sslCAConfigmap as { name?: unknown } | undefined)?.name;
+  if (typeof configMap === 'string' && configMap !== '') {
+    report.ignored.push({
+      from: 'externalProxy.sslCAConfigmap',
+      reason:
+        'The CA lives in a ConfigMap the wizard cannot read: paste the certificate in the TLS step.',
+    });
+  }
+  return { ok: true, answers, report };
+}
+
+/** Reads an existing customer.env or Helm values file. */
+export function importConfig(text: string): ImportResult {
+  if (text.trim() === '') return { ok: false, message: 'The file is empty.' };
+  const doc = parseDocument(text, { version: '1.1', uniqueKeys: false });
+  if (doc.errors.length === 0 && isMap(doc.contents)) {
+    const root = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+    if ('externalProxy' in root || 'trustedCACerts' in root) {
+      const others = Object.keys(root).filter(
+        (k) => k !== 'externalProxy' && k !== 'trustedCACerts',
+      ).length;
+      return importHelm(root, others);
+    }
+    if (!envAssignments(text).some((a) => ENV_KEY_SET.has(a.key))) {
+      return { ok: false, message: 'This YAML file has no externalProxy settings to start from.' };
+    }
+  }
+  if (envAssignments(text).length > 0) return importEnv(text);
+  return {
+    ok: false,
+    message: 'This is neither a customer.env (KEY=value lines) nor Helm values with externalProxy.',
+  };
+}
