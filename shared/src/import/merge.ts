@@ -1,0 +1,192 @@
+/**
+ * "Download your own file, updated": the user's customer.env or customizations.yaml with the proxy part
+ * replaced and everything else left as it was. Pure and idempotent (merging twice with the same answers
+ * changes nothing the second time); runs in the browser so the file never leaves it, and in the CLI.
+ */
+import { diffLines } from 'diff';
+import { Document, isMap, isScalar, parseDocument, Scalar, YAMLMap, type Pair } from 'yaml';
+import type { Answers } from '../answers.ts';
+import { envVariables } from '../render/env-file.ts';
+import { helmValues } from '../render/helm-values.ts';
+import { envAssignments } from './env-lines.ts';
+import { ENV_PROXY_KEYS } from './import-config.ts';
+
+const MANAGED_ENV_KEYS = new Set<string>(ENV_PROXY_KEYS);
+
+/** The comment above proxy variables the merge had to append. */
+export const APPENDED_BLOCK_COMMENT =
+  '# Proxy settings for CARTO Self-hosted (CARTO Self-hosted Proxy Wizard)';
+
+/**
+ * customer.env: each proxy variable replaced in place (both cases; `export ` and the quote kept), the ones
+ * no longer wanted removed with their line, the missing ones appended in one commented block. Every other
+ * byte stays as it was.
+ */
+export function mergeEnv(original: string, answers: Answers): string {
+  const wanted = new Map(envVariables(answers));
+  const eol = original.includes('\r\n') ? '\r\n' : '\n';
+  const present = new Set<string>();
+  let result = original;
+  // From the last assignment to the first, so earlier offsets stay valid.
+  for (const a of envAssignments(original).reverse()) {
+    if (!MANAGED_ENV_KEYS.has(a.key)) continue;
+    const value = wanted.get(a.key);
+    if (value === undefined) {
+      let end = a.end;
+      if (result.startsWith('\r\n', end)) end += 2;
+      else if (result.startsWith('\n', end)) end += 1;
+      result = result.slice(0, a.start) + result.slice(end);
+      continue;
+    }
+    present.add(a.key);
+    // Values are validated to need no quoting; keep the user's quote style all the same.
+    const line = `${a.exported ? 'export ' : ''}${a.key}=${a.quote}${value}${a.quote}`;
+    result = result.slice(0, a.start) + line + result.slice(a.end);
+  }
+  const missing = [...wanted].filter(([key]) => !present.has(key));
+  if (missing.length > 0) {
+    if (result !== '' && !result.endsWith('\n')) result += eol;
+    const block = [APPENDED_BLOCK_COMMENT, ...missing.map(([k, v]) => `${k}=${v}`)];
+    result += (result === '' || result.endsWith(`${eol}${eol}`) ? '' : eol) + block.join(eol) + eol;
+  }
+  return result;
+}
+
+function quoted(value: string): Scalar {
+  const scalar = new Scalar(value);
+  scalar.type = Scalar.QUOTE_DOUBLE;
+  return scalar;
+}
+
+function blockLiteral(value: string): Scalar {
+  const scalar = new Scalar(value);
+  scalar.type = Scalar.BLOCK_LITERAL;
+  return scalar;
+}
+
+/** Sets `key` in `map`, keeping the comments that were on the value it replaces. */
+function setKeepingComments(doc: Document, map: YAMLMap, key: string, value: unknown): void {
+  const previous = map.get(key, true);
+  const node = value instanceof Scalar ? value : doc.createNode(value);
+  if (isScalar(previous) || isMap(previous)) {
+    if (previous.comment) node.comment = previous.comment;
+    if (previous.commentBefore) node.commentBefore = previous.commentBefore;
+  }
+  map.set(key, node);
+}
+
+function mapAt(doc: Document, key: string): YAMLMap {
+  const existing = doc.get(key, true);
+  if (isMap(existing)) return existing;
+  const created = new YAMLMap();
+  doc.set(key, created);
+  return created;
+}
+
+const HELM_SECTIONS = ['externalProxy', 'trustedCACerts'] as const;
+
+function topLevelPair(doc: Document, key: string): Pair | undefined {
+  return isMap(doc.contents)
+    ? doc.contents.items.find((pair) => (isScalar(pair.key) ? pair.key.value : pair.key) === key)
+    : undefined;
+}
+
+/** One top-level section of the edited document as text, without the comment above it (kept from the file). */
+function sectionText(pair: Pair): string {
+  const section = new Document(new YAMLMap());
+  const copy = pair.clone();
+  if (isScalar(copy.key)) {
+    copy.key.commentBefore = undefined;
+    copy.key.spaceBefore = false;
+  }
+  (section.contents as YAMLMap).items.push(copy);
+  return section.toString({ lineWidth: 0 });
+}
+
+/**
+ * customizations.yaml: `externalProxy` (and the CA key of the release) edited through the yaml Document
+ * API, so the comments inside it survive; `connectionString` is removed (it would override host, port
+ * and type), and `sslCAConfigmap` too when the merge writes `sslCA` (the chart refuses both). Only those
+ * sections' text is replaced: every other byte of the file, comments and anchors included, stays as it was.
+ */
+export function mergeHelm(original: string, answers: Answers): string {
+  const source = parseDocument(original, { version: '1.1', uniqueKeys: false });
+  if (source.errors.length > 0) {
+    throw new Error(`The YAML file cannot be read: ${source.errors[0]?.message ?? ''}`);
+  }
+  const empty = source.contents === null;
+  if (!empty && !isMap(source.contents))
+    throw new Error('The YAML file is not a mapping of values.');
+  const doc: Document = empty ? new Document({}) : source.clone();
+  const values = helmValues(answers);
+  const proxy = mapAt(doc, 'externalProxy');
+  const ep = values.externalProxy;
+  setKeepingComments(doc, proxy, 'enabled', true);
+  setKeepingComments(doc, proxy, 'host', quoted(ep.host));
+  setKeepingComments(doc, proxy, 'port', ep.port);
+  setKeepingComments(doc, proxy, 'type', quoted(ep.type));
+  setKeepingComments(doc, proxy, 'excludedDomains', doc.createNode(ep.excludedDomains.map(quoted)));
+  if (ep.sslRejectUnauthorized === undefined) proxy.delete('sslRejectUnauthorized');
+  else setKeepingComments(doc, proxy, 'sslRejectUnauthorized', ep.sslRejectUnauthorized);
+  proxy.delete('connectionString');
+  if (ep.sslCA !== undefined) {
+    setKeepingComments(doc, proxy, 'sslCA', blockLiteral(ep.sslCA));
+    proxy.delete('sslCAConfigmap');
+  } else if (values.trustedCACerts !== undefined) {
+    proxy.delete('sslCA');
+  }
+  if (values.trustedCACerts !== undefined) {
+    setKeepingComments(
+      doc,
+      mapAt(doc, 'trustedCACerts'),
+      'value',
+      blockLiteral(values.trustedCACerts.value),
+    );
+  }
+  if (empty) return doc.toString({ lineWidth: 0 });
+
+  const eol = original.includes('\r\n') ? '\r\n' : '\n';
+  const splices: { start: number; end: number; text: string }[] = [];
+  let appended = '';
+  for (const key of HELM_SECTIONS) {
+    const edited = topLevelPair(doc, key);
+    if (!edited) continue;
+    const text = sectionText(edited).replace(/\n/g, eol);
+    const before = topLevelPair(source, key);
+    const start = (before?.key as Scalar | undefined)?.range?.[0];
+    const end = (before?.value as { range?: [number, number, number] } | null | undefined)
+      ?.range?.[2];
+    if (start !== undefined && end !== undefined) {
+      // The old section's text may end without a line break (last line of the file).
+      const keepsBreak = original.slice(start, end).endsWith('\n');
+      splices.push({ start, end, text: keepsBreak ? text : text.replace(/\r?\n$/, '') });
+    } else {
+      appended += eol + text;
+    }
+  }
+  let result = original;
+  for (const { start, end, text } of splices.sort((a, b) => b.start - a.start)) {
+    result = result.slice(0, start) + text + result.slice(end);
+  }
+  if (appended !== '') {
+    if (!result.endsWith('\n')) result += eol;
+    result += appended;
+  }
+  return result;
+}
+
+export interface ChangedLine {
+  kind: 'removed' | 'added';
+  text: string;
+}
+
+/** The lines a merge changes: removed ones, then the ones that replace them, in file order. */
+export function changedLines(before: string, after: string): ChangedLine[] {
+  const lines: ChangedLine[] = [];
+  for (const part of diffLines(before.replace(/\r\n/g, '\n'), after.replace(/\r\n/g, '\n'))) {
+    if (!part.added && !part.removed) continue;
+    const kind = part.added ? 'added' : 'removed';
+    for (const text of part.value.replace(/\n$/, '').split('\n')) lines.push({ kind, text });
+  }
+  return lines;
+}
