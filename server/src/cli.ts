@@ -5,7 +5,7 @@
  *
  * @see {@link https://nodejs.org/docs/latest-v20.x/api/util.html#utilparseargsconfig}
  */
-import { readFile } from 'node:fs/promises';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -13,8 +13,10 @@ import {
   validateAnswers,
   WIZARD_VERSION,
   type AnswerIssue,
+  type Answers,
   type Warning,
 } from '@wizard/shared';
+import { mergeEnv, mergeHelm } from '@wizard/shared/import/index';
 import { writeFiles } from './output-files.ts';
 
 export interface CliIo {
@@ -34,6 +36,7 @@ export const EXIT_USAGE = 2;
 const HINT = 'Run carto-proxy-wizard --help for usage.\n';
 
 export const USAGE = `Usage: carto-proxy-wizard render <answers.json> (--out <dir> | --json)
+       carto-proxy-wizard merge --answers <answers.json> --into <customer.env | customizations.yaml> [--write]
 
 Writes the proxy configuration for CARTO Self-hosted, and what the proxy admin needs,
 from an answers document (the same JSON that POST /api/render takes).
@@ -41,10 +44,17 @@ from an answers document (the same JSON that POST /api/render takes).
 Commands:
   render <answers.json>  Validate the answers and render every output file.
                          Use - to read the answers from standard input.
+  merge                  Print your own customer.env (docker-compose answers) or Helm values
+                         file (helm answers) with its proxy settings replaced and every other
+                         line left as it was.
 
 Options:
   -o, --out <dir>  Write the files into <dir> (created if missing; files there are replaced).
       --json       Print the render result (files, noProxy, allowlist, egress, warnings) as JSON.
+      --answers <answers.json>  (merge) The answers document.
+      --into <file>             (merge) The file to merge into: *.yaml or *.yml is Helm values,
+                                anything else a customer.env.
+      --write                   (merge) Replace the file in place, keeping a copy as <file>.bak.
   -h, --help       Show this help.
   -v, --version    Print the wizard version.
 
@@ -87,7 +97,8 @@ function jsonProblem(text: string): string | undefined {
   }
 }
 
-async function render(file: string, options: { out?: string; json: boolean }, io: CliIo) {
+/** Reads and validates an answers document; on failure says why on stderr and returns undefined. */
+async function readAnswers(file: string, io: CliIo): Promise<Answers | undefined> {
   let text: string;
   const label = file === '-' ? 'standard input' : file;
   try {
@@ -96,24 +107,29 @@ async function render(file: string, options: { out?: string; json: boolean }, io
     const reason =
       (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
     io.stderr(`error: cannot read ${label}: ${reason}\n`);
-    return EXIT_USAGE;
+    return undefined;
   }
   // Editors on Windows may save a byte-order mark, which JSON.parse refuses.
   text = text.replace(/^\uFEFF/, '');
   const problem = jsonProblem(text);
   if (problem !== undefined) {
     io.stderr(`error: cannot read ${label}: ${problem}.\n`);
-    return EXIT_USAGE;
+    return undefined;
   }
   const validation = validateAnswers(JSON.parse(text));
   if (!validation.ok) {
     io.stderr(
       `error: ${label} is not a valid answers document:\n${formatIssues(validation.issues)}`,
     );
-    return EXIT_USAGE;
+    return undefined;
   }
+  return validation.answers;
+}
 
-  const result = renderAll(validation.answers);
+async function render(file: string, options: { out?: string; json: boolean }, io: CliIo) {
+  const answers = await readAnswers(file, io);
+  if (answers === undefined) return EXIT_USAGE;
+  const result = renderAll(answers);
   for (const warning of result.warnings) io.stderr(formatWarning(warning));
   if (options.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   if (options.out !== undefined) {
@@ -132,6 +148,57 @@ async function render(file: string, options: { out?: string; json: boolean }, io
   return EXIT_OK;
 }
 
+/**
+ * `merge`: the user's own file with the proxy settings replaced, through the same shared merge as the
+ * browser (issue 5). The file's other settings (passwords, license keys) are never printed to stderr.
+ */
+async function merge(options: { answers: string; into: string; write: boolean }, io: CliIo) {
+  const answers = await readAnswers(options.answers, io);
+  if (answers === undefined) return EXIT_USAGE;
+  const helm = /\.ya?ml$/i.test(options.into);
+  const expected = helm ? 'helm' : 'docker-compose';
+  if (answers.deployment.method !== expected) {
+    io.stderr(
+      `error: ${options.into} is ${helm ? 'Helm values' : 'a customer.env'}, which only ${expected} answers can be merged into (the answers say ${answers.deployment.method}).\n`,
+    );
+    return EXIT_USAGE;
+  }
+  const path = resolve(io.cwd, options.into);
+  let original: string;
+  try {
+    original = await readFile(path, 'utf8');
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
+    io.stderr(`error: cannot read ${options.into}: ${reason}\n`);
+    return EXIT_USAGE;
+  }
+  let merged: string;
+  try {
+    merged = helm ? mergeHelm(original, answers) : mergeEnv(original, answers);
+  } catch (error) {
+    io.stderr(`error: ${options.into}: ${(error as Error).message}\n`);
+    return EXIT_USAGE;
+  }
+  if (!options.write) {
+    io.stdout(merged);
+    return EXIT_OK;
+  }
+  if (merged === original) {
+    io.stderr(`${options.into} already has these proxy settings: nothing to change.\n`);
+    return EXIT_OK;
+  }
+  try {
+    await copyFile(path, `${path}.bak`);
+    await writeFile(path, merged);
+  } catch (error) {
+    io.stderr(`error: cannot write ${options.into}: ${(error as Error).message}\n`);
+    return EXIT_FAILURE;
+  }
+  io.stderr(`Updated ${options.into} (the previous version is ${options.into}.bak).\n`);
+  return EXIT_OK;
+}
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed;
   try {
@@ -141,6 +208,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       options: {
         out: { type: 'string', short: 'o' },
         json: { type: 'boolean', default: false },
+        answers: { type: 'string' },
+        into: { type: 'string' },
+        write: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -162,6 +232,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (command === undefined) {
     io.stderr(USAGE);
     return EXIT_USAGE;
+  }
+  if (command === 'merge') {
+    if (file !== undefined || values.answers === undefined || values.into === undefined) {
+      io.stderr(`error: merge takes --answers <answers.json> and --into <file>.\n${HINT}`);
+      return EXIT_USAGE;
+    }
+    return merge({ answers: values.answers, into: values.into, write: values.write }, io);
   }
   if (command !== 'render') {
     io.stderr(`error: unknown command ${JSON.stringify(command)}.\n${HINT}`);
