@@ -3,6 +3,7 @@ import { acceptAnswersBodies } from './answers-body.ts';
 import catalog from './catalog.ts';
 import download from './download.ts';
 import health from './health.ts';
+import noProxyCheck from './no-proxy-check.ts';
 import render from './render.ts';
 import schema from './schema.ts';
 
@@ -23,6 +24,7 @@ const api: FastifyPluginAsync<ApiOptions> = async (app, opts) => {
   await app.register(schema);
   await app.register(render);
   await app.register(download);
+  await app.register(noProxyCheck);
 };
 
 export default api;
