@@ -18,6 +18,8 @@ async function expectNoViolations(page: Page, where: string): Promise<void> {
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {
     test.use({ colorScheme });
+    // Eleven axe runs over a full journey.
+    test.setTimeout(90_000);
 
     test(`every step and the review have no axe violations (${colorScheme})`, async ({
       page,

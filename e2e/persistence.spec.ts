@@ -5,6 +5,9 @@ import { paste, Wizard } from './support/wizard.ts';
 
 const ca = makeCa();
 
+// These walk the whole wizard two or three times.
+test.describe.configure({ timeout: 60_000 });
+
 /** Every question answered, HTTPS with a CA, ending on the Review step. */
 async function answerEverything(wizard: Wizard): Promise<void> {
   await wizard.open();

@@ -24,6 +24,7 @@ export function FileTabs({
 }) {
   const id = useId();
   const [chosen, setChosen] = useState<string | undefined>();
+  const [wrap, setWrap] = useState(false);
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const selected =
     files.find((f) => f.name === chosen) ?? files.find((f) => f.name === preferred) ?? files[0];
@@ -93,6 +94,14 @@ export function FileTabs({
             <code>{selected.name}</code> · {formatBytes(selected.content)}
           </span>
           <span className="files__actions">
+            <label className="files__wrap">
+              <input
+                type="checkbox"
+                checked={wrap}
+                onChange={(event) => setWrap(event.target.checked)}
+              />
+              Wrap lines
+            </label>
             <CopyButton text={selected.content} what={selected.name} label="Copy" />
             <DownloadButton
               answers={answers}

@@ -23,6 +23,8 @@ export default function PreviewPane() {
   const { analysis, loadError, retry } = useAnalysis();
   const store = useWizardStore();
   const method = useWizardState(store, (s) => s.draft.deployment.method);
+  // The Review step lists the warnings itself, right next to this pane.
+  const onReview = useWizardState(store, (s) => s.step === 'review');
 
   let body;
   if (loadError) {
@@ -53,7 +55,7 @@ export default function PreviewPane() {
           answers={analysis.input}
           preferred={MAIN_OUTPUT[method]}
         />
-        <WarningsList warnings={analysis.warnings} />
+        {!onReview && <WarningsList warnings={analysis.warnings} />}
       </>
     );
   }

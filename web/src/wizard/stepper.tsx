@@ -57,7 +57,7 @@ export function Stepper() {
           const content = (
             <>
               {marker}
-              <span>{STEPS[step].label}</span>
+              <span className="stepper__label">{STEPS[step].label}</span>
               {state && <span className="visually-hidden">{state}</span>}
             </>
           );

@@ -2,7 +2,7 @@
  * Step 4: what bypasses the proxy (NO_PROXY). The entries the rules require are listed first, locked,
  * each with its reason and source; the user's own entries follow as an editable list.
  */
-import type { NoProxyEntry } from '@wizard/shared';
+import { excludedDomainProblem, lintEntry, type NoProxyEntry } from '@wizard/shared';
 import { useId, type ClipboardEvent } from 'react';
 import { useFieldArray, useWatch } from 'react-hook-form';
 import { useCatalog, type Catalog } from '../../api/catalog.ts';
@@ -14,7 +14,24 @@ import { CatalogStatus } from '../../wizard/catalog-status.tsx';
 import { useAnalysis } from '../../wizard/context.ts';
 import { StepFrame } from '../../wizard/step-frame.tsx';
 import { useStepForm } from '../../wizard/use-step-form.ts';
+import { RouteTester } from './route-tester.tsx';
 import '../steps.css';
+
+/** Entries that share a rule (GKE's three metadata hosts) are listed together, with the reason once. */
+function byRule(
+  entries: NoProxyEntry[],
+): { entries: string[]; reason: string; source: NoProxyEntry['source'] }[] {
+  const groups: { entries: string[]; reason: string; source: NoProxyEntry['source'] }[] = [];
+  for (const entry of entries) {
+    const last = groups.at(-1);
+    if (last && last.reason === entry.reason && last.source?.url === entry.source?.url) {
+      last.entries.push(entry.entry);
+    } else {
+      groups.push({ entries: [entry.entry], reason: entry.reason, source: entry.source });
+    }
+  }
+  return groups;
+}
 
 function RequiredEntries({ entries }: { entries: NoProxyEntry[] | undefined }) {
   if (!entries) {
@@ -26,17 +43,23 @@ function RequiredEntries({ entries }: { entries: NoProxyEntry[] | undefined }) {
   }
   return (
     <ul className="locked-list" aria-describedby="required-entries-hint">
-      {entries.map((entry) => (
-        <li key={entry.entry} className="locked-list__item">
+      {byRule(entries).map((group) => (
+        <li key={group.entries.join(',')} className="locked-list__item">
           <LockIcon className="locked-list__icon" />
           <div>
-            <code className="locked-list__entry">{entry.entry}</code>
+            <p className="locked-list__entries">
+              {group.entries.map((entry) => (
+                <code key={entry} className="locked-list__entry">
+                  {entry}
+                </code>
+              ))}
+            </p>
             <p className="locked-list__reason">
-              {entry.reason}
-              {entry.source && (
+              {group.reason}
+              {group.source && (
                 <>
                   {' '}
-                  <DocLink source={entry.source}>Source</DocLink>
+                  <DocLink source={group.source}>Source</DocLink>
                 </>
               )}
             </p>
@@ -79,8 +102,46 @@ function ExcludedDomainsForm({ catalog }: { catalog: Catalog }) {
     announce(`Added ${entries.length} entries, one per line.`);
   };
 
-  const warningsFor = (index: number) =>
-    analysis?.warnings.filter((w) => w.path[0] === 'excludedDomains' && w.path[1] === index) ?? [];
+  const present = new Set([
+    ...requiredKeys,
+    ...(rows ?? []).map((row) => row.value.trim().toLowerCase()).filter((e) => e !== ''),
+  ]);
+
+  /**
+   * How clients will read this entry (the shared NO_PROXY linter), without the findings the list
+   * already answers (".corp.example" next to "corp.example"); errors are the schema's job.
+   */
+  const findingsFor = (value: string) =>
+    value.trim() === '' || excludedDomainProblem(value.trim())
+      ? []
+      : lintEntry(value).filter(
+          (finding) =>
+            !(finding.fix && finding.fix.length > 0 && finding.fix.every((e) => present.has(e))),
+        );
+
+  /** Puts a finding's fix in place of the row (entries already listed are not repeated). */
+  const applyFix = (index: number, fix: string[]) => {
+    if (fix.length === 0) {
+      remove(index);
+      announce(`Removed excluded domain ${index + 1}.`);
+      return;
+    }
+    const current = (rows?.[index]?.value ?? '').trim().toLowerCase();
+    const others = new Set([...present].filter((e) => e !== current));
+    const [first, ...rest] = fix.filter((e) => !others.has(e));
+    if (first === undefined) {
+      remove(index);
+    } else {
+      update(index, { value: first });
+      if (rest.length > 0)
+        insert(
+          index + 1,
+          rest.map((value) => ({ value })),
+          { shouldFocus: false },
+        );
+    }
+    announce(`Excluded domain ${index + 1} replaced with ${fix.join(' and ')}.`);
+  };
 
   return (
     <StepFrame
@@ -118,7 +179,7 @@ function ExcludedDomainsForm({ catalog }: { catalog: Catalog }) {
               const error = errors?.[index]?.value?.message;
               const value = rows?.[index]?.value ?? '';
               const duplicate = value.trim() !== '' && requiredKeys.has(value.trim().toLowerCase());
-              const warnings = warningsFor(index);
+              const warnings = findingsFor(value);
               const inputId = `${listId}-${field.id}`;
               const describedBy =
                 [
@@ -168,8 +229,29 @@ function ExcludedDomainsForm({ catalog }: { catalog: Catalog }) {
                   {warnings.length > 0 && (
                     <ul id={`${inputId}-warnings`} className="entry__warnings">
                       {warnings.map((w) => (
-                        <li key={w.code + w.message}>
-                          <WarningIcon className="inline-icon" /> {w.message}
+                        <li
+                          key={w.code}
+                          className={
+                            w.severity === 'info'
+                              ? 'entry__finding entry__finding--info'
+                              : 'entry__finding'
+                          }
+                        >
+                          <WarningIcon className="inline-icon" />
+                          <span>
+                            {w.message}{' '}
+                            {w.fix && (
+                              <button
+                                type="button"
+                                className="link-button"
+                                onClick={() => applyFix(index, w.fix ?? [])}
+                              >
+                                {w.fix.length === 0
+                                  ? 'Remove this entry'
+                                  : `Use ${w.fix.join(' and ')}`}
+                              </button>
+                            )}
+                          </span>
                         </li>
                       ))}
                     </ul>
@@ -192,6 +274,13 @@ function ExcludedDomainsForm({ catalog }: { catalog: Catalog }) {
           </button>
         </div>
       </section>
+
+      <RouteTester
+        entries={[
+          ...(required?.map((e) => e.entry) ?? []),
+          ...(rows ?? []).map((row) => row.value.trim()).filter((entry) => entry !== ''),
+        ]}
+      />
     </StepFrame>
   );
 }

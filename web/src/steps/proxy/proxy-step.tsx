@@ -2,7 +2,13 @@
  * Step 2: the proxy's protocol, host and port. Pasting a whole URL (http://proxy.corp:3128) fills the
  * three fields; a user name or password in it is refused on the spot and never kept or repeated.
  */
-import { hostKind, hostProblem, parseProxyInput, proxyUrl } from '@wizard/shared';
+import {
+  CREDENTIALS_MESSAGE,
+  hostKind,
+  hostProblem,
+  parseProxyInput,
+  proxyUrl,
+} from '@wizard/shared';
 import { useState, type ClipboardEvent, type FocusEvent } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useCatalog, type Catalog } from '../../api/catalog.ts';
@@ -14,6 +20,11 @@ import { portInput } from '../../wizard/draft.ts';
 import { StepFrame } from '../../wizard/step-frame.tsx';
 import { useStepForm } from '../../wizard/use-step-form.ts';
 import '../steps.css';
+
+/** Why, in the words of the shared rule ("Remove the user name and password: CARTO does not …"). */
+const CREDENTIALS_REASON =
+  CREDENTIALS_MESSAGE.replace(/^[^:]*:\s*/, '').replace(/^./, (c) => c.toUpperCase()) +
+  ' Enter the proxy without them.';
 
 /** Worth parsing as a URL: a scheme, credentials, or host:port. A bare host is left alone. */
 const looksLikeUrl = (text: string) =>
@@ -40,14 +51,11 @@ function ProxyForm({ catalog }: { catalog: Catalog }) {
     if (!parsed.ok) {
       if (parsed.reason === 'credentials') {
         // Refused: the field is emptied, nothing of the URL is kept (not in the form, storage or link).
+        const message = `That URL contains a user name or password, so it was not used (nothing of it is kept). ${CREDENTIALS_REASON}`;
         setValue('proxy.host', '', { shouldDirty: true });
-        setCredentialsRefused(parsed.message);
+        setCredentialsRefused(message);
         setFilled(undefined);
-        setError(
-          'proxy.host',
-          { type: 'credentials', message: parsed.message },
-          { shouldFocus: true },
-        );
+        setError('proxy.host', { type: 'credentials', message }, { shouldFocus: true });
         return true;
       }
       setValue('proxy.host', text, { shouldDirty: true });

@@ -1,0 +1,91 @@
+/**
+ * Not a test: full-page screenshots of every step in both themes, wide and narrow, for a person to look
+ * at. Runs only when SCREENSHOTS_DIR is set: `SCREENSHOTS_DIR=/tmp/shots npx playwright test screenshots`.
+ */
+import { join } from 'node:path';
+import { makeCa } from './support/ca.ts';
+import { test } from './support/fixtures.ts';
+import { paste, type StepTitle } from './support/wizard.ts';
+
+const dir = process.env.SCREENSHOTS_DIR;
+const ca = makeCa();
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const width of [1440, 1024, 390]) {
+    test(`screenshots: ${colorScheme}, ${width}px`, async ({ page, wizard }) => {
+      test.skip(!dir, 'set SCREENSHOTS_DIR to take screenshots');
+      test.setTimeout(60_000);
+      await page.emulateMedia({ colorScheme });
+      await page.setViewportSize({ width, height: 900 });
+      let n = 0;
+      const shot = async (name: string) => {
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.waitForTimeout(150);
+        n++;
+        await page.screenshot({
+          path: join(
+            dir ?? '.',
+            `${colorScheme}-${width}-${String(n).padStart(2, '0')}-${name}.png`,
+          ),
+          fullPage: true,
+        });
+      };
+      const at = async (step: StepTitle) => wizard.expectStep(step);
+
+      await wizard.open();
+      await at('deployment');
+      await shot('deployment');
+      await wizard.next();
+      await shot('deployment-error');
+      await wizard.main.getByLabel('Kubernetes with the Admin Console (Kots)').check();
+      await wizard.main.getByLabel('CARTO Self-hosted release').fill('2025.8.1');
+      await wizard.main.getByLabel('CARTO runs on GKE with Workload Identity').check();
+      await wizard.main.getByLabel('ClusterIP of the kubernetes service').fill('10.96.0.1');
+      await shot('deployment-kots');
+      await wizard.next();
+
+      await at('proxy');
+      await paste(wizard.main.getByLabel('Host'), 'http://user:pw@proxy.corp.example:3129');
+      await shot('proxy-credentials');
+      await paste(wizard.main.getByLabel('Host'), 'https://proxy.corp.example:3129');
+      await shot('proxy');
+      await wizard.next();
+
+      await at('tls');
+      await paste(wizard.main.getByLabel('Custom CA certificate'), ca.certificate);
+      await wizard.main.getByLabel('Verify the proxy’s certificate').uncheck();
+      await shot('tls');
+      await wizard.next();
+
+      await at('excluded-domains');
+      await wizard.main.getByRole('button', { name: 'Add a domain' }).click();
+      await page.keyboard.type('.corp.example');
+      await wizard.main.getByRole('button', { name: 'Add a domain' }).click();
+      await page.keyboard.type('http://bad.example');
+      await wizard.next();
+      await shot('excluded-domains');
+      await wizard.main.getByRole('button', { name: /Remove excluded domain 2/ }).click();
+      await wizard.next();
+
+      await at('warehouses');
+      await wizard.main.getByLabel('Snowflake', { exact: true }).check();
+      await wizard.main.getByLabel('PostgreSQL', { exact: true }).check();
+      await shot('warehouses');
+      await wizard.next();
+
+      await at('services');
+      await wizard.main.getByLabel('Google Maps', { exact: true }).check();
+      await shot('services');
+      await wizard.next();
+
+      await at('review');
+      await shot('review');
+      await page.getByRole('button', { name: 'Copy share link' }).click();
+      await shot('share');
+      await page.getByRole('button', { name: 'Start over' }).click();
+      await page.getByRole('dialog', { name: 'Start over?' }).waitFor();
+      await page.waitForTimeout(200);
+      await page.screenshot({ path: join(dir ?? '.', `${colorScheme}-${width}-99-dialog.png`) });
+    });
+  }
+}
