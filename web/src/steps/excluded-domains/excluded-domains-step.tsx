@@ -17,6 +17,18 @@ import { useStepForm } from '../../wizard/use-step-form.ts';
 import { RouteTester } from './route-tester.tsx';
 import '../steps.css';
 
+/** The host of a URL typed as an entry (https://git.corp.example/x → git.corp.example), if it is one. */
+function hostOfUrl(value: string): string | undefined {
+  const text = value.trim();
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text) || text.includes('@')) return undefined;
+  try {
+    const host = new URL(text).hostname;
+    return host === '' ? undefined : host;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Entries that share a rule (GKE's three metadata hosts) are listed together, with the reason once. */
 function byRule(
   entries: NoProxyEntry[],
@@ -221,6 +233,17 @@ function ExcludedDomainsForm({ catalog }: { catalog: Catalog }) {
                     </button>
                   </div>
                   <FieldError id={`${inputId}-error`} message={error} />
+                  {error && hostOfUrl(value) && (
+                    <p className="entry__fix">
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => applyFix(index, [hostOfUrl(value) ?? ''])}
+                      >
+                        Use {hostOfUrl(value)}
+                      </button>
+                    </p>
+                  )}
                   {duplicate && (
                     <p id={`${inputId}-duplicate`} className="field__hint">
                       Already added by the wizard above; this line changes nothing.

@@ -151,6 +151,7 @@ function TlsForm({ catalog }: { catalog: Catalog }) {
           </>
         }
         rows={8}
+        wrap="off"
         spellCheck={false}
         autoComplete="off"
         placeholder={'-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----'}
