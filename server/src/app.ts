@@ -12,6 +12,7 @@ import helmet, { autoConfig as helmetConfig, originIsolationHeaders } from './pl
 import rateLimit, { autoConfig as rateLimitConfig } from './plugins/rate-limit.ts';
 import serveStatic, { autoConfig as staticConfig } from './plugins/static.ts';
 import underPressure, { autoConfig as underPressureConfig } from './plugins/under-pressure.ts';
+import type { PreflightOptions } from './preflight/settings.ts';
 import api from './routes/api.ts';
 
 export interface BuildAppOptions {
@@ -24,6 +25,12 @@ export interface BuildAppOptions {
    * it off entirely.
    */
   rateLimit?: false | { max?: number; timeWindow?: number | string };
+  /**
+   * `POST /api/preflight`, which connects to the proxy named in the answers: off unless enabled
+   * (main.ts enables it from HOST and PREFLIGHT). Tests also inject the allowlist, the hosts under
+   * wildcards and short timeouts here.
+   */
+  preflight?: PreflightOptions;
 }
 
 export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyInstance> {
@@ -49,7 +56,11 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     }
     apiRoutes.set(route.url, methods);
   });
-  await app.register(api, { prefix: '/api', rateLimit: limited });
+  await app.register(api, {
+    prefix: '/api',
+    rateLimit: limited,
+    preflight: options.preflight ?? { enabled: false },
+  });
 
   const { webDist } = options;
   const spa = webDist !== undefined && existsSync(join(webDist, 'index.html'));

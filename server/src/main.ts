@@ -1,6 +1,7 @@
 /**
  * Starts the server: the only place that calls `listen()`. `PORT` (default 8080) and `HOST`
  * (default 127.0.0.1, so nothing is exposed by accident; `HOST=0.0.0.0` serves a team).
+ * `PREFLIGHT=on|off` overrides where the proxy preflight runs (by default: a loopback HOST only).
  *
  * @see {@link https://github.com/fastify/demo/blob/main/src/server.ts}
  * @see {@link https://github.com/mcollina/close-with-grace}
@@ -9,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.ts';
+import { preflightSettings } from './preflight/settings.ts';
 
 function portFrom(value: string | undefined): number {
   if (value === undefined || value === '') return 8080;
@@ -23,9 +25,18 @@ function portFrom(value: string | undefined): number {
 const port = portFrom(process.env.PORT);
 const host = process.env.HOST || '127.0.0.1';
 const webDist = resolve(import.meta.dirname, '../../dist/web');
+const preflight = preflightSettings(host, process.env.PREFLIGHT);
+if (!preflight.ok) {
+  console.error(preflight.message);
+  process.exit(1);
+}
 
 // Fastify's default request serializer logs method, URL and addresses, never bodies.
-const app = await buildApp({ logger: { level: process.env.LOG_LEVEL ?? 'info' }, webDist });
+const app = await buildApp({
+  logger: { level: process.env.LOG_LEVEL ?? 'info' },
+  webDist,
+  preflight: preflight.options,
+});
 
 closeWithGrace({ delay: 5000 }, async ({ err }) => {
   if (err) app.log.error({ err }, 'closing after an error');
@@ -33,6 +44,11 @@ closeWithGrace({ delay: 5000 }, async ({ err }) => {
 });
 
 await app.listen({ port, host });
+if (!preflight.options.enabled) {
+  app.log.info(
+    `POST /api/preflight is off on HOST=${host}: set PREFLIGHT=on to let the wizard test the proxy from here`,
+  );
+}
 if (!existsSync(join(webDist, 'index.html'))) {
   app.log.warn(
     `no web app in ${webDist}: run npm run build to serve the UI (the API works without it)`,

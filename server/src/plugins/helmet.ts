@@ -32,7 +32,7 @@ export const autoConfig: FastifyHelmetOptions = {
 };
 
 /** localhost, 127.0.0.0/8 and ::1: origins browsers treat as secure even over http. */
-const LOOPBACK_HOST = /^(localhost|[\w-]+\.localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+export const LOOPBACK_HOST = /^(localhost|[\w-]+\.localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
 /**
  * `Cross-Origin-Opener-Policy` and `Origin-Agent-Cluster`, on potentially trustworthy origins only

@@ -4,6 +4,13 @@ import rateLimit, { type RateLimitPluginOptions } from '@fastify/rate-limit';
 export const API_RATE_LIMIT = { max: 300, timeWindow: '1 minute' } as const;
 
 /**
+ * `POST /api/preflight` opens real connections to a proxy, a few dozen per run: a person retries a
+ * handful of times a minute, a script trying to use the wizard as a scanner gets stopped. It counts
+ * on top of the API limit, with its own counter.
+ */
+export const PREFLIGHT_RATE_LIMIT = { max: 10, timeWindow: '1 minute' } as const;
+
+/**
  * Per-IP rate limit for the API and the not-found handler.
  *
  * Registered with `global: false`: static assets are not limited (a page load fetches several), and

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { isLoopbackAddress, preflightSettings } from './settings.ts';
+
+describe('isLoopbackAddress', () => {
+  it.each(['127.0.0.1', '127.1.2.3', 'localhost', 'LOCALHOST', '::1', '[::1]', '::ffff:127.0.0.1'])(
+    '%s is loopback',
+    (host) => expect(isLoopbackAddress(host)).toBe(true),
+  );
+  it.each(['0.0.0.0', '::', '192.168.1.10', '10.0.0.1', 'wizard.corp.example', '128.0.0.1', ''])(
+    '%s is not',
+    (host) => expect(isLoopbackAddress(host)).toBe(false),
+  );
+});
+
+describe('preflightSettings(HOST, PREFLIGHT)', () => {
+  it('unset: on for a loopback HOST only, and then only for loopback Host headers', () => {
+    expect(preflightSettings('127.0.0.1', undefined)).toEqual({
+      ok: true,
+      options: { enabled: true, loopbackHostsOnly: true },
+    });
+    expect(preflightSettings('::1', '')).toEqual({
+      ok: true,
+      options: { enabled: true, loopbackHostsOnly: true },
+    });
+    expect(preflightSettings('0.0.0.0', undefined)).toEqual({
+      ok: true,
+      options: { enabled: false, loopbackHostsOnly: false },
+    });
+  });
+
+  it('PREFLIGHT=on turns it on anywhere, for any Host; off turns it off everywhere', () => {
+    for (const host of ['0.0.0.0', '127.0.0.1']) {
+      expect(preflightSettings(host, 'on')).toEqual({ ok: true, options: { enabled: true } });
+      expect(preflightSettings(host, 'off')).toEqual({ ok: true, options: { enabled: false } });
+    }
+  });
+
+  it.each(['1', 'true', 'ON', 'yes'])('PREFLIGHT=%s is refused with what to write', (value) => {
+    expect(preflightSettings('0.0.0.0', value)).toEqual({
+      ok: false,
+      message: expect.stringContaining('on or off') as unknown,
+    });
+  });
+});
