@@ -1,6 +1,6 @@
 /**
- * The lines `POST /api/preflight` streams (issue 6), one JSON object per line. Types only, with no
- * runtime imports, so the web app can `import type` them and read the stream with the same names.
+ * The lines `POST /api/preflight` streams (issue 6), one JSON object per line. Types only: the server
+ * writes them (server/src/preflight/) and the web app reads the stream with the same names.
  *
  * The order is fixed: `reach`, then `tls` for an HTTPS proxy, then one `connect` line per allowlist
  * domain in the order the checks finish, then `summary`, always last.

@@ -7,7 +7,7 @@ import {
   seconds,
   type ProxyEndpoint,
 } from './proxy-socket.ts';
-import type { ConnectCheck, ConnectStatus } from './types.ts';
+import type { ConnectCheck, ConnectStatus } from '@wizard/shared/preflight';
 
 /** CARTO's traffic to its allowlist is HTTPS: the tunnel is always asked for port 443. */
 export const CONNECT_PORT = 443;

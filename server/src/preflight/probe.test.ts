@@ -3,7 +3,7 @@ import { allowlistEntries, checkHost, validateAnswers, type AnswersInput } from 
 import { CA_PEM } from '@wizard/shared/fixtures/index';
 import { planPreflight, runPreflight, type PreflightPlan } from './probe.ts';
 import { startTestProxy, type TestProxy } from './test-proxy.ts';
-import type { PreflightLine } from './types.ts';
+import type { PreflightLine } from '@wizard/shared/preflight';
 
 function validated(input: AnswersInput) {
   const result = validateAnswers(input);

@@ -17,7 +17,12 @@ import { probeConnect, type ConnectTarget } from './connect.ts';
 import { endpointText, seconds, type ProxyEndpoint } from './proxy-socket.ts';
 import { probeReach } from './reach.ts';
 import { probeTls } from './tls.ts';
-import type { ConnectCheck, PreflightLine, PreflightSummary, PreflightTimeouts } from './types.ts';
+import type {
+  ConnectCheck,
+  PreflightLine,
+  PreflightSummary,
+  PreflightTimeouts,
+} from '@wizard/shared/preflight';
 
 /** Issue 6's limits: 5 s to reach the proxy (and for its TLS handshake), 10 s per domain, 60 s in all. */
 export const PREFLIGHT_TIMEOUTS: Readonly<PreflightTimeouts> = {

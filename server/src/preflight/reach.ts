@@ -7,7 +7,7 @@ import {
   seconds,
   type ProxyEndpoint,
 } from './proxy-socket.ts';
-import type { ReachCheck } from './types.ts';
+import type { ReachCheck } from '@wizard/shared/preflight';
 
 /**
  * Step 1 of the preflight: can this machine open a TCP connection to the proxy at all? A failure

@@ -6,7 +6,7 @@
  */
 import { isIPv4 } from '@wizard/shared';
 import type { PlanSources } from './probe.ts';
-import type { PreflightTimeouts } from './types.ts';
+import type { PreflightTimeouts } from '@wizard/shared/preflight';
 
 export interface PreflightOptions extends PlanSources {
   enabled: boolean;

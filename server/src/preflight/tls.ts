@@ -8,7 +8,7 @@ import {
   seconds,
   type ProxyEndpoint,
 } from './proxy-socket.ts';
-import type { TlsCheck } from './types.ts';
+import type { TlsCheck } from '@wizard/shared/preflight';
 
 /** `CN=…, O=…` from Node's parsed distinguished name (a field may repeat). */
 export function formatName(

@@ -24,7 +24,7 @@ import {
   type TestCertificates,
   type TestProxy,
 } from '../preflight/test-proxy.ts';
-import type { ConnectCheck, PreflightLine } from '../preflight/types.ts';
+import type { ConnectCheck, PreflightLine } from '@wizard/shared/preflight';
 import { anyString, containing, json, postJson, testApp } from '../test-support.ts';
 
 const ACL = {

@@ -5,7 +5,7 @@ import { LOOPBACK_HOST } from '../plugins/helmet.ts';
 import { PREFLIGHT_RATE_LIMIT } from '../plugins/rate-limit.ts';
 import { planPreflight, runPreflight } from '../preflight/probe.ts';
 import type { PreflightOptions } from '../preflight/settings.ts';
-import type { PreflightLine } from '../preflight/types.ts';
+import type { PreflightLine } from '@wizard/shared/preflight';
 import { answersFrom } from './answers-body.ts';
 
 export interface PreflightRouteOptions {
