@@ -4,7 +4,8 @@
  * a native form submit (the browser saves the attachment itself, no Blob or object URL needed).
  */
 import type { FastifyBodyParser, FastifyInstance } from 'fastify';
-import { validateAnswers, type Answers } from '@wizard/shared';
+import { validateAnswers, type AnswerIssue, type Answers } from '@wizard/shared';
+import { PreflightRunSchema, type PreflightLine } from '@wizard/shared/preflight';
 import { ApiError } from '../errors.ts';
 
 export const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded';
@@ -20,9 +21,11 @@ export function acceptAnswersBodies(app: FastifyInstance): void {
   app.removeContentTypeParser('text/plain');
   const parseJson = app.getDefaultJsonParser('error', 'error');
   const parseForm: FastifyBodyParser<string> = (request, body, done) => {
-    const fields = new URLSearchParams(body).getAll('answers');
+    const form = new URLSearchParams(body);
+    const fields = form.getAll('answers');
     const [answers] = fields;
-    if (fields.length !== 1 || answers === undefined) {
+    const preflight = form.getAll('preflight');
+    if (fields.length !== 1 || answers === undefined || preflight.length > 1) {
       done(
         new ApiError(400, {
           error: 'invalid_form',
@@ -33,7 +36,12 @@ export function acceptAnswersBodies(app: FastifyInstance): void {
       );
       return;
     }
-    void parseJson(request, answers, done);
+    if (preflight[0] === undefined) {
+      void parseJson(request, answers, done);
+      return;
+    }
+    // With a proxy check run, the body takes the download's wrapped form (see downloadFrom).
+    void parseJson(request, `{"answers":${answers},"preflight":${preflight[0]}}`, done);
   };
   app.addContentTypeParser(FORM_MEDIA_TYPE, { parseAs: 'string' }, parseForm);
 }
@@ -43,4 +51,44 @@ export function answersFrom(body: unknown): Answers {
   const result = validateAnswers(body);
   if (!result.ok) throw new ApiError(400, { error: 'invalid_answers', issues: result.issues });
   return result.answers;
+}
+
+export interface DownloadRequest {
+  answers: Answers;
+  preflight?: PreflightLine[];
+}
+
+/**
+ * A download body: the answers document itself, or `{"answers": …, "preflight": [...]}` with a finished
+ * "Test my proxy" run to record in README.md. The answers document has no `answers` key, so the two
+ * forms cannot be confused. Issues in the wrapped form are reported under `answers` and `preflight`.
+ */
+export function downloadFrom(body: unknown): DownloadRequest {
+  if (body === null || typeof body !== 'object' || Array.isArray(body) || !('answers' in body)) {
+    return { answers: answersFrom(body) };
+  }
+  const { answers, preflight, ...rest } = body as Record<string, unknown>;
+  const issues: AnswerIssue[] = Object.keys(rest).map((key) => ({
+    path: [key],
+    message: `Unknown key ${JSON.stringify(key)}: send "answers" and, optionally, "preflight".`,
+  }));
+  const validation = validateAnswers(answers);
+  if (!validation.ok) {
+    issues.push(...validation.issues.map((i) => ({ ...i, path: ['answers', ...i.path] })));
+  }
+  const run = preflight === undefined ? undefined : PreflightRunSchema.safeParse(preflight);
+  if (run && !run.success) {
+    issues.push(
+      ...run.error.issues.map((i) => ({
+        path: ['preflight', ...i.path.map((k) => (typeof k === 'symbol' ? String(k) : k))],
+        message: i.message,
+      })),
+    );
+  }
+  if (issues.length > 0 || !validation.ok) {
+    throw new ApiError(400, { error: 'invalid_answers', issues });
+  }
+  return run?.success
+    ? { answers: validation.answers, preflight: run.data }
+    : { answers: validation.answers };
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginCallback } from 'fastify';
 import { renderAll } from '@wizard/shared';
 import { ApiError } from '../errors.ts';
 import { zipFiles } from '../output-files.ts';
-import { answersFrom } from './answers-body.ts';
+import { downloadFrom } from './answers-body.ts';
 
 interface DownloadQuery {
   file?: string;
@@ -22,7 +22,8 @@ function withCharset(mediaType: string): string {
 /**
  * `POST /api/download`: the `.zip` of every file for the answers, or with `?file=NAME` that one
  * file, as an attachment (PRODUCT.md §4). Accepts a JSON body or a native form post (see
- * answers-body.ts), so a plain `<form method="post">` can trigger the download.
+ * answers-body.ts), so a plain `<form method="post">` can trigger the download, and optionally a
+ * finished "Test my proxy" run, which README.md then records (issue 6).
  */
 const download: FastifyPluginCallback = (app, _options, done) => {
   app.post<{ Querystring: DownloadQuery }>(
@@ -37,8 +38,8 @@ const download: FastifyPluginCallback = (app, _options, done) => {
       },
     },
     (request, reply) => {
-      const answers = answersFrom(request.body);
-      const { files } = renderAll(answers);
+      const { answers, preflight } = downloadFrom(request.body);
+      const { files } = renderAll(answers, { preflight });
       const name = request.query.file;
       // A sync handler must not return the reply it sent: Fastify would send() it again.
       if (name === undefined) {

@@ -16,11 +16,14 @@ import { DOCKER_CA_FILE, renderEnvFile } from './env-file.ts';
 import { renderHelmValues } from './helm-values.ts';
 import { renderKotsSetup } from './kots-setup.ts';
 import { renderReadme } from './readme.ts';
+import type { PreflightLine } from '../preflight.ts';
 import type { OutputFile, RenderResult } from './types.ts';
 
 export interface RenderOptions {
   /** The moment certificate validity is judged at (warnings only; files never depend on it). */
   now?: Date;
+  /** A finished "Test my proxy" run, recorded in README.md. */
+  preflight?: readonly PreflightLine[];
 }
 
 const TEXT = 'text/plain; charset=utf-8';
@@ -87,7 +90,7 @@ export function renderAll(answers: Answers, options: RenderOptions = {}): Render
   files.push({
     name: 'README.md',
     mediaType: MARKDOWN,
-    content: renderReadme(answers, files, stableWarnings),
+    content: renderReadme(answers, files, stableWarnings, options.preflight),
   });
 
   return { files, noProxy, allowlist, egress, warnings };

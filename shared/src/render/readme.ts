@@ -2,6 +2,7 @@
 import type { Answers } from '../answers.ts';
 import { DEPLOYMENT_METHODS } from '../catalog.ts';
 import { proxyUrl } from '../host.ts';
+import type { PreflightLine } from '../preflight.ts';
 import type { OutputFile, Warning } from './types.ts';
 import { headerLine } from './header.ts';
 
@@ -57,10 +58,54 @@ function nextSteps(answers: Answers, names: ReadonlySet<string>): string[] {
   return steps;
 }
 
+/** One line of text, whatever the check's detail holds (Markdown stays a list item). */
+const oneLine = (text: string) => text.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
+
+const CONNECT_LABELS: Record<string, string> = {
+  allowed: 'allowed',
+  blocked: 'BLOCKED',
+  'auth-required': 'AUTH REQUIRED',
+  error: 'ERROR',
+  skipped: 'skipped',
+};
+
+/** The "Test my proxy" run the user made before downloading, when there was one. */
+function preflightSection(lines: readonly PreflightLine[]): string[] {
+  const out = ['## Proxy check', ''];
+  for (const line of lines) {
+    switch (line.check) {
+      case 'reach':
+        out.push(
+          `- Proxy reachable at ${line.host}:${line.port}: ${line.status === 'ok' ? 'yes' : 'NO'}. ${oneLine(line.detail)}`,
+        );
+        break;
+      case 'tls':
+        out.push(
+          `- TLS to the proxy: ${line.status === 'ok' ? 'ok' : 'FAILED'}${line.verified ? ' (certificate verified)' : ''}. ${oneLine(line.detail)}`,
+        );
+        break;
+      case 'connect':
+        out.push(
+          `- ${CONNECT_LABELS[line.status] ?? line.status}${line.httpStatus ? ` (${line.httpStatus})` : ''}: \`${line.domain}\`. ${oneLine(line.detail)}`,
+        );
+        break;
+      case 'summary':
+        out.push(
+          '',
+          `Result: ${line.allowed} allowed, ${line.blocked} blocked, ${line.errors} errors.`,
+        );
+        break;
+    }
+  }
+  out.push('');
+  return out;
+}
+
 export function renderReadme(
   answers: Answers,
   files: readonly OutputFile[],
   warnings: readonly Warning[],
+  preflight?: readonly PreflightLine[],
 ): string {
   const method = DEPLOYMENT_METHODS.find((m) => m.id === answers.deployment.method);
   const names = new Set(files.map((f) => f.name));
@@ -85,6 +130,7 @@ export function renderReadme(
   if (important.length > 0) {
     lines.push('## Warnings', '', ...important.map((w) => `- ${w.message}`), '');
   }
+  if (preflight && preflight.length > 0) lines.push(...preflightSection(preflight));
   if (method) lines.push(`Documentation: ${method.source.url}`, '');
   return lines.join('\n');
 }
