@@ -4,9 +4,15 @@
  * it to SECTIONS. Exits 1 when a budget is missed, so it can gate CI.
  */
 import { apiThroughput } from './bench/api-throughput.ts';
+import { pageWeight } from './bench/page-weight.ts';
+import { previewLatency } from './bench/preview-latency.ts';
 import type { BenchResult, BenchSection } from './bench/types.ts';
 
-const SECTIONS: [title: string, run: BenchSection][] = [['API throughput', apiThroughput]];
+const SECTIONS: [title: string, run: BenchSection][] = [
+  ['Page weight', pageWeight],
+  ['Preview latency', previewLatency],
+  ['API throughput', apiThroughput],
+];
 
 function table(results: readonly BenchResult[]): string {
   const rows = [
