@@ -1,7 +1,7 @@
 /** One test per check of no-proxy-semantics.md §6.1, and the fixes the linter proposes. */
 import { describe, expect, it } from 'vitest';
 import { routesFor } from './simulate.ts';
-import { lintEntry, lintNoProxy, normalizeEntry } from './lint.ts';
+import { lintEntry, lintInList, lintNoProxy, normalizeEntry } from './lint.ts';
 
 const codes = (entry: string) => lintEntry(entry).map((f) => f.code);
 const fixOf = (entry: string, code: string) => lintEntry(entry).find((f) => f.code === code)?.fix;
@@ -88,6 +88,19 @@ describe('lintNoProxy', () => {
       '[::1]',
     ]);
     expect(reports[1]).toMatchObject({ entry: '.corp.example', normalized: '.corp.example' });
+  });
+
+  it('leaves out a finding the rest of the list already answers', () => {
+    const reports = lintNoProxy(['example.com', '.example.com', '*.other.example']);
+    expect(reports[0]?.findings.map((f) => f.code)).toEqual(['over-match']);
+    expect(reports[1]?.findings).toEqual([]);
+    expect(reports[2]?.findings.map((f) => f.code)).toEqual(['wildcard']);
+    // A fix that only changes the spelling is not answered by the list.
+    expect(lintInList('Example.com', ['Example.com', '.EXAMPLE.com']).map((f) => f.code)).toEqual([
+      'uppercase',
+      'bare-domain',
+      'over-match',
+    ]);
   });
 
   it('does not suggest loopback addresses already listed', () => {

@@ -263,13 +263,26 @@ export function lintEntry(raw: string): Finding[] {
   return findings;
 }
 
+/**
+ * Findings for one entry read next to the rest of the list: a finding whose fix the list already holds
+ * (`corp.example` next to `.corp.example`) is answered, so it is left out.
+ */
+export function lintInList(entry: string, list: readonly string[]): Finding[] {
+  // Compared as written: a fix that only changes the spelling (case, trailing dot) is not answered yet.
+  const written = new Set(list.map((e) => e.trim()));
+  return lintEntry(entry).filter(
+    (finding) =>
+      !(finding.fix && finding.fix.length > 0 && finding.fix.every((e) => written.has(e))),
+  );
+}
+
 /** Findings for each entry of a list, plus the ones about the list as a whole (duplicates, localhost). */
 export function lintNoProxy(entries: readonly string[]): EntryReport[] {
   const normalizedSeen = new Map<string, number>();
   const names = new Set(entries.map(normalizeEntry));
   return entries.map((entry, index) => {
     const normalized = normalizeEntry(entry);
-    const findings = lintEntry(entry);
+    const findings = lintInList(entry, entries);
     const first = normalizedSeen.get(normalized);
     if (first !== undefined && normalized !== '') {
       findings.push({

@@ -2,7 +2,7 @@
  * Step 4: what bypasses the proxy (NO_PROXY). The entries the rules require are listed first, locked,
  * each with its reason and source; the user's own entries follow as an editable list.
  */
-import { excludedDomainProblem, lintEntry, type NoProxyEntry } from '@wizard/shared';
+import { excludedDomainProblem, lintInList, type NoProxyEntry } from '@wizard/shared';
 import { useId, type ClipboardEvent } from 'react';
 import { useFieldArray, useWatch } from 'react-hook-form';
 import { useCatalog, type Catalog } from '../../api/catalog.ts';
@@ -118,18 +118,17 @@ function ExcludedDomainsForm({ catalog }: { catalog: Catalog }) {
     ...requiredKeys,
     ...(rows ?? []).map((row) => row.value.trim().toLowerCase()).filter((e) => e !== ''),
   ]);
+  const fullList = [
+    ...(required?.map((e) => e.entry) ?? []),
+    ...(rows ?? []).map((row) => row.value.trim()).filter((entry) => entry !== ''),
+  ];
 
   /**
-   * How clients will read this entry (the shared NO_PROXY linter), without the findings the list
-   * already answers (".corp.example" next to "corp.example"); errors are the schema's job.
+   * How clients will read this entry (the shared NO_PROXY linter, in the context of the whole list, as
+   * the render warnings read it); errors are the schema's job.
    */
   const findingsFor = (value: string) =>
-    value.trim() === '' || excludedDomainProblem(value.trim())
-      ? []
-      : lintEntry(value).filter(
-          (finding) =>
-            !(finding.fix && finding.fix.length > 0 && finding.fix.every((e) => present.has(e))),
-        );
+    value.trim() === '' || excludedDomainProblem(value.trim()) ? [] : lintInList(value, fullList);
 
   /** Puts a finding's fix in place of the row (entries already listed are not repeated). */
   const applyFix = (index: number, fix: string[]) => {
@@ -298,12 +297,7 @@ function ExcludedDomainsForm({ catalog }: { catalog: Catalog }) {
         </div>
       </section>
 
-      <RouteTester
-        entries={[
-          ...(required?.map((e) => e.entry) ?? []),
-          ...(rows ?? []).map((row) => row.value.trim()).filter((entry) => entry !== ''),
-        ]}
-      />
+      <RouteTester entries={fullList} />
     </StepFrame>
   );
 }

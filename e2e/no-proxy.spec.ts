@@ -1,0 +1,105 @@
+/**
+ * NO_PROXY intelligence (issue 4): a bare domain is flagged with the clients that read it differently,
+ * the one-click fix adds the leading-dot form, and the "would this URL go through the proxy?" tester
+ * answers exactly as the API (and the shared simulator behind both) does.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './support/fixtures.ts';
+
+test('a bare domain is flagged, fixed in one click, and the tester agrees with the API', async ({
+  page,
+  wizard,
+}) => {
+  await wizard.open();
+  await wizard.deployment({ method: 'helm' });
+  await wizard.proxy({ protocol: 'HTTP', host: 'proxy.corp.example', port: '3128' });
+  await wizard.expectStep('excluded-domains');
+
+  await wizard.main.getByRole('button', { name: 'Add a domain' }).click();
+  await page.keyboard.type('example.com');
+  const entry = wizard.main.getByLabel('Excluded domain 1', { exact: true });
+  await expect(entry).toHaveValue('example.com');
+  await expect(
+    wizard.main.getByText('axios, Node fetch and Node http match example.com exactly'),
+  ).toBeVisible();
+
+  await wizard.main.getByRole('button', { name: 'Use example.com and .example.com' }).click();
+  await expect(wizard.main.getByLabel('Excluded domain 1', { exact: true })).toHaveValue(
+    'example.com',
+  );
+  await expect(wizard.main.getByLabel('Excluded domain 2', { exact: true })).toHaveValue(
+    '.example.com',
+  );
+  // The fix answered the finding: it is gone from both entries.
+  await expect(wizard.main.getByText('match example.com exactly')).toHaveCount(0);
+  await expect(wizard.main.getByText('do not bypass example.com itself')).toHaveCount(0);
+
+  const tester = wizard.main.getByRole('region', { name: 'Would this URL go through the proxy?' });
+  await tester.getByLabel('URL or host to test').fill('https://api.example.com');
+  await expect(tester.getByRole('status')).toHaveText(
+    'Every client connects directly (the proxy is bypassed).',
+  );
+  const shown: Record<string, string> = {};
+  for (const row of await tester.getByRole('row').all()) {
+    const cells = await row.getByRole('cell').allTextContents();
+    const header = await row.getByRole('rowheader').allTextContents();
+    if (header[0] !== undefined && cells[0] !== undefined) shown[header[0]] = cells[0];
+  }
+  expect(Object.keys(shown)).toHaveLength(7);
+
+  // The API answers the same for the same list (the required entries first, then the user's).
+  const response = await page.request.post('/api/no-proxy/check', {
+    data: {
+      noProxy: ['localhost', '.svc.cluster.local', 'example.com', '.example.com'],
+      urls: ['https://api.example.com', 'https://example.com'],
+    },
+  });
+  expect(response.status()).toBe(200);
+  const body = (await response.json()) as {
+    urls: { url: string; clients: Record<string, 'direct' | 'proxy'> }[];
+  };
+  const labels: Record<string, string> = {
+    curl: 'curl',
+    'python-requests': 'Python requests',
+    go: 'Go',
+    axios: 'axios',
+    'node-fetch': 'Node fetch',
+    'node-http': 'Node http',
+    'grpc-js': 'gRPC (grpc-js)',
+  };
+  const fromApi = Object.fromEntries(
+    Object.entries(body.urls[0]?.clients ?? {}).map(([id, route]) => [
+      labels[id],
+      route === 'direct' ? 'Direct' : 'Through the proxy',
+    ]),
+  );
+  expect(shown).toEqual(fromApi);
+
+  // The apex too: with both forms listed, every client bypasses it.
+  await tester.getByLabel('URL or host to test').fill('https://example.com');
+  await expect(tester.getByRole('status')).toHaveText(
+    'Every client connects directly (the proxy is bypassed).',
+  );
+  expect(Object.values(body.urls[1]?.clients ?? {}).every((route) => route === 'direct')).toBe(
+    true,
+  );
+
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+});
+
+test('the tester shows where clients disagree', async ({ page, wizard }) => {
+  await wizard.open();
+  await wizard.deployment({ method: 'docker-compose' });
+  await wizard.proxy({ protocol: 'HTTP', host: 'proxy.corp.example', port: '3128' });
+  await wizard.expectStep('excluded-domains');
+  await wizard.main.getByRole('button', { name: 'Add a domain' }).click();
+  await page.keyboard.type('.corp.example');
+  const tester = wizard.main.getByRole('region', { name: 'Would this URL go through the proxy?' });
+  await tester.getByLabel('URL or host to test').fill('corp.example');
+  // Go, axios, Node fetch and gRPC do not bypass the apex with a leading-dot entry.
+  await expect(tester.getByRole('status')).toHaveText(
+    'Clients disagree: curl, Python requests, Node http connect directly; the others use the proxy.',
+  );
+  await expect(tester.getByRole('row', { name: /^Go / })).toContainText('Through the proxy');
+});
