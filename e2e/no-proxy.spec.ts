@@ -4,6 +4,7 @@
  * answers exactly as the API (and the shared simulator behind both) does.
  */
 import AxeBuilder from '@axe-core/playwright';
+import { CLIENTS } from '@wizard/shared';
 import { expect, test } from './support/fixtures.ts';
 
 test('a bare domain is flagged, fixed in one click, and the tester agrees with the API', async ({
@@ -58,21 +59,11 @@ test('a bare domain is flagged, fixed in one click, and the tester agrees with t
   const body = (await response.json()) as {
     urls: { url: string; clients: Record<string, 'direct' | 'proxy'> }[];
   };
-  const labels: Record<string, string> = {
-    curl: 'curl',
-    'python-requests': 'Python requests',
-    go: 'Go',
-    axios: 'axios',
-    'node-fetch': 'Node fetch',
-    'node-http': 'Node http',
-    'grpc-js': 'gRPC (grpc-js)',
-  };
-  const fromApi = Object.fromEntries(
-    Object.entries(body.urls[0]?.clients ?? {}).map(([id, route]) => [
-      labels[id],
-      route === 'direct' ? 'Direct' : 'Through the proxy',
-    ]),
-  );
+  const fromApi: Record<string, string> = {};
+  for (const client of CLIENTS) {
+    fromApi[client.label] =
+      body.urls[0]?.clients[client.id] === 'direct' ? 'Direct' : 'Through the proxy';
+  }
   expect(shown).toEqual(fromApi);
 
   // The apex too: with both forms listed, every client bypasses it.
