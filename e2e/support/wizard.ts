@@ -25,6 +25,8 @@ export const TITLES = {
 
 export type StepTitle = keyof typeof TITLES;
 
+const STEP_COUNT = Object.keys(TITLES).length;
+
 export interface DeploymentAnswers {
   method: keyof typeof METHOD_LABELS;
   release?: string;
@@ -63,6 +65,29 @@ export class Wizard {
     await expect(this.heading(step)).toBeVisible();
     // The step's form has loaded (not the placeholder shown while its code arrives).
     await expect(this.main.getByText('Loading the questions…')).toHaveCount(0);
+  }
+
+  /** "Start from an existing file" on the first step: the file chosen as a user does. */
+  async importFile(name: string, text: string): Promise<void> {
+    await this.expectStep('deployment');
+    await this.main.getByLabel('Choose a file…').setInputFiles({
+      name,
+      mimeType: 'text/plain',
+      buffer: Buffer.from(text, 'utf8'),
+    });
+    await expect(this.main.getByRole('heading', { name: `Started from ${name}` })).toBeFocused();
+  }
+
+  /** Next until the Review step, accepting every answer as it is. */
+  async nextUntilReview(): Promise<void> {
+    const heading = this.main.getByRole('heading', { level: 2 });
+    for (let i = 0; i < STEP_COUNT; i++) {
+      const title = (await heading.textContent()) ?? '';
+      if (title === TITLES.review) break;
+      await this.next();
+      await expect(heading).not.toHaveText(title);
+    }
+    await this.expectStep('review');
   }
 
   async next(): Promise<void> {

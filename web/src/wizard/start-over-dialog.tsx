@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { announce } from '../components/announce.ts';
 import { useWizardStore } from './context.ts';
+import { forgetImportedFile, getImportedFile } from './imported-file.ts';
 import './dialog.css';
 
 export default function StartOverDialog({ onClose }: { onClose: () => void }) {
@@ -23,8 +24,9 @@ export default function StartOverDialog({ onClose }: { onClose: () => void }) {
     >
       <h2 id="start-over-title">Start over?</h2>
       <p id="start-over-text">
-        This clears every answer, including the custom CA, from this browser. Links you have already
-        shared keep working.
+        This clears every answer, including the custom CA
+        {getImportedFile() ? ', and forgets the file you started from' : ''}, from this browser.
+        Links you have already shared keep working.
       </p>
       <form method="dialog" className="dialog__actions">
         <button type="submit" className="button" autoFocus>
@@ -35,6 +37,7 @@ export default function StartOverDialog({ onClose }: { onClose: () => void }) {
           className="button button--danger"
           onClick={() => {
             dialog.current?.close();
+            forgetImportedFile();
             store.reset();
             announce('All answers cleared. Back to the first step.');
           }}

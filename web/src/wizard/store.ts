@@ -1,7 +1,8 @@
 /**
  * The one store of accumulated answers. Step forms write their values here on every change (so the
- * preview follows the typing); navigation, history and "Start over" replace them. React reads it with
- * useSyncExternalStore; persistence.ts mirrors it to localStorage and the URL fragment.
+ * preview follows the typing); navigation, history, an imported file and "Start over" replace them.
+ * React reads it with useSyncExternalStore; persistence.ts mirrors it to localStorage and the URL
+ * fragment.
  */
 import { useSyncExternalStore } from 'react';
 import { emptyDraft, type Draft } from './draft.ts';
@@ -33,6 +34,8 @@ export interface WizardStore {
   subscribe: (listener: () => void) => () => void;
   /** A form edit: the draft changes, the step stays. */
   updateDraft: (update: (draft: Draft) => Draft) => void;
+  /** The draft replaced from outside the forms (an imported file, its undo): the step form remounts. */
+  replaceDraft: (draft: Draft) => void;
   /** Go to a step (Next, Back, the stepper, a warning's link). */
   goTo: (step: StepId, focus?: FocusRequest) => void;
   /** The state came back from the history or a share link. */
@@ -72,6 +75,10 @@ export function createWizardStore(initial?: Partial<Omit<WizardState, 'epoch'>>)
       const next = update(state.draft);
       if (next === state.draft) return;
       set({ ...state, draft: next, change: 'edit' });
+    },
+    replaceDraft: (draft) => {
+      if (draft === state.draft) return;
+      set({ ...state, draft, epoch: state.epoch + 1, focus: null, change: 'edit' });
     },
     goTo: (target, focus = { kind: 'heading' }) => {
       const step = applicableStepAtOrBefore(target, state.draft);

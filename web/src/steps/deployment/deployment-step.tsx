@@ -1,6 +1,7 @@
 /**
  * Step 1: the deployment method (which file you get), the release (which keys it uses), and for
  * Kubernetes the GKE Workload Identity question and, for Kots, the kubernetes service ClusterIP.
+ * Above them, "Start from an existing file" can fill all of it from a customer.env or Helm values.
  */
 import { compareReleases, parseRelease } from '@wizard/shared/release';
 import { useWatch } from 'react-hook-form';
@@ -11,8 +12,14 @@ import { DocLink } from '../../components/doc-link.tsx';
 import { CheckboxField, Choice, ChoiceGroup, TextField } from '../../components/field.tsx';
 import { CatalogStatus } from '../../wizard/catalog-status.tsx';
 import { isKubernetes } from '../../wizard/draft.ts';
+import { lazyWithPreload } from '../../wizard/lazy.ts';
+import { OptionalChunk } from '../../wizard/optional-chunk.tsx';
 import { StepFrame } from '../../wizard/step-frame.tsx';
 import { useStepForm } from '../../wizard/use-step-form.ts';
+
+// Its own chunk, so the first question is not heavier for it; requested with this step.
+const ImportPanel = lazyWithPreload(() => import('./import-panel.tsx'));
+void ImportPanel.preload().catch(() => undefined);
 
 const CLUSTER_IP_COMMAND = "kubectl get svc kubernetes -n default -o jsonpath='{.spec.clusterIP}'";
 
@@ -52,6 +59,10 @@ function DeploymentForm({ catalog }: { catalog: Catalog }) {
       intro="The method decides which file you get and where the proxy settings go. The release decides which keys that file uses."
       source={catalog.sources.proxyDocs}
     >
+      <OptionalChunk what="Start from an existing file">
+        <ImportPanel catalog={catalog} />
+      </OptionalChunk>
+
       <ChoiceGroup
         legend="Deployment method"
         type="radio"

@@ -1,6 +1,6 @@
 /**
  * Step 7: every answer at a glance (each with a way back to change it), what still needs attention,
- * the warnings, and the downloads.
+ * the warnings, the downloads, and the user's own file updated when they started from one.
  */
 import type { ReactNode } from 'react';
 import { useCatalog, type Catalog } from '../../api/catalog.ts';
@@ -11,10 +11,16 @@ import { WarningsList } from '../../preview/warnings-list.tsx';
 import { CatalogStatus } from '../../wizard/catalog-status.tsx';
 import { useAnalysis, useWizardStore } from '../../wizard/context.ts';
 import { isKubernetes, portInput, type Draft } from '../../wizard/draft.ts';
+import { useImportedFile } from '../../wizard/imported-file.ts';
+import { lazyWithPreload } from '../../wizard/lazy.ts';
+import { OptionalChunk } from '../../wizard/optional-chunk.tsx';
 import { StepFrame } from '../../wizard/step-frame.tsx';
 import { stepApplies, STEPS, type StepId } from '../../wizard/steps.ts';
 import { useWizardState } from '../../wizard/store.ts';
 import '../steps.css';
+
+// With the shared merge code and the diff package: only fetched when the Review step shows.
+const MergedFile = lazyWithPreload(() => import('./merged-file.tsx'));
 
 interface Row {
   term: string;
@@ -146,6 +152,14 @@ function Review({ catalog }: { catalog: Catalog }) {
   const draft = useWizardState(store, (s) => s.draft);
   const { analysis } = useAnalysis();
   const ready = analysis?.render;
+  // The user's own file, updated, is what they came for when they started from one: right under the
+  // status. Otherwise the offer to open one comes last.
+  const startedFromFile = useImportedFile() !== null;
+  const merged = (
+    <OptionalChunk what="Updating your own file">
+      <MergedFile method={draft.deployment.method} answers={analysis?.answers} catalog={catalog} />
+    </OptionalChunk>
+  );
 
   return (
     <StepFrame
@@ -170,6 +184,8 @@ function Review({ catalog }: { catalog: Catalog }) {
           </p>
         </Callout>
       )}
+
+      {startedFromFile && merged}
 
       <div className="summary">
         {summary(draft, catalog).map((section) => (
@@ -202,6 +218,8 @@ function Review({ catalog }: { catalog: Catalog }) {
       </div>
 
       {analysis && <WarningsList warnings={analysis.warnings} />}
+
+      {!startedFromFile && merged}
     </StepFrame>
   );
 }
