@@ -338,7 +338,7 @@ test('pasted text (refused, then read), undo, a dropped file, and a method it ca
   await wizard.nextUntilReview();
   const section = wizard.main.getByRole('region', { name: 'Your customer.env' });
   await expect(section).toContainText(
-    'it can be updated for Docker Compose, and you chose Kubernetes with Helm',
+    'it can be updated for Docker Compose only, and you chose Kubernetes with Helm',
   );
   await expect(section.getByLabel('Open your customizations.yaml…')).toBeAttached();
 });

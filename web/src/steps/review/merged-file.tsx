@@ -40,7 +40,7 @@ const KIND_FOR_METHOD: Partial<Record<DeploymentMethodId, ImportedKind>> = {
 const FILE_WORDS: Record<ImportedKind, { usual: string; what: string; method: string }> = {
   'customer.env': {
     usual: 'customer.env',
-    what: 'a customer.env file',
+    what: 'an env file',
     method: 'Docker Compose',
   },
   helm: {
@@ -236,7 +236,7 @@ export default function MergedFile({
         <p>
           {methodLabel} has no file like this to update: its proxy settings go in the Admin Console,
           and <code>kots-proxy-setup.md</code> says where.{' '}
-          {`${file.name} is ${FILE_WORDS[file.kind].what}, which can be updated for ${FILE_WORDS[file.kind].method}.`}
+          {`${file.name} is ${FILE_WORDS[file.kind].what}: it can be updated for ${FILE_WORDS[file.kind].method} only.`}
         </p>
         <div className="merged__actions">
           <ForgetButton file={file} />
@@ -249,7 +249,7 @@ export default function MergedFile({
       <>
         <p>
           {file.name} is {FILE_WORDS[file.kind].what}: it can be updated for{' '}
-          {FILE_WORDS[file.kind].method}, and you chose {methodLabel}. Open your{' '}
+          {FILE_WORDS[file.kind].method} only, and you chose {methodLabel}. Open your{' '}
           <code>{FILE_WORDS[wanted].usual}</code> instead, or change the method on the Deployment
           step.
         </p>
