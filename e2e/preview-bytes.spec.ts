@@ -1,7 +1,9 @@
 /**
  * The preview is rendered in the browser; downloads are rendered by the server. Both use the shared
- * renderer, and this proves it: every file's preview text is byte-identical to the downloaded file.
+ * renderer, and this proves it: every file's preview text is byte-identical to the downloaded file,
+ * also when README.md records a "Test my proxy" run (sent back with the download).
  */
+import { startTestProxy } from '../server/src/preflight/test-proxy.ts';
 import { makeCa } from './support/ca.ts';
 import { expect, test } from './support/fixtures.ts';
 import { paste } from './support/wizard.ts';
@@ -44,5 +46,37 @@ test('every previewed file is byte-identical to the downloaded file and to the z
       previewed.equals(Buffer.from(files.get(name) ?? '', 'utf8')),
       `${name}: zip differs`,
     ).toBe(true);
+  }
+});
+
+test('with a finished proxy check, README.md and every other file still preview as they download', async ({
+  wizard,
+}) => {
+  // A real forward proxy on 127.0.0.1 that allows one domain and refuses the other.
+  const proxy = await startTestProxy({ 'auth.carto.com:443': 'allow' });
+  try {
+    await wizard.open(
+      `#v=1&step=review&reached=review&method=helm&protocol=http&host=127.0.0.1&port=${proxy.port}`,
+    );
+    await wizard.expectStep('review');
+    const check = wizard.main.getByRole('region', { name: 'Test my proxy' });
+    await check.getByRole('button', { name: 'Test my proxy' }).click();
+    await expect(check.getByText(/Added to README\.md/)).toBeVisible();
+
+    const names = await wizard.fileNames();
+    const { files } = await wizard.downloadAll();
+    expect([...files.keys()].sort()).toEqual([...names].sort());
+    expect(files.get('README.md')).toContain('## Proxy check');
+    for (const name of names) {
+      const previewed = Buffer.from(await wizard.previewText(name), 'utf8');
+      const downloaded = Buffer.from(await wizard.downloadFile(name), 'utf8');
+      expect(previewed.equals(downloaded), `${name}: preview and download differ`).toBe(true);
+      expect(
+        previewed.equals(Buffer.from(files.get(name) ?? '', 'utf8')),
+        `${name}: zip differs`,
+      ).toBe(true);
+    }
+  } finally {
+    await proxy.close();
   }
 });

@@ -3,6 +3,7 @@
  * at. Runs only when SCREENSHOTS_DIR is set: `SCREENSHOTS_DIR=/tmp/shots npx playwright test screenshots`.
  */
 import { join } from 'node:path';
+import { startTestProxy } from '../server/src/preflight/test-proxy.ts';
 import { makeCa } from './support/ca.ts';
 import { test } from './support/fixtures.ts';
 import { paste, type StepTitle } from './support/wizard.ts';
@@ -86,6 +87,73 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByRole('dialog', { name: 'Start over?' }).waitFor();
       await page.waitForTimeout(200);
       await page.screenshot({ path: join(dir ?? '.', `${colorScheme}-${width}-99-dialog.png`) });
+    });
+  }
+}
+
+/** The import report, the merged file's changed lines and the proxy check results (issues 5 and 6). */
+const CUSTOMER_ENV = [
+  '# CARTO Self-hosted customer.env',
+  'SELFHOSTED_DOMAIN=carto.corp.example',
+  'DB_PASSWORD=not-a-real-password',
+  '',
+  '# Proxy (added by hand last year)',
+  'HTTP_PROXY=http://old-proxy.corp.example:8080',
+  'http_proxy="http://old-proxy.corp.example:8080"',
+  'HTTPS_PROXY=http://old-proxy.corp.example:8080',
+  'NO_PROXY=localhost,.corp.example',
+  'NODE_EXTRA_CA_CERTS=/usr/src/certs/ca.crt',
+  '',
+].join('\n');
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const width of [1440, 390]) {
+    test(`screenshots: import, merge and proxy check, ${colorScheme}, ${width}px`, async ({
+      page,
+      wizard,
+    }) => {
+      test.skip(!dir, 'set SCREENSHOTS_DIR to take screenshots');
+      test.setTimeout(60_000);
+      await page.emulateMedia({ colorScheme });
+      await page.setViewportSize({ width, height: 900 });
+      const shot = async (name: string) => {
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.waitForTimeout(150);
+        await page.screenshot({
+          path: join(dir ?? '.', `${colorScheme}-${width}-issues-${name}.png`),
+          fullPage: true,
+        });
+      };
+
+      await wizard.open();
+      await wizard.importFile('customer.env', CUSTOMER_ENV);
+      await shot('1-import-report');
+      await wizard.next();
+      await wizard.expectStep('proxy');
+      await wizard.main.getByLabel('Host').fill('proxy.corp.example');
+      await wizard.main.getByLabel('Port').fill('3128');
+      await wizard.nextUntilReview();
+      await wizard.main.getByText('Show the whole updated file').click();
+      await shot('2-merged-file');
+      await wizard.main.getByRole('button', { name: 'Forget the file' }).click();
+
+      const proxy = await startTestProxy({
+        'auth.carto.com:443': 'allow',
+        'registry.self-hosted.carto.com:443': 'auth',
+        'api.mapbox.com:443': 'deny',
+      });
+      try {
+        await wizard.open(
+          `#v=1&step=review&reached=review&method=helm&protocol=http&host=127.0.0.1&port=${proxy.port}&service=geocoding-mapbox`,
+        );
+        const check = wizard.main.getByRole('region', { name: 'Test my proxy' });
+        await check.getByRole('button', { name: 'Test my proxy' }).click();
+        await check.getByText(/Added to README\.md/).waitFor();
+        await check.scrollIntoViewIfNeeded();
+        await shot('3-proxy-check');
+      } finally {
+        await proxy.close();
+      }
     });
   }
 }

@@ -4,12 +4,15 @@
  */
 import { useMutation } from '@tanstack/react-query';
 import type { AnswersInput } from '@wizard/shared';
+import type { PreflightLine } from '@wizard/shared/preflight';
 import { request } from './http.ts';
 
 export interface DownloadRequest {
   answers: AnswersInput;
   /** One file by name; the whole .zip when omitted. */
   file?: string;
+  /** A finished proxy check run: README.md records it, as the preview's does. */
+  preflight?: readonly PreflightLine[];
 }
 
 export interface DownloadedFile {
@@ -33,13 +36,18 @@ export function filenameFrom(header: string | null, fallback: string): string {
   return name ? name : fallback;
 }
 
-export async function downloadAnswers({ answers, file }: DownloadRequest): Promise<DownloadedFile> {
+export async function downloadAnswers({
+  answers,
+  file,
+  preflight,
+}: DownloadRequest): Promise<DownloadedFile> {
   const url =
     file === undefined ? '/api/download' : `/api/download?file=${encodeURIComponent(file)}`;
   const response = await request(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(answers),
+    // With a run, the body takes the wrapped form the server tells apart by its `answers` key.
+    body: JSON.stringify(preflight ? { answers, preflight } : answers),
   });
   const fallback = file === undefined ? 'carto-proxy-config.zip' : (file.split('/').pop() ?? file);
   return {

@@ -7,12 +7,15 @@ export interface ApiIssue {
 export class ApiError extends Error {
   readonly status: number;
   readonly issues: ApiIssue[];
+  /** The API's error code (`preflight_disabled`…), for answers the UI explains in its own words. */
+  readonly code: string | undefined;
 
-  constructor(message: string, status: number, issues: ApiIssue[] = []) {
+  constructor(message: string, status: number, issues: ApiIssue[] = [], code?: string) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.issues = issues;
+    this.code = code;
   }
 
   static async from(response: Response): Promise<ApiError> {
@@ -40,7 +43,8 @@ export class ApiError extends Error {
           : typeof record.message === 'string'
             ? record.message
             : `The server answered ${response.status} ${response.statusText}.`.replace(/ \.$/, '.');
-    return new ApiError(message, response.status, issues);
+    const code = typeof record.error === 'string' ? record.error : undefined;
+    return new ApiError(message, response.status, issues, code);
   }
 }
 

@@ -3,6 +3,7 @@
  * the preview. A failure is shown next to the button; the answers are never touched.
  */
 import type { AnswersInput } from '@wizard/shared';
+import type { PreflightLine } from '@wizard/shared/preflight';
 import { useDownload } from '../api/download.ts';
 import { ApiError } from '../api/http.ts';
 import { Callout } from '../components/callout.tsx';
@@ -10,6 +11,7 @@ import { DownloadIcon } from '../components/icons.tsx';
 
 export function DownloadButton({
   answers,
+  preflight,
   file,
   label,
   accessibleLabel,
@@ -17,6 +19,8 @@ export function DownloadButton({
   small,
 }: {
   answers: AnswersInput;
+  /** The finished proxy check run the preview's README.md records, so the download says the same. */
+  preflight?: readonly PreflightLine[];
   file?: string;
   label: string;
   accessibleLabel?: string;
@@ -35,7 +39,7 @@ export function DownloadButton({
         aria-label={accessibleLabel}
         aria-disabled={download.isPending || undefined}
         onClick={() => {
-          if (!download.isPending) download.mutate({ answers, file });
+          if (!download.isPending) download.mutate({ answers, file, preflight });
         }}
       >
         <DownloadIcon />
@@ -49,7 +53,7 @@ export function DownloadButton({
               <button
                 type="button"
                 className="link-button"
-                onClick={() => download.mutate({ answers, file })}
+                onClick={() => download.mutate({ answers, file, preflight })}
               >
                 try again
               </button>

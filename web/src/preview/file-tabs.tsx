@@ -3,6 +3,7 @@
  * and Copy / Download for that file.
  */
 import type { AnswersInput, OutputFile } from '@wizard/shared';
+import type { PreflightLine } from '@wizard/shared/preflight';
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { CopyButton } from '../components/copy-button.tsx';
 import { DownloadButton } from './download-button.tsx';
@@ -15,10 +16,12 @@ const formatBytes = (text: string) => {
 export function FileTabs({
   files,
   answers,
+  preflight,
   preferred,
 }: {
   files: OutputFile[];
   answers: AnswersInput;
+  preflight?: readonly PreflightLine[];
   /** The file to show first (the deployment method's main output). */
   preferred?: string;
 }) {
@@ -105,6 +108,7 @@ export function FileTabs({
             <CopyButton text={selected.content} what={selected.name} label="Copy" />
             <DownloadButton
               answers={answers}
+              preflight={preflight}
               file={selected.name}
               label="Download"
               accessibleLabel={`Download ${selected.name}`}

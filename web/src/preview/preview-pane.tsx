@@ -53,6 +53,7 @@ export default function PreviewPane() {
         <FileTabs
           files={analysis.render.files}
           answers={analysis.input}
+          preflight={analysis.preflight}
           preferred={MAIN_OUTPUT[method]}
         />
         {!onReview && <WarningsList warnings={analysis.warnings} />}
@@ -74,7 +75,12 @@ export default function PreviewPane() {
           </p>
         </div>
         {analysis?.render && (
-          <DownloadButton answers={analysis.input} label="Download all (.zip)" primary />
+          <DownloadButton
+            answers={analysis.input}
+            preflight={analysis.preflight}
+            label="Download all (.zip)"
+            primary
+          />
         )}
       </div>
       <div className="preview__body">{body}</div>

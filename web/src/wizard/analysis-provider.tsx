@@ -1,6 +1,7 @@
 /**
  * Loads the schema and renderers after the first paint, then analyses the draft on every change: one
- * computation shared by the preview, the stepper and the steps that show derived facts.
+ * computation shared by the preview, the stepper and the steps that show derived facts. A finished
+ * proxy check run goes into it too, so the README.md preview records it as the download will.
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { AnalysisContext, useWizardStore, type AnalysisState } from './context.ts';
@@ -12,6 +13,7 @@ type AnalysisModule = Awaited<ReturnType<typeof loadAnalysis>>;
 export function AnalysisProvider({ children }: { children: ReactNode }) {
   const store = useWizardStore();
   const draft = useWizardState(store, (s) => s.draft);
+  const preflight = useWizardState(store, (s) => s.preflight);
   const [module, setModule] = useState<AnalysisModule>();
   const [loadError, setLoadError] = useState(false);
   const [attempt, setAttempt] = useState(0);
@@ -33,7 +35,10 @@ export function AnalysisProvider({ children }: { children: ReactNode }) {
     };
   }, [attempt]);
 
-  const analysis = useMemo(() => module?.analyzeDraft(draft), [module, draft]);
+  const analysis = useMemo(
+    () => module?.analyzeDraft(draft, new Date(), preflight),
+    [module, draft, preflight],
+  );
   const value = useMemo<AnalysisState>(
     () => ({ analysis, loadError, retry: () => setAttempt((n) => n + 1) }),
     [analysis, loadError],

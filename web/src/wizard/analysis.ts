@@ -18,6 +18,7 @@ import {
   type RenderResult,
   type Warning,
 } from '@wizard/shared';
+import type { PreflightLine } from '@wizard/shared/preflight';
 import type {
   FieldError,
   FieldErrors,
@@ -55,6 +56,8 @@ export interface DraftAnalysis {
   /** Set when the whole document is valid. */
   answers?: Answers;
   render?: RenderResult;
+  /** The finished proxy check run README.md records; a download sends it so the zip says the same. */
+  preflight?: readonly PreflightLine[];
   /** Warnings, with paths in the draft. */
   warnings: (Warning & { step: StepId })[];
   /**
@@ -152,7 +155,11 @@ function stepProblems(step: StepId, draft: Draft): Problem[] {
     .filter((problem) => stepForPath(problem.path) === step);
 }
 
-export function analyzeDraft(draft: Draft, now: Date = new Date()): DraftAnalysis {
+export function analyzeDraft(
+  draft: Draft,
+  now: Date = new Date(),
+  preflight?: readonly PreflightLine[] | null,
+): DraftAnalysis {
   const steps = applicableSteps(draft).filter((step) => step !== 'review');
   const problems = steps.flatMap((step) => stepProblems(step, draft));
   const input = toAnswersInput(draft);
@@ -167,7 +174,8 @@ export function analyzeDraft(draft: Draft, now: Date = new Date()): DraftAnalysi
   const analysis: DraftAnalysis = { problems, input, warnings: [] };
   if (validated.ok) {
     analysis.answers = validated.answers;
-    analysis.render = renderAll(validated.answers, { now });
+    analysis.render = renderAll(validated.answers, { now, ...(preflight && { preflight }) });
+    if (preflight) analysis.preflight = preflight;
     analysis.warnings = analysis.render.warnings.map((warning) => {
       const path = toDraftPath(warning.path, draft);
       return { ...warning, path: [...path], step: stepForPath(path) };

@@ -140,6 +140,18 @@ describe('persistence', () => {
     expect(location?.step).toBe('review');
   });
 
+  it('never writes a proxy check run to the address, the history or storage', () => {
+    const env = fakeEnv();
+    const store = createWizardStore();
+    connectPersistence(store, env);
+    const saved = env.storage?.getItem(STORAGE_KEY);
+    store.setPreflight([{ check: 'summary', allowed: 3, blocked: 0, errors: 0 }]);
+    vi.advanceTimersByTime(500);
+    expect(env.entries).toHaveLength(1);
+    expect(env.location.hash).toBe('#v=1&step=deployment');
+    expect(env.storage?.getItem(STORAGE_KEY)).toBe(saved);
+  });
+
   it('survives unreadable storage', () => {
     const env = fakeEnv();
     env.storage?.setItem(STORAGE_KEY, '{not json');

@@ -123,6 +123,8 @@ export function connectPersistence(store: WizardStore, env: PersistenceEnv): () 
 
   const unsubscribe = store.subscribe(() => {
     const state = store.getState();
+    // A proxy check run lives in memory only: nothing to write.
+    if (state.change === 'memory') return;
     const previous = last;
     last = state;
     switch (state.change) {

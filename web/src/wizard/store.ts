@@ -1,9 +1,10 @@
 /**
  * The one store of accumulated answers. Step forms write their values here on every change (so the
  * preview follows the typing); navigation, history, an imported file and "Start over" replace them.
- * React reads it with useSyncExternalStore; persistence.ts mirrors it to localStorage and the URL
- * fragment.
+ * React reads it with useSyncExternalStore; persistence.ts mirrors the draft and the step to
+ * localStorage and the URL fragment, never the memory-only proxy check run.
  */
+import type { PreflightLine } from '@wizard/shared/preflight';
 import { useSyncExternalStore } from 'react';
 import { emptyDraft, type Draft } from './draft.ts';
 import { applicableStepAtOrBefore, stepIndex, type StepId } from './steps.ts';
@@ -15,9 +16,10 @@ export type FocusRequest = { kind: 'heading' } | { kind: 'field'; path: FieldPat
 
 /**
  * Why the state changed, so persistence can pick the history operation:
- * `edit` replaces the current entry, `navigate` pushes one, `restore` came from the history itself.
+ * `edit` replaces the current entry, `navigate` pushes one, `restore` came from the history itself,
+ * `memory` changed only what is never persisted (the proxy check run).
  */
-export type ChangeKind = 'init' | 'edit' | 'navigate' | 'restore' | 'reset';
+export type ChangeKind = 'init' | 'edit' | 'navigate' | 'restore' | 'reset' | 'memory';
 
 export interface WizardState {
   draft: Draft;
@@ -27,6 +29,12 @@ export interface WizardState {
   epoch: number;
   focus: FocusRequest | null;
   change: ChangeKind;
+  /**
+   * The last finished "Test my proxy" run, recorded in README.md. It belongs to the draft it ran
+   * with: any change of the draft drops it, so the README never reports a check of other answers.
+   * Memory only: a reload forgets it.
+   */
+  preflight: readonly PreflightLine[] | null;
 }
 
 export interface WizardStore {
@@ -44,6 +52,8 @@ export interface WizardStore {
   reset: () => void;
   /** The shell took care of the focus request. */
   clearFocus: () => void;
+  /** Keeps a finished proxy check run for the current draft (null forgets it). */
+  setPreflight: (lines: readonly PreflightLine[] | null) => void;
 }
 
 const later = (a: StepId, b: StepId): StepId => (stepIndex(a) >= stepIndex(b) ? a : b);
@@ -58,10 +68,12 @@ export function createWizardStore(initial?: Partial<Omit<WizardState, 'epoch'>>)
     epoch: 0,
     focus: null,
     change: 'init',
+    preflight: null,
   };
   const listeners = new Set<() => void>();
   const set = (next: WizardState) => {
-    state = next;
+    // A proxy check run is only true of the draft it ran with.
+    state = next.draft === state.draft ? next : { ...next, preflight: null };
     for (const listener of listeners) listener();
   };
 
@@ -87,6 +99,7 @@ export function createWizardStore(initial?: Partial<Omit<WizardState, 'epoch'>>)
     restore: (location) => {
       const step = applicableStepAtOrBefore(location.step, location.draft);
       set({
+        ...state,
         draft: location.draft,
         step,
         reached: later(location.reached, step),
@@ -97,6 +110,7 @@ export function createWizardStore(initial?: Partial<Omit<WizardState, 'epoch'>>)
     },
     reset: () => {
       set({
+        ...state,
         draft: emptyDraft(),
         step: 'deployment',
         reached: 'deployment',
@@ -107,6 +121,10 @@ export function createWizardStore(initial?: Partial<Omit<WizardState, 'epoch'>>)
     },
     clearFocus: () => {
       if (state.focus !== null) state = { ...state, focus: null };
+    },
+    setPreflight: (lines) => {
+      if (lines === state.preflight) return;
+      set({ ...state, preflight: lines, change: 'memory' });
     },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Step 7: every answer at a glance (each with a way back to change it), what still needs attention,
- * the warnings, the downloads, and the user's own file updated when they started from one.
+ * the warnings, "Test my proxy", the downloads, and the user's own file updated when they started
+ * from one.
  */
 import type { ReactNode } from 'react';
 import { useCatalog, type Catalog } from '../../api/catalog.ts';
@@ -21,6 +22,7 @@ import '../steps.css';
 
 // With the shared merge code and the diff package: only fetched when the Review step shows.
 const MergedFile = lazyWithPreload(() => import('./merged-file.tsx'));
+const ProxyCheck = lazyWithPreload(() => import('./proxy-check.tsx'));
 
 interface Row {
   term: string;
@@ -167,7 +169,12 @@ function Review({ catalog }: { catalog: Catalog }) {
       intro="Check your answers, then download. The preview shows every file exactly as it downloads; README.md lists the next steps in order."
       actions={
         ready && analysis ? (
-          <DownloadButton answers={analysis.input} label="Download all (.zip)" primary />
+          <DownloadButton
+            answers={analysis.input}
+            preflight={analysis.preflight}
+            label="Download all (.zip)"
+            primary
+          />
         ) : undefined
       }
     >
@@ -218,6 +225,18 @@ function Review({ catalog }: { catalog: Catalog }) {
       </div>
 
       {analysis && <WarningsList warnings={analysis.warnings} />}
+
+      {analysis?.answers && analysis.render ? (
+        <OptionalChunk what="Test my proxy">
+          <ProxyCheck
+            // New answers, new check: a run in progress stops, and the list starts empty.
+            key={JSON.stringify(analysis.input)}
+            input={analysis.input}
+            answers={analysis.answers}
+            render={analysis.render}
+          />
+        </OptionalChunk>
+      ) : null}
 
       {!startedFromFile && merged}
     </StepFrame>

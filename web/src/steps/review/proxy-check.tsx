@@ -1,0 +1,464 @@
+/**
+ * "Test my proxy": the wizard's server connects to the proxy, shakes hands with it over TLS when it
+ * is an HTTPS proxy, and asks it for a tunnel to each domain CARTO needs; each result shows here as it
+ * arrives, the failing ones with what to ask the proxy admin (the server's own sentences).
+ *
+ * A finished run goes to the store, where it belongs to these answers only: README.md (preview and
+ * download) records it, and any change of the answers drops it. Screen readers hear the start and the
+ * outcome, not every row (the list is not a live region).
+ */
+import { proxyUrl, type Answers, type AnswersInput, type RenderResult } from '@wizard/shared';
+import type {
+  ConnectCheck,
+  PreflightLine,
+  PreflightSummary,
+  ReachCheck,
+  TlsCheck,
+} from '@wizard/shared/preflight';
+import { useEffect, useId, useRef, useState, type ReactNode, type SVGProps } from 'react';
+import { ApiError } from '../../api/http.ts';
+import { streamPreflight } from '../../api/preflight.ts';
+import { announce } from '../../components/announce.ts';
+import { Callout } from '../../components/callout.tsx';
+import { CopyButton } from '../../components/copy-button.tsx';
+import { AlertIcon, CheckIcon, LockIcon } from '../../components/icons.tsx';
+import { useWizardStore } from '../../wizard/context.ts';
+import { useWizardState } from '../../wizard/store.ts';
+import './proxy-check.css';
+
+/** How the wizard's server is started with the check allowed for everyone who can reach it. */
+const PREFLIGHT_ON_COMMAND = 'HOST=0.0.0.0 PREFLIGHT=on npm start';
+
+type Tone = 'ok' | 'bad' | 'muted' | 'pending';
+
+const svg = {
+  viewBox: '0 0 20 20',
+  fill: 'none',
+  stroke: 'currentColor',
+  strokeWidth: 1.8,
+  strokeLinecap: 'round',
+  strokeLinejoin: 'round',
+  'aria-hidden': true,
+  focusable: false,
+} as const;
+
+const BlockedIcon = (props: SVGProps<SVGSVGElement>) => (
+  <svg {...svg} {...props}>
+    <circle cx="10" cy="10" r="8" />
+    <path d="M4.5 15.5l11-11" />
+  </svg>
+);
+
+const SkippedIcon = (props: SVGProps<SVGSVGElement>) => (
+  <svg {...svg} {...props}>
+    <path d="M5 10h10" strokeWidth={2.2} />
+  </svg>
+);
+
+/** Turns (reduced motion: pulses) while a check runs. */
+const PendingIcon = (props: SVGProps<SVGSVGElement>) => (
+  <svg {...svg} {...props}>
+    <circle cx="10" cy="10" r="7" opacity="0.3" />
+    <path d="M10 3a7 7 0 017 7" />
+  </svg>
+);
+
+const ICONS: Record<Tone, (props: SVGProps<SVGSVGElement>) => ReactNode> = {
+  ok: CheckIcon,
+  bad: AlertIcon,
+  muted: SkippedIcon,
+  pending: PendingIcon,
+};
+
+const duration = (ms: number) =>
+  ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+
+interface Row {
+  key: string;
+  /** What was checked, e.g. `auth.carto.com`. */
+  name: ReactNode;
+  /** Under the name: the host asked for, the certificate, the address. */
+  note?: ReactNode;
+  tone: Tone;
+  icon?: (props: SVGProps<SVGSVGElement>) => ReactNode;
+  /** The result in words; never left to the icon or the colour alone. */
+  status: string;
+  ms?: number;
+  /** The server's explanation, shown for what failed: what is wrong and whom to ask. */
+  detail?: string;
+}
+
+function reachRow(answers: Answers, line: ReachCheck | undefined, running: boolean): Row {
+  const { host, port } = answers.proxy;
+  const where = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const base = {
+    key: 'reach',
+    name: (
+      <>
+        The proxy at <code>{where}</code>
+      </>
+    ),
+  };
+  if (!line) {
+    return {
+      ...base,
+      tone: running ? 'pending' : 'muted',
+      status: running ? 'Connecting…' : 'Not checked',
+    };
+  }
+  return line.status === 'ok'
+    ? {
+        ...base,
+        note: line.address && line.address !== host ? `Reached at ${line.address}` : undefined,
+        tone: 'ok',
+        status: 'Reachable',
+        ms: line.ms,
+      }
+    : { ...base, tone: 'bad', status: 'Not reachable', ms: line.ms, detail: line.detail };
+}
+
+function tlsRow(line: TlsCheck | undefined, running: boolean): Row {
+  const base = { key: 'tls', name: 'TLS handshake with the proxy' };
+  if (!line) {
+    return {
+      ...base,
+      tone: running ? 'pending' : 'muted',
+      status: running ? 'Waiting' : 'Not checked',
+    };
+  }
+  const certificate = [
+    line.subject,
+    line.issuer && `issued by ${line.issuer}`,
+    line.validTo && `valid until ${line.validTo.slice(0, 10)}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  if (line.status === 'error') {
+    return {
+      ...base,
+      note: certificate,
+      tone: 'bad',
+      status: 'Failed',
+      ms: line.ms,
+      detail: line.detail,
+    };
+  }
+  return {
+    ...base,
+    note: certificate,
+    tone: 'ok',
+    status: line.verified ? 'Certificate verified' : 'OK, not verified',
+    ms: line.ms,
+    detail: line.verified ? undefined : line.detail,
+  };
+}
+
+const CONNECT_WORDS: Record<ConnectCheck['status'], { tone: Tone; status: string }> = {
+  allowed: { tone: 'ok', status: 'Allowed' },
+  blocked: { tone: 'bad', status: 'Blocked' },
+  'auth-required': { tone: 'bad', status: 'Needs credentials' },
+  error: { tone: 'bad', status: 'Error' },
+  skipped: { tone: 'muted', status: 'Not tried' },
+};
+
+function connectRow(
+  domain: string,
+  line: ConnectCheck | undefined,
+  running: boolean,
+  proxyFailed: boolean,
+): Row {
+  const name = <code>{domain}</code>;
+  if (!line) {
+    return {
+      key: domain,
+      name,
+      tone: running ? 'pending' : 'muted',
+      status: running ? 'Waiting' : 'Not checked',
+    };
+  }
+  const words = CONNECT_WORDS[line.status];
+  return {
+    key: domain,
+    name,
+    note:
+      line.host && line.host !== domain ? (
+        <>
+          via <code>{line.host}</code>
+        </>
+      ) : undefined,
+    tone: words.tone,
+    icon:
+      line.status === 'blocked'
+        ? BlockedIcon
+        : line.status === 'auth-required'
+          ? LockIcon
+          : undefined,
+    status: `${words.status}${line.httpStatus ? ` (${line.httpStatus})` : ''}`,
+    ms: line.status === 'skipped' ? undefined : line.ms,
+    // When the proxy itself failed, its row says why once; every domain repeating it is noise.
+    detail:
+      line.status === 'allowed' || (line.status === 'skipped' && proxyFailed)
+        ? undefined
+        : line.detail,
+  };
+}
+
+function CheckRow({ row }: { row: Row }) {
+  const Icon = row.icon ?? ICONS[row.tone];
+  return (
+    <li className={`check check--${row.tone}`}>
+      <Icon className="check__icon" />
+      <div className="check__what">
+        <span className="check__name">{row.name}</span>
+        {row.note && <span className="check__note">{row.note}</span>}
+      </div>
+      <div className="check__result">
+        <span className="check__status">{row.status}</span>
+        {row.ms !== undefined && <span className="check__ms">{duration(row.ms)}</span>}
+      </div>
+      {row.detail && <p className="check__detail">{row.detail}</p>}
+    </li>
+  );
+}
+
+function outcome(summary: PreflightSummary, reach: ReachCheck | undefined): string {
+  if (reach?.status === 'error') {
+    return 'The proxy could not be reached from the wizard’s server.';
+  }
+  if (summary.blocked === 0 && summary.errors === 0) {
+    return `The proxy lets CARTO through: ${summary.allowed} of ${summary.allowed} domains allowed.`;
+  }
+  return `Not every domain gets through: ${summary.allowed} allowed, ${summary.blocked} blocked, ${summary.errors} ${summary.errors === 1 ? 'error' : 'errors'}.`;
+}
+
+function RefusedCallout({ error }: { error: ApiError | Error }) {
+  if (error instanceof ApiError && error.code === 'preflight_disabled') {
+    return (
+      <Callout tone="warning" role="alert" title="The proxy check is off on this wizard’s server">
+        <p>
+          It makes the server connect to whatever proxy the answers name, so it runs only when the
+          wizard listens on its own machine alone (<code>HOST=127.0.0.1</code>, the default).
+          Whoever started the wizard can allow it for everyone who can open it:
+        </p>
+        <p className="command">
+          <code>{PREFLIGHT_ON_COMMAND}</code>
+          <CopyButton text={PREFLIGHT_ON_COMMAND} label="Copy command" />
+        </p>
+        <p>
+          Or run <code>check-proxy.sh</code> from the download on a machine where CARTO runs: it
+          asks the proxy the same questions with curl.
+        </p>
+      </Callout>
+    );
+  }
+  if (error instanceof ApiError && error.status === 429) {
+    return (
+      <Callout tone="warning" role="alert" title="Too many checks in a minute">
+        <p>The wizard’s server runs at most 10 checks a minute. Wait a moment, then retry.</p>
+      </Callout>
+    );
+  }
+  return (
+    <Callout tone="danger" role="alert" title="The check could not run">
+      <p>{error.message}</p>
+    </Callout>
+  );
+}
+
+type Run =
+  | { status: 'running'; lines: PreflightLine[] }
+  | { status: 'stopped'; lines: PreflightLine[] }
+  | { status: 'failed'; lines: PreflightLine[]; error: ApiError | Error };
+
+export default function ProxyCheck({
+  input,
+  answers,
+  render,
+}: {
+  /** The answers document as the server takes it. */
+  input: AnswersInput;
+  answers: Answers;
+  render: RenderResult;
+}) {
+  const store = useWizardStore();
+  const stored = useWizardState(store, (s) => s.preflight);
+  const id = useId();
+  const [run, setRun] = useState<Run | null>(null);
+  const controller = useRef<AbortController | null>(null);
+  const stopRequested = useRef(false);
+  const startButton = useRef<HTMLButtonElement>(null);
+  const stopButton = useRef<HTMLButtonElement>(null);
+
+  // Leaving the step (or new answers, which remount this) stops a run: the server stops with it.
+  useEffect(() => () => controller.current?.abort(), []);
+
+  const lines = run?.lines ?? stored ?? [];
+  const status = run?.status ?? (stored ? 'done' : 'idle');
+  const running = status === 'running';
+
+  const start = async () => {
+    controller.current?.abort();
+    const current = new AbortController();
+    controller.current = current;
+    stopRequested.current = false;
+    const startedWith = store.getState().draft;
+    const received: PreflightLine[] = [];
+    store.setPreflight(null);
+    setRun({ status: 'running', lines: [] });
+    announce('Testing the proxy from the wizard’s server…');
+    const settle = () => {
+      // The Stop button goes away with the run: keep the keyboard where it was.
+      if (document.activeElement === stopButton.current) startButton.current?.focus();
+    };
+    try {
+      for await (const line of streamPreflight(input, current.signal)) {
+        received.push(line);
+        setRun({ status: 'running', lines: [...received] });
+      }
+      const summary = received.at(-1);
+      if (summary?.check !== 'summary') {
+        throw new Error(
+          'The check ended before its summary: the wizard’s server may have stopped. The results so far are shown; they are not added to README.md.',
+        );
+      }
+      if (controller.current !== current || store.getState().draft !== startedWith) return;
+      store.setPreflight(received);
+      setRun(null);
+      settle();
+      announce(
+        outcome(
+          summary,
+          received.find((line): line is ReachCheck => line.check === 'reach'),
+        ),
+      );
+    } catch (error) {
+      if (controller.current !== current) return;
+      if (current.signal.aborted) {
+        if (!stopRequested.current) return;
+        setRun({ status: 'stopped', lines: received });
+        settle();
+        announce('Proxy check stopped.');
+        return;
+      }
+      setRun({
+        status: 'failed',
+        lines: received,
+        error: error instanceof Error ? error : new Error(String(error)),
+      });
+      settle();
+    }
+  };
+
+  const stop = () => {
+    stopRequested.current = true;
+    controller.current?.abort();
+  };
+
+  const reach = lines.find((line): line is ReachCheck => line.check === 'reach');
+  const tls = lines.find((line): line is TlsCheck => line.check === 'tls');
+  const connects = new Map(
+    lines
+      .filter((line): line is ConnectCheck => line.check === 'connect')
+      .map((line) => [line.domain, line]),
+  );
+  const summary = lines.find((line): line is PreflightSummary => line.check === 'summary');
+  const domains = [
+    ...render.allowlist.map((entry) => entry.domain),
+    ...[...connects.keys()].filter((d) => !render.allowlist.some((e) => e.domain === d)),
+  ];
+  const reachDone = reach !== undefined;
+  const tlsDone = answers.proxy.protocol !== 'https' || tls !== undefined;
+  const proxyFailed = reach?.status === 'error' || tls?.status === 'error';
+  const rows: Row[] = [
+    reachRow(answers, reach, running),
+    ...(answers.proxy.protocol === 'https' ? [tlsRow(tls, running && reachDone)] : []),
+    ...domains.map((domain) =>
+      connectRow(domain, connects.get(domain), running && reachDone && tlsDone, proxyFailed),
+    ),
+  ];
+  const started = status !== 'idle';
+  const checked = connects.size;
+
+  return (
+    <section className="proxy-check" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`} className="proxy-check__title">
+        Test my proxy
+      </h3>
+      <p className="proxy-check__intro">
+        The check runs on the wizard’s server, not in this browser: it connects to{' '}
+        <code>{proxyUrl(answers.proxy)}</code> and asks it to open a tunnel (<code>CONNECT</code> to
+        port 443) to each of the {domains.length} domains CARTO needs; nothing is sent through them.
+        Run the wizard where CARTO will run, so the proxy answers it as it will answer CARTO. A few
+        seconds, a minute at most.
+      </p>
+
+      <div className="proxy-check__actions">
+        <button
+          ref={startButton}
+          type="button"
+          className="button button--small"
+          aria-disabled={running || undefined}
+          onClick={() => {
+            if (!running) void start();
+          }}
+        >
+          {running ? 'Testing…' : started ? 'Retry' : 'Test my proxy'}
+        </button>
+        {running && (
+          <>
+            <button ref={stopButton} type="button" className="button button--small" onClick={stop}>
+              Stop
+            </button>
+            <span className="proxy-check__progress">
+              {reachDone
+                ? `${checked} of ${domains.length} domains checked…`
+                : 'Connecting to the proxy…'}
+            </span>
+          </>
+        )}
+      </div>
+
+      {(running || lines.length > 0) && (
+        <ul className="checks" aria-label="Proxy check results" aria-busy={running || undefined}>
+          {rows.map((row) => (
+            <CheckRow key={row.key} row={row} />
+          ))}
+        </ul>
+      )}
+
+      {run?.status === 'failed' && <RefusedCallout error={run.error} />}
+      {run?.status === 'stopped' && (
+        <p className="muted">Stopped: the results so far are shown and not added to README.md.</p>
+      )}
+
+      {status === 'done' && summary && (
+        <div
+          className={
+            summary.blocked === 0 && summary.errors === 0
+              ? 'check-summary check-summary--ok'
+              : 'check-summary check-summary--bad'
+          }
+        >
+          <p className="check-summary__title">{outcome(summary, reach)}</p>
+          {reach?.status === 'error' ? (
+            <p>
+              Check the host and port on the Proxy step, and that the wizard runs in the network
+              where CARTO runs: the check goes from the wizard’s server.
+            </p>
+          ) : (
+            (summary.blocked > 0 || summary.errors > 0) && (
+              <p>
+                Send your proxy admin <code>squid-allowlist.conf</code> or{' '}
+                <code>proxy-allowlist.txt</code> from the download, with the details above.
+              </p>
+            )
+          )}
+          <p className="check-summary__readme">
+            Added to README.md (section “Proxy check”), in the preview and the download. Changing an
+            answer drops it.
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}
