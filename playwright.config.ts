@@ -11,6 +11,8 @@ const baseURL = `http://${HOST}:${PORT}`;
 
 export default defineConfig({
   testDir: './e2e',
+  // Screenshots for people to look at are not tests: only `npm run screenshots` takes them.
+  testIgnore: process.env.SCREENSHOTS_DIR ? [] : ['**/screenshots.spec.ts'],
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,

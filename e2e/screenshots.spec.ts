@@ -1,6 +1,7 @@
 /**
  * Not a test: full-page screenshots of every step in both themes, wide and narrow, for a person to look
- * at. Runs only when SCREENSHOTS_DIR is set: `SCREENSHOTS_DIR=/tmp/shots npx playwright test screenshots`.
+ * at. `npm run screenshots` (into ./screenshots, or SCREENSHOTS_DIR); playwright.config.ts leaves this
+ * file out of every other run.
  */
 import { join } from 'node:path';
 import { startTestProxy } from '../server/src/preflight/test-proxy.ts';
@@ -8,13 +9,12 @@ import { makeCa } from './support/ca.ts';
 import { test } from './support/fixtures.ts';
 import { paste, type StepTitle } from './support/wizard.ts';
 
-const dir = process.env.SCREENSHOTS_DIR;
+const dir = process.env.SCREENSHOTS_DIR ?? 'screenshots';
 const ca = makeCa();
 
 for (const colorScheme of ['light', 'dark'] as const) {
   for (const width of [1440, 1024, 390]) {
     test(`screenshots: ${colorScheme}, ${width}px`, async ({ page, wizard }) => {
-      test.skip(!dir, 'set SCREENSHOTS_DIR to take screenshots');
       test.setTimeout(60_000);
       await page.emulateMedia({ colorScheme });
       await page.setViewportSize({ width, height: 900 });
@@ -24,10 +24,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await page.waitForTimeout(150);
         n++;
         await page.screenshot({
-          path: join(
-            dir ?? '.',
-            `${colorScheme}-${width}-${String(n).padStart(2, '0')}-${name}.png`,
-          ),
+          path: join(dir, `${colorScheme}-${width}-${String(n).padStart(2, '0')}-${name}.png`),
           fullPage: true,
         });
       };
@@ -86,7 +83,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByRole('button', { name: 'Start over' }).click();
       await page.getByRole('dialog', { name: 'Start over?' }).waitFor();
       await page.waitForTimeout(200);
-      await page.screenshot({ path: join(dir ?? '.', `${colorScheme}-${width}-99-dialog.png`) });
+      await page.screenshot({ path: join(dir, `${colorScheme}-${width}-99-dialog.png`) });
     });
   }
 }
@@ -112,7 +109,6 @@ for (const colorScheme of ['light', 'dark'] as const) {
       page,
       wizard,
     }) => {
-      test.skip(!dir, 'set SCREENSHOTS_DIR to take screenshots');
       test.setTimeout(60_000);
       await page.emulateMedia({ colorScheme });
       await page.setViewportSize({ width, height: 900 });
@@ -120,7 +116,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await page.evaluate(() => window.scrollTo(0, 0));
         await page.waitForTimeout(150);
         await page.screenshot({
-          path: join(dir ?? '.', `${colorScheme}-${width}-issues-${name}.png`),
+          path: join(dir, `${colorScheme}-${width}-issues-${name}.png`),
           fullPage: true,
         });
       };

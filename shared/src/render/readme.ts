@@ -92,7 +92,7 @@ function preflightSection(lines: readonly PreflightLine[]): string[] {
       case 'summary':
         out.push(
           '',
-          `Result: ${line.allowed} allowed, ${line.blocked} blocked, ${line.errors} errors.`,
+          `Result: ${line.allowed} allowed, ${line.blocked} blocked, ${line.errors} ${line.errors === 1 ? 'error' : 'errors'}.`,
         );
         break;
     }
