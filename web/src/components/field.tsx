@@ -27,6 +27,45 @@ export interface FieldFrame {
   after?: ReactNode;
 }
 
+/** What a control inside a FieldShell needs to be labelled and described. */
+export interface ControlWiring {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+/** Label, hint, error and what comes after, around one control: the wiring every field shares. */
+export function FieldShell({
+  label,
+  hint,
+  error,
+  optional,
+  after,
+  children,
+}: FieldFrame & { children: (wiring: ControlWiring) => ReactNode }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field__label">
+        {label}
+        {optional && <span className="field__optional"> (optional)</span>}
+      </label>
+      {hint && (
+        <div id={`${id}-hint`} className="field__hint">
+          {hint}
+        </div>
+      )}
+      {children({
+        id,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': describedBy(hint !== undefined && `${id}-hint`, error && `${id}-error`),
+      })}
+      <FieldError id={`${id}-error`} message={error} />
+      {after}
+    </div>
+  );
+}
+
 type TextFieldProps = FieldFrame &
   Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & { registration: UseFormRegisterReturn };
 
@@ -40,30 +79,18 @@ export function TextField({
   className = '',
   ...input
 }: TextFieldProps) {
-  const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id} className="field__label">
-        {label}
-        {optional && <span className="field__optional"> (optional)</span>}
-      </label>
-      {hint && (
-        <div id={`${id}-hint`} className="field__hint">
-          {hint}
-        </div>
+    <FieldShell label={label} hint={hint} error={error} optional={optional} after={after}>
+      {(wiring) => (
+        <input
+          type="text"
+          className={`input ${className}`}
+          {...wiring}
+          {...input}
+          {...registration}
+        />
       )}
-      <input
-        id={id}
-        type="text"
-        className={`input ${className}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint !== undefined && `${id}-hint`, error && `${id}-error`)}
-        {...input}
-        {...registration}
-      />
-      <FieldError id={`${id}-error`} message={error} />
-      {after}
-    </div>
+    </FieldShell>
   );
 }
 
