@@ -4,6 +4,7 @@
  * never mistaken for the app under test).
  */
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './e2e/support/chromium.ts';
 
 const HOST = '127.0.0.1';
 const PORT = Number(process.env.E2E_PORT ?? 4173);
@@ -31,19 +32,7 @@ export default defineConfig({
       use: {
         ...devices['Desktop Chrome'],
         headless: true,
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          // Without the networking switches Chromium keeps calling Google services, which the
-          // sandboxed CI network refuses (and the own-origin check would have to ignore).
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
-        },
+        launchOptions: chromiumLaunchOptions,
       },
     },
   ],

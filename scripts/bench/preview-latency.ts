@@ -11,6 +11,7 @@ import { chromium } from '@playwright/test';
 import { buildApp } from '../../server/src/app.ts';
 import type { BenchResult } from './types.ts';
 import { ensureWebBuild } from './web-build.ts';
+import { chromiumLaunchOptions } from '../../e2e/support/chromium.ts';
 
 export const PREVIEW_LATENCY_BUDGET_MS = 16;
 
@@ -43,17 +44,7 @@ export async function previewLatency(): Promise<BenchResult[]> {
   const app = await buildApp({ webDist, rateLimit: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     const hash =

@@ -80,3 +80,24 @@ export const LogoMark = (props: IconProps) => (
     />
   </svg>
 );
+
+export const BlockedIcon = (props: IconProps) => (
+  <svg {...base} {...props}>
+    <circle cx="10" cy="10" r="8" />
+    <path d="M4.5 15.5l11-11" />
+  </svg>
+);
+
+export const SkippedIcon = (props: IconProps) => (
+  <svg {...base} {...props}>
+    <path d="M5 10h10" strokeWidth={2.2} />
+  </svg>
+);
+
+/** Turns (reduced motion: pulses) while a check runs. */
+export const PendingIcon = (props: IconProps) => (
+  <svg {...base} {...props}>
+    <circle cx="10" cy="10" r="7" opacity="0.3" />
+    <path d="M10 3a7 7 0 017 7" />
+  </svg>
+);

@@ -21,7 +21,14 @@ import { streamPreflight } from '../../api/preflight.ts';
 import { announce } from '../../components/announce.ts';
 import { Callout } from '../../components/callout.tsx';
 import { CopyButton } from '../../components/copy-button.tsx';
-import { AlertIcon, CheckIcon, LockIcon } from '../../components/icons.tsx';
+import {
+  AlertIcon,
+  BlockedIcon,
+  CheckIcon,
+  LockIcon,
+  PendingIcon,
+  SkippedIcon,
+} from '../../components/icons.tsx';
 import { useWizardStore } from '../../wizard/context.ts';
 import { useWizardState } from '../../wizard/store.ts';
 import './proxy-check.css';
@@ -30,38 +37,6 @@ import './proxy-check.css';
 const PREFLIGHT_ON_COMMAND = 'HOST=0.0.0.0 PREFLIGHT=on npm start';
 
 type Tone = 'ok' | 'bad' | 'muted' | 'pending';
-
-const svg = {
-  viewBox: '0 0 20 20',
-  fill: 'none',
-  stroke: 'currentColor',
-  strokeWidth: 1.8,
-  strokeLinecap: 'round',
-  strokeLinejoin: 'round',
-  'aria-hidden': true,
-  focusable: false,
-} as const;
-
-const BlockedIcon = (props: SVGProps<SVGSVGElement>) => (
-  <svg {...svg} {...props}>
-    <circle cx="10" cy="10" r="8" />
-    <path d="M4.5 15.5l11-11" />
-  </svg>
-);
-
-const SkippedIcon = (props: SVGProps<SVGSVGElement>) => (
-  <svg {...svg} {...props}>
-    <path d="M5 10h10" strokeWidth={2.2} />
-  </svg>
-);
-
-/** Turns (reduced motion: pulses) while a check runs. */
-const PendingIcon = (props: SVGProps<SVGSVGElement>) => (
-  <svg {...svg} {...props}>
-    <circle cx="10" cy="10" r="7" opacity="0.3" />
-    <path d="M10 3a7 7 0 017 7" />
-  </svg>
-);
 
 const ICONS: Record<Tone, (props: SVGProps<SVGSVGElement>) => ReactNode> = {
   ok: CheckIcon,
