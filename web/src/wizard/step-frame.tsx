@@ -12,18 +12,25 @@ import { useWizardState } from './store.ts';
 
 export const STEP_FORM_ID = 'step-form';
 
-export interface StepFrameProps {
+export interface StepFrameProps<T extends FieldValues, U> {
   step: StepId;
   intro: ReactNode;
   source?: DocSource;
   /** The step's form; the Review step has none. */
-  form?: UseFormReturn<FieldValues>;
+  form?: UseFormReturn<T, unknown, U>;
   /** Replaces the Next button (Review). */
   actions?: ReactNode;
   children: ReactNode;
 }
 
-export function StepFrame({ step, intro, source, form, actions, children }: StepFrameProps) {
+export function StepFrame<T extends FieldValues, U>({
+  step,
+  intro,
+  source,
+  form,
+  actions,
+  children,
+}: StepFrameProps<T, U>) {
   const store = useWizardStore();
   const draft = useWizardState(store, (s) => s.draft);
   const heading = useRef<HTMLHeadingElement>(null);

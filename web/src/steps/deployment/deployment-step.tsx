@@ -55,7 +55,7 @@ function DeploymentForm({ catalog }: { catalog: Catalog }) {
   return (
     <StepFrame
       step="deployment"
-      form={form as never}
+      form={form}
       intro="The method decides which file you get and where the proxy settings go. The release decides which keys that file uses."
       source={catalog.sources.proxyDocs}
     >

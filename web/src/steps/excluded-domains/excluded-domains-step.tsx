@@ -157,7 +157,7 @@ function ExcludedDomainsForm({ catalog }: { catalog: Catalog }) {
   return (
     <StepFrame
       step="excluded-domains"
-      form={form as never}
+      form={form}
       intro="Hosts CARTO reaches directly, without the proxy (NO_PROXY). The wizard adds what your setup needs; add your own internal hosts below."
       source={catalog.sources.proxyDocsHelm}
     >

@@ -4,6 +4,8 @@
  */
 import {
   CREDENTIALS_MESSAGE,
+  PORT_MAX,
+  PORT_MIN,
   hostKind,
   hostProblem,
   parseProxyInput,
@@ -98,15 +100,15 @@ function ProxyForm({ catalog }: { catalog: Catalog }) {
     !hostProblem(host.trim()) &&
     hostKind(host.trim()) &&
     typeof portValue === 'number' &&
-    portValue >= 1 &&
-    portValue <= 65535
+    portValue >= PORT_MIN &&
+    portValue <= PORT_MAX
       ? proxyUrl({ protocol, host: host.trim().toLowerCase(), port: portValue })
       : undefined;
 
   return (
     <StepFrame
       step="proxy"
-      form={form as never}
+      form={form}
       intro="The forward proxy CARTO sends its outbound traffic through. Paste its URL into the host field to fill everything at once."
       source={catalog.sources.proxyDocs}
     >

@@ -13,7 +13,7 @@ function ServicesForm({ catalog }: { catalog: Catalog }) {
   return (
     <StepFrame
       step="services"
-      form={form as never}
+      form={form}
       intro="Features that call services outside CARTO. Each one you choose adds its domains to the proxy allowlist."
       source={catalog.sources.egress}
     >

@@ -118,7 +118,7 @@ function TlsForm({ catalog }: { catalog: Catalog }) {
   return (
     <StepFrame
       step="tls"
-      form={form as never}
+      form={form}
       intro="CARTO connects to an HTTPS proxy with TLS. It must trust the proxy’s certificate: signed by a well-known CA it works as is; signed by your own CA, give that CA here."
       source={catalog.sources.proxyDocs}
     >

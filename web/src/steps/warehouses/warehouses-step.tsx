@@ -27,7 +27,7 @@ function WarehousesForm({ catalog }: { catalog: Catalog }) {
   return (
     <StepFrame
       step="warehouses"
-      form={form as never}
+      form={form}
       intro={`Some warehouses go through the proxy, others connect directly. Each choice says what happens with your ${protocol.toUpperCase()} proxy.`}
       source={catalog.sources.egress}
     >
