@@ -59,7 +59,7 @@ function DeploymentForm({ catalog }: { catalog: Catalog }) {
       intro="The method decides which file you get and where the proxy settings go. The release decides which keys that file uses."
       source={catalog.sources.proxyDocs}
     >
-      <OptionalChunk what="Start from an existing file">
+      <OptionalChunk what="Start from an existing file" holdStep>
         <ImportPanel catalog={catalog} />
       </OptionalChunk>
 

@@ -158,7 +158,7 @@ function Review({ catalog }: { catalog: Catalog }) {
   // status. Otherwise the offer to open one comes last.
   const startedFromFile = useImportedFile() !== null;
   const merged = (
-    <OptionalChunk what="Updating your own file">
+    <OptionalChunk what="Updating your own file" holdStep={startedFromFile}>
       <MergedFile method={draft.deployment.method} answers={analysis?.answers} catalog={catalog} />
     </OptionalChunk>
   );
