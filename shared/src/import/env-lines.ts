@@ -59,8 +59,3 @@ export function envAssignments(text: string): EnvAssignment[] {
   }
   return result;
 }
-
-/** The values by key, last one winning, as dotenv.parse gives them. */
-export function envValues(text: string): Map<string, string> {
-  return new Map(envAssignments(text).map((a) => [a.key, a.value]));
-}
