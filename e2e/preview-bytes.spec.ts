@@ -6,9 +6,28 @@
 import { startTestProxy } from '../server/src/preflight/test-proxy.ts';
 import { makeCa } from './support/ca.ts';
 import { expect, test } from './support/fixtures.ts';
-import { paste } from './support/wizard.ts';
+import { paste, type Wizard } from './support/wizard.ts';
 
 const ca = makeCa();
+
+/** Every previewed file is byte-identical to its own download and to its entry in the zip. */
+async function expectPreviewEqualsDownloads(
+  wizard: Wizard,
+  names: string[],
+): Promise<Map<string, string>> {
+  const { files } = await wizard.downloadAll();
+  expect([...files.keys()].sort()).toEqual([...names].sort());
+  for (const name of names) {
+    const previewed = Buffer.from(await wizard.previewText(name), 'utf8');
+    const downloaded = Buffer.from(await wizard.downloadFile(name), 'utf8');
+    expect(previewed.equals(downloaded), `${name}: preview and download differ`).toBe(true);
+    expect(
+      previewed.equals(Buffer.from(files.get(name) ?? '', 'utf8')),
+      `${name}: zip differs`,
+    ).toBe(true);
+  }
+  return files;
+}
 
 test('every previewed file is byte-identical to the downloaded file and to the zip entry', async ({
   wizard,
@@ -35,18 +54,7 @@ test('every previewed file is byte-identical to the downloaded file and to the z
       'check-proxy.sh',
     ]),
   );
-  const { files } = await wizard.downloadAll();
-  expect([...files.keys()].sort()).toEqual([...names].sort());
-
-  for (const name of names) {
-    const previewed = Buffer.from(await wizard.previewText(name), 'utf8');
-    const downloaded = Buffer.from(await wizard.downloadFile(name), 'utf8');
-    expect(previewed.equals(downloaded), `${name}: preview and download differ`).toBe(true);
-    expect(
-      previewed.equals(Buffer.from(files.get(name) ?? '', 'utf8')),
-      `${name}: zip differs`,
-    ).toBe(true);
-  }
+  await expectPreviewEqualsDownloads(wizard, names);
 });
 
 test('with a finished proxy check, README.md and every other file still preview as they download', async ({
@@ -64,18 +72,8 @@ test('with a finished proxy check, README.md and every other file still preview 
     await expect(check.getByText(/Added to README\.md/)).toBeVisible();
 
     const names = await wizard.fileNames();
-    const { files } = await wizard.downloadAll();
-    expect([...files.keys()].sort()).toEqual([...names].sort());
+    const files = await expectPreviewEqualsDownloads(wizard, names);
     expect(files.get('README.md')).toContain('## Proxy check');
-    for (const name of names) {
-      const previewed = Buffer.from(await wizard.previewText(name), 'utf8');
-      const downloaded = Buffer.from(await wizard.downloadFile(name), 'utf8');
-      expect(previewed.equals(downloaded), `${name}: preview and download differ`).toBe(true);
-      expect(
-        previewed.equals(Buffer.from(files.get(name) ?? '', 'utf8')),
-        `${name}: zip differs`,
-      ).toBe(true);
-    }
   } finally {
     await proxy.close();
   }
