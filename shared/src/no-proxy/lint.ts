@@ -268,8 +268,15 @@ export function lintEntry(raw: string): Finding[] {
  * (`corp.example` next to `.corp.example`) is answered, so it is left out.
  */
 export function lintInList(entry: string, list: readonly string[]): Finding[] {
-  // Compared as written: a fix that only changes the spelling (case, trailing dot) is not answered yet.
-  const written = new Set(list.map((e) => e.trim()));
+  return lintAgainst(entry, writtenEntries(list));
+}
+
+/** The entries as written (trimmed): a fix that only changes the spelling (case, trailing dot) is not answered yet. */
+function writtenEntries(list: readonly string[]): Set<string> {
+  return new Set(list.map((e) => e.trim()));
+}
+
+function lintAgainst(entry: string, written: ReadonlySet<string>): Finding[] {
   return lintEntry(entry).filter(
     (finding) =>
       !(finding.fix && finding.fix.length > 0 && finding.fix.every((e) => written.has(e))),
@@ -280,9 +287,10 @@ export function lintInList(entry: string, list: readonly string[]): Finding[] {
 export function lintNoProxy(entries: readonly string[]): EntryReport[] {
   const normalizedSeen = new Map<string, number>();
   const names = new Set(entries.map(normalizeEntry));
+  const written = writtenEntries(entries);
   return entries.map((entry, index) => {
     const normalized = normalizeEntry(entry);
-    const findings = lintInList(entry, entries);
+    const findings = lintAgainst(entry, written);
     const first = normalizedSeen.get(normalized);
     if (first !== undefined && normalized !== '') {
       findings.push({
