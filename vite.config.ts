@@ -23,6 +23,8 @@ export default defineConfig({
           root: '.',
           include: ['shared/src/**/*.test.ts'],
           environment: 'node',
+          // Property suites run 1,000 cases each: a generous ceiling, not a speed check.
+          testTimeout: 30_000,
         },
       },
       {

@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import dotenv from 'dotenv';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { envVariables, helmValues, validateAnswers, type AnswersInput } from '@wizard/shared';
+import {
+  envVariables,
+  helmValues,
+  planFor,
+  validateAnswers,
+  type AnswersInput,
+} from '@wizard/shared';
 import { mergeEnv } from '@wizard/shared/import/index';
 import { EXIT_OK, EXIT_USAGE, runCli } from './cli.ts';
 
@@ -62,7 +68,8 @@ describe('carto-proxy-wizard merge', () => {
     expect(stdout).toBe(mergeEnv(ENV_FILE, answersOf(DOCKER)));
     const parsed = dotenv.parse(stdout);
     expect(parsed.DB_PASSWORD).toBe('s3cret#1');
-    for (const [key, value] of envVariables(answersOf(DOCKER))) expect(parsed[key]).toBe(value);
+    for (const [key, value] of envVariables(planFor(answersOf(DOCKER))))
+      expect(parsed[key]).toBe(value);
     expect(readFileSync(join(work, 'customer.env'), 'utf8')).toBe(ENV_FILE);
   });
 
@@ -111,7 +118,7 @@ describe('carto-proxy-wizard merge', () => {
     );
     expect(
       (parseYaml(stdout, { version: '1.1' }) as { externalProxy: unknown }).externalProxy,
-    ).toEqual(helmValues(answersOf(HELM)).externalProxy);
+    ).toEqual(helmValues(planFor(answersOf(HELM))).externalProxy);
   });
 
   it.each([

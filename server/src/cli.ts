@@ -50,7 +50,7 @@ Commands:
 
 Options:
   -o, --out <dir>  Write the files into <dir> (created if missing; files there are replaced).
-      --json       Print the render result (files, noProxy, allowlist, egress, warnings) as JSON.
+      --json       Print the render result (files, noProxy, allowlist, egress, warnings, nextSteps) as JSON.
       --answers <answers.json>  (merge) The answers document.
       --into <file>             (merge) The file to merge into: *.yaml or *.yml is Helm values,
                                 anything else a customer.env.

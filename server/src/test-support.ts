@@ -37,7 +37,7 @@ export const SCENARIOS = {
   },
   'single-vm over https without verification': {
     deployment: { method: 'single-vm', release: '2025.7.16' },
-    proxy: { protocol: 'https', host: 'fd00::10', port: 443, verifyCertificate: false },
+    proxy: { protocol: 'https', host: 'proxy.corp.example', port: 443, verifyCertificate: false },
     services: ['s3-buckets', 'isolines-here'],
   },
 } satisfies Record<string, AnswersInput>;

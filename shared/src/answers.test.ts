@@ -174,28 +174,128 @@ describe('AnswersSchema', () => {
       },
     );
 
-    it('refuses single-vm before 2025.7.16 with an explanation at deployment', () => {
-      const issues = issuesOf({
-        ...base,
-        deployment: { method: 'single-vm', release: '2025.7.15' },
-      });
-      expect(issues).toEqual([
-        {
-          path: ['deployment'],
-          message: expect.stringContaining(
-            'Proxy support is not available for Single VM deployments before 2025.7.16',
-          ) as string,
-        },
-      ]);
+    // carto-proxy-facts.md §V.1: the first release of each method with proxy support.
+    it.each([
+      ['docker-compose', '2023.3.31', '2023.5.12'],
+      ['helm', '2023.5.11', '2023.5.12'],
+      ['kots', '2024.1.11', '2024.2.21'],
+      ['single-vm', '2025.7.15', '2025.7.16'],
+    ] as const)(
+      'refuses %s before proxy support (%s) at deployment.release, naming %s',
+      (method, tooOld, floor) => {
+        const deployment = {
+          method,
+          release: tooOld,
+          ...(method === 'kots' ? { kubernetesServiceIp: '10.96.0.1' } : {}),
+        };
+        const issues = issuesOf({ ...base, deployment });
+        expect(paths(issues)).toEqual(['deployment.release']);
+        expect(issues[0]?.message).toContain(`Release ${tooOld} has no proxy support`);
+        expect(issues[0]?.message).toContain(`Upgrade CARTO to ${floor} or newer`);
+        expect(validateAnswers({ ...base, deployment: { ...deployment, release: floor } }).ok).toBe(
+          true,
+        );
+      },
+    );
+
+    it('accepts single-vm without a release (the newest known)', () => {
+      expect(validateAnswers({ ...base, deployment: { method: 'single-vm' } }).ok).toBe(true);
+    });
+  });
+
+  describe('Admin Console host rules (kots, single-vm)', () => {
+    // The Admin Console's Host regex ^(https?:\/\/)([a-zA-Z0-9.-]+)… rejects these (§V.3).
+    it.each(['fd00::10', 'proxy_1.corp.example'])(
+      'refuses %s for kots and single-vm, at proxy.host',
+      (host) => {
+        for (const deployment of [
+          { method: 'kots', kubernetesServiceIp: '10.96.0.1' },
+          { method: 'single-vm' },
+        ]) {
+          const issues = issuesOf({ ...base, deployment, proxy: { ...base.proxy, host } });
+          expect(paths(issues)).toEqual(['proxy.host']);
+          expect(issues[0]?.message).toMatch(/Admin Console does not accept/);
+        }
+        for (const method of ['helm', 'docker-compose']) {
+          expect(
+            validateAnswers({ ...base, deployment: { method }, proxy: { ...base.proxy, host } }).ok,
+          ).toBe(true);
+        }
+      },
+    );
+
+    it('refuses host names URL parsers read as an IP address (0x1f, proxy.08)', () => {
+      for (const host of ['0x1f', 'proxy.08', 'corp.0x7f']) {
+        const issues = issuesOf({ ...base, proxy: { ...base.proxy, host } });
+        expect(paths(issues)).toEqual(['proxy.host']);
+        expect(issues[0]?.message).toContain('read a host name ending in a number');
+      }
+    });
+  });
+
+  describe('chart options', () => {
+    it('accepts a cluster domain for helm and kots only, as a DNS name', () => {
+      expect(
+        validateAnswers({ ...base, deployment: { method: 'helm', clusterDomain: 'K8s.Corp' } }),
+      ).toMatchObject({ ok: true, answers: { deployment: { clusterDomain: 'k8s.corp' } } });
+      for (const clusterDomain of ['.cluster.local', 'cluster.local.', 'a b', '']) {
+        expect(paths(issuesOf({ ...base, deployment: { method: 'helm', clusterDomain } }))).toEqual(
+          ['deployment.clusterDomain'],
+        );
+      }
+      expect(
+        paths(
+          issuesOf({ ...base, deployment: { method: 'docker-compose', clusterDomain: 'x.y' } }),
+        ),
+      ).toEqual(['deployment.clusterDomain']);
     });
 
-    it('accepts single-vm from 2025.7.16 on, and without a release', () => {
-      for (const deployment of [
-        { method: 'single-vm', release: '2025.7.16' },
-        { method: 'single-vm' },
-      ]) {
-        expect(validateAnswers({ ...base, deployment }).ok).toBe(true);
-      }
+    it('accepts usePubSubRestApi: true only for helm from 2025.2.13', () => {
+      const https = { ...base.proxy, protocol: 'https' };
+      expect(
+        validateAnswers({
+          ...base,
+          proxy: https,
+          deployment: { method: 'helm', release: '2025.2.13', usePubSubRestApi: true },
+        }).ok,
+      ).toBe(true);
+      expect(
+        paths(
+          issuesOf({
+            ...base,
+            proxy: https,
+            deployment: { method: 'helm', release: '2025.1.30', usePubSubRestApi: true },
+          }),
+        ),
+      ).toEqual(['deployment.usePubSubRestApi']);
+      expect(
+        paths(
+          issuesOf({
+            ...base,
+            proxy: https,
+            deployment: { method: 'docker-compose', usePubSubRestApi: true },
+          }),
+        ),
+      ).toEqual(['deployment.usePubSubRestApi']);
+      // Turning it off is always allowed (it only removes a value).
+      expect(
+        validateAnswers({
+          ...base,
+          deployment: { method: 'helm', release: '2025.1.30', usePubSubRestApi: false },
+        }).ok,
+      ).toBe(true);
+    });
+
+    it('accepts imagePullsThroughProxy only for Kubernetes methods', () => {
+      expect(
+        validateAnswers({ ...base, deployment: { method: 'helm', imagePullsThroughProxy: true } })
+          .ok,
+      ).toBe(true);
+      expect(
+        paths(
+          issuesOf({ ...base, deployment: { method: 'single-vm', imagePullsThroughProxy: true } }),
+        ),
+      ).toEqual(['deployment.imagePullsThroughProxy']);
     });
   });
 

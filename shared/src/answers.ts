@@ -5,13 +5,15 @@
 import { z } from 'zod';
 import {
   DEPLOYMENT_METHOD_IDS,
+  DEPLOYMENT_METHODS,
+  PROXY_SUPPORT_SINCE,
   RELEASE_RULES,
   SERVICE_IDS,
   WAREHOUSE_IDS,
   type DeploymentMethodId,
 } from './catalog.ts';
 import { inspectPem } from './certificates.ts';
-import { CREDENTIALS_MESSAGE, hostKind, isIPv4, isIPv6 } from './host.ts';
+import { CREDENTIALS_MESSAGE, hostKind, isDnsName, isIPv4, isIPv6 } from './host.ts';
 import { isAtLeast, parseRelease } from './release.ts';
 
 export const PORT_MIN = 1;
@@ -56,6 +58,14 @@ export function hostProblem(host: string): string | undefined {
   if (/^\[.*\]$/.test(host))
     return 'Write the IPv6 address without brackets (for example fd00::10).';
   if (/[/?#]/.test(host)) return 'Enter only the host name, without a path, query or fragment.';
+  const labels = host.split('.').filter(Boolean);
+  if (
+    !hostKind(host) &&
+    !labels.every((l) => /^\d+$/.test(l)) &&
+    /^(\d+|0x[0-9a-f]*)$/i.test(labels.at(-1) ?? '')
+  ) {
+    return 'URL parsers read a host name ending in a number (like 0x1f or proxy.08) as an IP address: write the IPv4 address in dotted decimal, or use the DNS name.';
+  }
   if (!hostKind(host)) {
     return 'Enter a valid DNS name (letters, digits, dots and hyphens), IPv4 or IPv6 address.';
   }
@@ -160,6 +170,18 @@ export const DeploymentSchema = z.strictObject(
         error: 'Enter the ClusterIP as an IPv4 or IPv6 address, for example 10.96.0.1.',
       })
       .optional(),
+    clusterDomain: z
+      .string({ error: 'The cluster domain must be text like cluster.local.' })
+      .refine((domain) => !domain.endsWith('.') && !domain.startsWith('.') && isDnsName(domain), {
+        error:
+          'Write the cluster domain as a DNS name without leading or trailing dot, for example cluster.local.',
+      })
+      .transform((domain) => domain.toLowerCase())
+      .optional(),
+    usePubSubRestApi: z.boolean({ error: 'usePubSubRestApi must be true or false.' }).optional(),
+    imagePullsThroughProxy: z
+      .boolean({ error: 'imagePullsThroughProxy must be true or false.' })
+      .optional(),
   },
   { error: objectError('deployment', '{"method": "helm"}') },
 );
@@ -210,17 +232,72 @@ export const AnswersSchema = z
   )
   .superRefine((answers, ctx) => {
     const { deployment, proxy } = answers;
+    const floor = PROXY_SUPPORT_SINCE[deployment.method];
     if (
-      deployment.method === 'single-vm' &&
       deployment.release !== undefined &&
       parseRelease(deployment.release) &&
-      !isAtLeast(deployment.release, RELEASE_RULES.singleVmProxySince)
+      !isAtLeast(deployment.release, floor.release)
     ) {
+      // carto-proxy-facts.md §V.1: older releases ignore the proxy settings, so nothing is rendered.
+      const label = DEPLOYMENT_METHODS.find((m) => m.id === deployment.method)?.label;
       ctx.addIssue({
         code: 'custom',
-        path: ['deployment'],
-        message: `Proxy support is not available for Single VM deployments before ${RELEASE_RULES.singleVmProxySince}. Upgrade to ${RELEASE_RULES.singleVmProxySince} or newer, or install with Docker Compose or on Kubernetes instead.`,
+        path: ['deployment', 'release'],
+        message: `Release ${deployment.release} has no proxy support for ${label}: ${floor.reason.charAt(0).toUpperCase()}${floor.reason.slice(1)} Upgrade CARTO to ${floor.release} or newer first${deployment.method === 'single-vm' ? ', or install with Docker Compose or on Kubernetes instead' : ''}.`,
       });
+    }
+    if (deployment.method === 'kots' || deployment.method === 'single-vm') {
+      // The Admin Console's Host regex, ^(https?:\/\/)([a-zA-Z0-9.-]+)(:\d+)?…, rejects both (§V.3).
+      if (isIPv6(proxy.host)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['proxy', 'host'],
+          message:
+            'The Admin Console does not accept an IPv6 address as the proxy host: use a DNS name (or an IPv4 address) that points to the proxy.',
+        });
+      } else if (proxy.host.includes('_')) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['proxy', 'host'],
+          message:
+            'The Admin Console does not accept an underscore in the proxy host: use a DNS name without underscores (for example a CNAME to this host) or its IP address.',
+        });
+      }
+    }
+    if (deployment.clusterDomain !== undefined && !isKubernetesMethod(deployment.method)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['deployment', 'clusterDomain'],
+        message: 'The cluster domain applies only to Kubernetes methods (helm, kots): remove it.',
+      });
+    }
+    if (deployment.imagePullsThroughProxy === true && !isKubernetesMethod(deployment.method)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['deployment', 'imagePullsThroughProxy'],
+        message:
+          'imagePullsThroughProxy applies only to Kubernetes methods (helm, kots); Docker Compose and Single VM pull images through the hosts already listed.',
+      });
+    }
+    if (deployment.usePubSubRestApi === true) {
+      if (deployment.method !== 'helm') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['deployment', 'usePubSubRestApi'],
+          message:
+            'usePubSubRestApi is a Helm chart value (cartoConfigValues.usePubSubRestApi): it applies only to the helm method.',
+        });
+      } else if (
+        deployment.release !== undefined &&
+        parseRelease(deployment.release) &&
+        !isAtLeast(deployment.release, RELEASE_RULES.pubSubRestApiSince)
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['deployment', 'usePubSubRestApi'],
+          message: `Pub/Sub over REST (cartoConfigValues.usePubSubRestApi) exists from release ${RELEASE_RULES.pubSubRestApiSince} on: upgrade, or turn it off.`,
+        });
+      }
     }
     if (deployment.method === 'kots' && deployment.kubernetesServiceIp === undefined) {
       ctx.addIssue({

@@ -51,6 +51,39 @@ export const SOURCES = {
     title: 'carto-selfhosted: install.sh builds .env from customer.env',
     url: 'https://github.com/CartoDB/carto-selfhosted/blob/master/install.sh',
   },
+  helmProxyIntroduced: {
+    title: 'carto-selfhosted-helm PR #345: externalProxy values (2023-05-12, release 2023.5.12)',
+    url: 'https://github.com/CartoDB/carto-selfhosted-helm/pull/345',
+  },
+  composeProxyIntroduced: {
+    title: 'carto-selfhosted f530a63: proxy documentation for Docker Compose (release 2023.5.12)',
+    url: 'https://github.com/CartoDB/carto-selfhosted/commit/f530a63',
+  },
+  kotsProxyItems: {
+    title:
+      'carto-selfhosted-helm PR #467: Admin Console proxy items in "Advanced Config" (2024-02-14)',
+    url: 'https://github.com/CartoDB/carto-selfhosted-helm/pull/467',
+  },
+  kotsConfig: {
+    title: 'carto-selfhosted-helm: manifests/kots-config.yaml (group "Advanced Config")',
+    url: 'https://github.com/CartoDB/carto-selfhosted-helm/blob/main/manifests/kots-config.yaml',
+  },
+  pubSubRestApi: {
+    title: 'carto-selfhosted-helm PR #667: cartoConfigValues.usePubSubRestApi (2025.2.13)',
+    url: 'https://github.com/CartoDB/carto-selfhosted-helm/pull/667',
+  },
+  helmClusterDomain: {
+    title: 'carto-selfhosted-helm: chart/values.yaml (clusterDomain builds every in-cluster name)',
+    url: 'https://github.com/CartoDB/carto-selfhosted-helm/blob/main/chart/values.yaml',
+  },
+  composeEnvTemplate: {
+    title: 'carto-selfhosted: env.tpl (services call each other by compose service name)',
+    url: 'https://github.com/CartoDB/carto-selfhosted/blob/master/env.tpl',
+  },
+  dockerDaemonProxy: {
+    title: 'Docker docs: Daemon proxy configuration',
+    url: 'https://docs.docker.com/engine/daemon/proxy/',
+  },
   grpcJsProxy: {
     title: 'grpc-js: only http:// proxies are supported (packages/grpc-js/src/http_proxy.ts)',
     url: 'https://github.com/grpc/grpc-node/blob/master/packages/grpc-js/src/http_proxy.ts',
@@ -104,10 +137,47 @@ export const DEPLOYMENT_METHODS: readonly DeploymentMethod[] = [
   },
 ];
 
+/**
+ * The first release of each method with proxy support at all (carto-proxy-facts.md §V.1): an older
+ * release silently ignores the proxy settings, so the wizard refuses it instead of rendering.
+ */
+export const PROXY_SUPPORT_SINCE: Readonly<
+  Record<DeploymentMethodId, { release: string; reason: string; source: Source }>
+> = {
+  'docker-compose': {
+    release: '2023.5.12',
+    reason: 'Docker Compose installations read the proxy variables from release 2023.5.12 on.',
+    source: SOURCES.composeProxyIntroduced,
+  },
+  helm: {
+    release: '2023.5.12',
+    reason:
+      'the chart has externalProxy from release 2023.5.12 (chart 1.45) on; older charts ignore it.',
+    source: SOURCES.helmProxyIntroduced,
+  },
+  kots: {
+    release: '2024.2.21',
+    reason: 'the Admin Console has its proxy items from release 2024.2.21 on.',
+    source: SOURCES.kotsProxyItems,
+  },
+  'single-vm': {
+    release: '2025.7.16',
+    reason: 'Single VM (./carto install) supports a proxy from release 2025.7.16 on.',
+    source: SOURCES.kotsFullSupport,
+  },
+};
+
 /** Release boundaries that change what the wizard writes. */
 export const RELEASE_RULES = {
   /** Single VM (embedded cluster) supports a proxy from this release on (chart PR #737, 2025-07-16). */
-  singleVmProxySince: '2025.7.16',
+  singleVmProxySince: PROXY_SUPPORT_SINCE['single-vm'].release,
+  /**
+   * From this release on kots reads a private CA from `--private-ca-configmap`; before it, from the Admin
+   * Console file field "Proxy SSL CA" (carto-proxy-facts.md §V.2).
+   */
+  privateCaConfigMapSince: '2025.7.16',
+  /** `cartoConfigValues.usePubSubRestApi` exists from this chart release on (PR #667, §V.5). */
+  pubSubRestApiSince: '2025.2.13',
   /** `trustedCACerts.value` and the Admin Console "Trusted CA certificate(s)" field exist from this release on (PR #894). */
   trustedCaCertsSince: '2026.8.11',
 } as const;
@@ -127,8 +197,23 @@ export const KNOWN_RELEASES: readonly KnownRelease[] = [
   },
   {
     id: '2025.7.16',
-    note: 'Single VM (./carto install) supports HTTP and HTTPS proxies.',
+    note: 'Single VM (./carto install) supports HTTP and HTTPS proxies; kots reads a custom CA from --private-ca-configmap.',
     source: SOURCES.kotsFullSupport,
+  },
+  {
+    id: '2025.2.13',
+    note: 'Helm can send Pub/Sub over HTTPS (cartoConfigValues.usePubSubRestApi), so it goes through an HTTPS proxy.',
+    source: SOURCES.pubSubRestApi,
+  },
+  {
+    id: '2024.2.21',
+    note: 'The Admin Console (kots) has its proxy items in "Advanced Config"; a custom CA goes in "Proxy SSL CA".',
+    source: SOURCES.kotsProxyItems,
+  },
+  {
+    id: '2023.5.12',
+    note: 'First release with proxy support (Helm externalProxy, Docker Compose proxy variables).',
+    source: SOURCES.helmProxyIntroduced,
   },
 ];
 
@@ -377,6 +462,22 @@ export const CORE_DOMAINS: readonly CoreDomainGroup[] = [
 ];
 
 /**
+ * The chart's image registries (carto-proxy-facts.md §V.5). They matter to the proxy only when the
+ * cluster's nodes pull images through it, so they are an opt-in group (`deployment.imagePullsThroughProxy`).
+ * Docker Compose's registry (gcr.io) is already in its core list; Single VM pulls through
+ * registry.self-hosted.carto.com, covered by *.self-hosted.carto.com.
+ */
+export const IMAGE_REGISTRY_DOMAINS = {
+  methods: ['helm', 'kots'] as readonly DeploymentMethodId[],
+  domains: ['us-docker.pkg.dev', 'gcr.io'] as readonly string[],
+  reason: 'CARTO’s container images (your nodes pull them through this proxy)',
+  source: SOURCES.helmValues,
+};
+
+/** The chart's default `clusterDomain` (carto-proxy-facts.md §V.5). */
+export const DEFAULT_CLUSTER_DOMAIN = 'cluster.local';
+
+/**
  * A real host under each wildcard domain, so a check can CONNECT to something concrete.
  * Wildcards missing here depend on the customer's own account and cannot be checked for them.
  */
@@ -394,9 +495,35 @@ export const NO_PROXY_RULES = {
     source: SOURCES.proxyDocsLegacy,
   },
   kubernetes: {
+    /** `.svc.<clusterDomain>`: with another cluster domain the entry follows it (carto-proxy-facts.md §V.5). */
     entries: ['.svc.cluster.local'],
     reason: 'CARTO components talk to each other inside the cluster.',
     source: SOURCES.proxyDocsHelm,
+  },
+  composeServices: {
+    /** The services of CARTO's docker-compose.yml (2026.8.11), carto-proxy-facts.md §V.4. */
+    entries: [
+      'router-http',
+      'router-metrics',
+      'http-cache',
+      'notifier',
+      'accounts-www',
+      'workspace-www',
+      'workspace-api',
+      'workspace-subscriber',
+      'workspace-migrations',
+      'maps-api',
+      'sql-worker',
+      'cdn-invalidator-sub',
+      'import-api',
+      'import-worker',
+      'lds-api',
+      'workspace-postgres',
+      'valkey',
+    ],
+    reason:
+      'CARTO’s containers call each other by compose service name (workspace-api:3000, http://notifier:5561/…): those calls must not go to the proxy.',
+    source: SOURCES.composeEnvTemplate,
   },
   kubernetesServiceIp: {
     reason: 'The Kubernetes API (the kubernetes service ClusterIP) must be reached directly.',
@@ -421,6 +548,9 @@ export const CATALOG = {
   warehouses: WAREHOUSES,
   services: SERVICES,
   coreDomains: CORE_DOMAINS,
+  imageRegistries: IMAGE_REGISTRY_DOMAINS,
+  proxySupportSince: PROXY_SUPPORT_SINCE,
+  defaultClusterDomain: DEFAULT_CLUSTER_DOMAIN,
   representativeHosts: REPRESENTATIVE_HOSTS,
   noProxyRules: NO_PROXY_RULES,
   sources: SOURCES,

@@ -37,6 +37,9 @@ export function isDnsName(text: string): boolean {
   const labels = name.split('.');
   // A name made only of digits and dots is a malformed IPv4 address, not a host name.
   if (labels.every((l) => /^\d+$/.test(l))) return false;
+  // WHATWG URL parsers (Node, undici, browsers) read a host whose last label is a number (`0x1f`,
+  // `proxy.08`) as an IPv4 address: such a name would reach another host (url.spec.whatwg.org, "ends in a number").
+  if (/^(\d+|0x[0-9a-f]*)$/i.test(labels.at(-1) ?? '')) return false;
   return labels.every((label) => DNS_LABEL.test(label));
 }
 

@@ -5,6 +5,8 @@ export * from './host.ts';
 export * from './certificates.ts';
 export * from './answers.ts';
 export * from './render/types.ts';
+export * from './plan.ts';
+export { CA_DESTINATION_TEXT, caDestinations } from './ca-destinations.ts';
 export * from './render/index.ts';
 export * from './rules/no-proxy.ts';
 export * from './rules/allowlist.ts';
@@ -12,9 +14,16 @@ export * from './rules/egress.ts';
 export * from './rules/release.ts';
 export * from './rules/warnings.ts';
 export { answersDigest, canonicalJson } from './render/header.ts';
-export { envVariables, renderEnvFile } from './render/env-file.ts';
-export { helmValues, renderHelmValues, type HelmValues } from './render/helm-values.ts';
-export { installerCommand, renderKotsSetup } from './render/kots-setup.ts';
+export { ENV_APPEND_COMMAND, envVariables, renderEnvFile } from './render/env-file.ts';
+export {
+  HELM_UPGRADE_COMMAND,
+  helmValues,
+  renderHelmValues,
+  type HelmValues,
+} from './render/helm-values.ts';
+export { adminConsoleSteps, installerCommand, renderKotsSetup } from './render/kots-setup.ts';
+export { dockerDaemonJson, renderDockerDaemonProxy } from './render/docker-daemon.ts';
+export { nextSteps, type CodeBlock, type NextStep } from './render/next-steps.ts';
 export { squidDomains } from './render/allowlist-files.ts';
 export { checkHost } from './render/check-proxy.ts';
 export * from './no-proxy/lint.ts';

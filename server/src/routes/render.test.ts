@@ -108,6 +108,39 @@ describe('POST /api/render', () => {
     expect(issues.map((issue) => issue.message).join(' ')).toMatch(/version/);
   });
 
+  it('refuses what CARTO would silently ignore, naming the field and the reason (carto-proxy-facts.md §V)', async () => {
+    const cases: [unknown, string, RegExp][] = [
+      [
+        { deployment: { method: 'helm', release: '2023.3.31' }, proxy: HELM_HTTPS.proxy },
+        'deployment.release',
+        /no proxy support.*Upgrade CARTO to 2023\.5\.12/,
+      ],
+      [
+        {
+          deployment: { method: 'kots', kubernetesServiceIp: '10.96.0.1' },
+          proxy: { protocol: 'http', host: 'fd00::10', port: 3128 },
+        },
+        'proxy.host',
+        /Admin Console does not accept an IPv6 address/,
+      ],
+      [
+        {
+          deployment: { method: 'single-vm' },
+          proxy: { protocol: 'http', host: 'proxy_1.corp', port: 3128 },
+        },
+        'proxy.host',
+        /Admin Console does not accept an underscore/,
+      ],
+    ];
+    for (const [body, path, message] of cases) {
+      const response = await postJson(app, '/api/render', body);
+      expect(response.statusCode).toBe(400);
+      const issues = issuesOf(json(response));
+      expect(issues.map((i) => i.path.join('.'))).toEqual([path]);
+      expect(issues[0]?.message).toMatch(message);
+    }
+  });
+
   it.each([
     ['an array', []],
     ['null', null],

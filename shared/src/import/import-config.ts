@@ -6,13 +6,19 @@
  */
 import { isMap, parseDocument } from 'yaml';
 import type { DeploymentMethodId } from '../catalog.ts';
-import { NO_PROXY_RULES } from '../catalog.ts';
+import { DEFAULT_CLUSTER_DOMAIN, NO_PROXY_RULES } from '../catalog.ts';
+import { isDnsName } from '../host.ts';
 import { parseProxyInput } from '../host.ts';
 import { envAssignments } from './env-lines.ts';
 
 /** The answers an import can fill; the wizard merges them into its draft. */
 export interface ImportedAnswers {
-  deployment: { method: DeploymentMethodId; gkeWorkloadIdentity?: boolean };
+  deployment: {
+    method: DeploymentMethodId;
+    gkeWorkloadIdentity?: boolean;
+    clusterDomain?: string;
+    usePubSubRestApi?: boolean;
+  };
   proxy: {
     protocol?: 'http' | 'https';
     host?: string;
@@ -58,11 +64,13 @@ const ENV_KEY_SET = new Set<string>(ENV_PROXY_KEYS);
 function splitRequired(
   entries: readonly string[],
   method: DeploymentMethodId,
+  clusterDomain = DEFAULT_CLUSTER_DOMAIN,
 ): { own: string[]; gke: boolean; snowflake: boolean } {
   const kubernetes = method === 'helm' || method === 'kots';
   const required = new Set<string>([
     ...NO_PROXY_RULES.localhost.entries,
-    ...(kubernetes ? NO_PROXY_RULES.kubernetes.entries : []),
+    ...(kubernetes ? [`.svc.${clusterDomain}`] : []),
+    ...(method === 'docker-compose' ? NO_PROXY_RULES.composeServices.entries : []),
   ]);
   const gkeEntries: readonly string[] = NO_PROXY_RULES.gkeWorkloadIdentity.entries;
   const gke = kubernetes && gkeEntries.every((e) => entries.includes(e));
@@ -98,13 +106,15 @@ function readProxyUrl(
   from: string,
   value: string,
   report: ImportReport,
+  /** A URL variable needs its scheme; Helm's externalProxy.host is a bare host (the chart adds it). */
+  needsScheme = true,
 ): ProxyUrlReading | undefined {
   const parsed = parseProxyInput(value);
   if (!parsed.ok) {
     report.ignored.push({ from, reason: parsed.message });
     return undefined;
   }
-  if (!parsed.protocol) {
+  if (!parsed.protocol && needsScheme) {
     report.inconsistent.push(
       `${from} has no http:// or https:// scheme: several clients then ignore it.`,
     );
@@ -255,7 +265,7 @@ function importHelm(root: Record<string, unknown>, otherKeys: number): ImportRes
       });
     }
     if (typeof ep.host === 'string' && ep.host !== '') {
-      const url = readProxyUrl('externalProxy.host', ep.host, report);
+      const url = readProxyUrl('externalProxy.host', ep.host, report, false);
       if (url?.host) {
         answers.proxy.host = url.host;
         report.read.push({ from: 'externalProxy.host', to: 'proxy.host', value: url.host });
@@ -272,6 +282,32 @@ function importHelm(root: Record<string, unknown>, otherKeys: number): ImportRes
       });
     }
   }
+  // clusterDomain builds every in-cluster name, so the required entry follows it (§V.5).
+  let clusterDomain = DEFAULT_CLUSTER_DOMAIN;
+  if (typeof root.clusterDomain === 'string' && root.clusterDomain !== '') {
+    if (isDnsName(root.clusterDomain) && !root.clusterDomain.endsWith('.')) {
+      clusterDomain = root.clusterDomain.toLowerCase();
+      if (clusterDomain !== DEFAULT_CLUSTER_DOMAIN)
+        answers.deployment.clusterDomain = clusterDomain;
+      report.read.push({
+        from: 'clusterDomain',
+        to: 'deployment.clusterDomain',
+        value: clusterDomain,
+      });
+    } else {
+      report.ignored.push({ from: 'clusterDomain', reason: 'Not a DNS name like cluster.local.' });
+    }
+  }
+  const cartoConfig = root.cartoConfigValues as Record<string, unknown> | undefined;
+  const pubSub = cartoConfig?.usePubSubRestApi;
+  if (typeof pubSub === 'boolean') {
+    answers.deployment.usePubSubRestApi = pubSub;
+    report.read.push({
+      from: 'cartoConfigValues.usePubSubRestApi',
+      to: 'deployment.usePubSubRestApi',
+      value: String(pubSub),
+    });
+  }
   const excluded = ep.excludedDomains;
   const list = Array.isArray(excluded)
     ? excluded.flatMap((e) => (typeof e === 'string' ? splitList(e) : []))
@@ -279,7 +315,7 @@ function importHelm(root: Record<string, unknown>, otherKeys: number): ImportRes
       ? splitList(excluded)
       : [];
   if (excluded !== undefined) {
-    const { own, gke } = splitRequired(list, 'helm');
+    const { own, gke } = splitRequired(list, 'helm', clusterDomain);
     answers.excludedDomains = own;
     if (gke) answers.deployment.gkeWorkloadIdentity = true;
     report.read.push({
@@ -293,9 +329,9 @@ function importHelm(root: Record<string, unknown>, otherKeys: number): ImportRes
         to: 'deployment.gkeWorkloadIdentity',
         value: 'true',
       });
-    if (!list.map((e) => e.toLowerCase()).includes('.svc.cluster.local')) {
+    if (!list.map((e) => e.toLowerCase()).includes(`.svc.${clusterDomain}`)) {
       report.inconsistent.push(
-        '.svc.cluster.local was missing from excludedDomains: CARTO components could not talk to each other. The wizard adds it.',
+        `.svc.${clusterDomain} was missing from excludedDomains: CARTO components could not talk to each other. The wizard adds it.`,
       );
     }
   }

@@ -9,6 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { validateAnswers, type Answers, type AnswersInput } from '../answers.ts';
 import { CA_PEM } from '../fixtures/index.ts';
+import { planFor } from '../plan.ts';
 import { envVariables } from '../render/env-file.ts';
 import { helmValues } from '../render/helm-values.ts';
 import { envAssignments } from './env-lines.ts';
@@ -152,7 +153,7 @@ describe('mergeEnv', () => {
     const merged = mergeEnv(ENV, HTTPS_ENV);
     expect(dotenv.parse(merged)).toEqual({
       ...dotenv.parse(ENV),
-      ...Object.fromEntries(envVariables(HTTPS_ENV)),
+      ...Object.fromEntries(envVariables(planFor(HTTPS_ENV))),
       GRPC_PROXY: undefined,
     });
     expect(merged).not.toMatch(/GRPC_PROXY/);
@@ -163,6 +164,17 @@ describe('mergeEnv', () => {
     expect(merged).toContain('export HTTPS_PROXY=https://proxy.corp.example:3129');
     expect(merged).toContain('# Proxy settings for CARTO Self-hosted');
     expect(mergeEnv(merged, HTTPS_ENV)).toBe(merged);
+  });
+
+  it('appends after a last line without a newline without touching its value (§V.4)', () => {
+    const merged = mergeEnv(
+      'SELFHOSTED_DOMAIN=carto.corp.example\nREDIS_TLS_ENABLED=false',
+      HTTPS_ENV,
+    );
+    const parsed = dotenv.parse(merged);
+    expect(parsed.REDIS_TLS_ENABLED).toBe('false');
+    expect(parsed.HTTPS_PROXY).toBe('https://proxy.corp.example:3129');
+    expect(merged).toContain('REDIS_TLS_ENABLED=false\n');
   });
 
   it('keeps CRLF line endings', () => {
@@ -195,7 +207,7 @@ describe('mergeHelm', () => {
     const merged = mergeHelm(YAML_FILE, answers);
     const before = yaml11(YAML_FILE);
     const after = yaml11(merged);
-    const expected = helmValues(answers);
+    const expected = helmValues(planFor(answers));
     expect(after.externalProxy).toEqual(expected.externalProxy);
     expect(after.trustedCACerts).toEqual(expected.trustedCACerts);
     for (const key of ['appConfigValues', 'defaults', 'workspaceApi', 'externalPostgresql']) {
@@ -210,7 +222,11 @@ describe('mergeHelm', () => {
     ]) {
       expect(merged).toContain(comment);
     }
-    expect(Object.keys(after)).toEqual([...Object.keys(before), 'trustedCACerts']);
+    expect(Object.keys(after)).toEqual([
+      ...Object.keys(before),
+      'trustedCACerts',
+      'cartoConfigValues',
+    ]);
     expect(merged).toContain('&defaults');
     // Outside the replaced sections, every byte is the file's own.
     expect(merged.startsWith(YAML_FILE.slice(0, YAML_FILE.indexOf('externalProxy:')))).toBe(true);
@@ -228,7 +244,7 @@ describe('mergeHelm', () => {
       'externalProxy:\n  sslCAConfigmap:\n    name: old\n    key: ca.crt\n',
       answers,
     );
-    expect(yaml11(merged).externalProxy).toEqual(helmValues(answers).externalProxy);
+    expect(yaml11(merged).externalProxy).toEqual(helmValues(planFor(answers)).externalProxy);
   });
 
   it('keeps CRLF line endings and a last line without a break', () => {
@@ -239,8 +255,52 @@ describe('mergeHelm', () => {
     const merged = mergeHelm('a: 1\r\nexternalProxy:\r\n  enabled: false', answers);
     expect(merged.startsWith('a: 1\r\nexternalProxy:\r\n  enabled: true\r\n')).toBe(true);
     expect(merged.replace(/\r\n/g, '')).not.toContain('\n');
-    expect(yaml11(merged).externalProxy).toEqual(helmValues(answers).externalProxy);
+    expect(yaml11(merged).externalProxy).toEqual(helmValues(planFor(answers)).externalProxy);
     expect(mergeHelm(merged, answers)).toBe(merged);
+  });
+
+  it('sets cartoConfigValues.usePubSubRestApi and keeps the user’s other cartoConfigValues', () => {
+    const answers = answersOf({
+      deployment: { method: 'helm', release: '2025.2.13' },
+      proxy: { protocol: 'https', host: 'proxy.corp.example', port: 3129 },
+    });
+    const original =
+      'cartoConfigValues:\n  # ours\n  cartoAccUrl: "https://example"\nexternalProxy:\n  enabled: false\n';
+    const merged = yaml11(mergeHelm(original, answers));
+    expect(merged.cartoConfigValues).toEqual({
+      cartoAccUrl: 'https://example',
+      usePubSubRestApi: true,
+    });
+    const off = answersOf({
+      deployment: { method: 'helm', release: '2025.2.13', usePubSubRestApi: false },
+      proxy: { protocol: 'https', host: 'proxy.corp.example', port: 3129 },
+    });
+    expect(yaml11(mergeHelm(mergeHelm(original, answers), off)).cartoConfigValues).toEqual({
+      cartoAccUrl: 'https://example',
+    });
+  });
+
+  it('imports clusterDomain and usePubSubRestApi, and recognises .svc.<clusterDomain> as required', () => {
+    const result = importConfig(
+      'clusterDomain: k8s.corp\ncartoConfigValues:\n  usePubSubRestApi: false\nexternalProxy:\n  enabled: true\n  host: "[fd00::10]"\n  port: 3128\n  type: http\n  excludedDomains: ["localhost", ".svc.k8s.corp", ".corp.example"]\n',
+    );
+    if (!result.ok) throw new Error(result.message);
+    expect(result.answers.deployment).toEqual({
+      method: 'helm',
+      clusterDomain: 'k8s.corp',
+      usePubSubRestApi: false,
+    });
+    expect(result.answers.proxy.host).toBe('fd00::10');
+    expect(result.answers.excludedDomains).toEqual(['.corp.example']);
+    expect(result.report.inconsistent).toEqual([]);
+  });
+
+  it('imports a customer.env without repeating the compose service names CARTO requires', () => {
+    const result = importConfig(
+      'NO_PROXY=localhost,workspace-api,notifier,.corp.example\nHTTP_PROXY=http://p:3128\n',
+    );
+    if (!result.ok) throw new Error(result.message);
+    expect(result.answers.excludedDomains).toEqual(['.corp.example']);
   });
 
   it('starts an empty file', () => {
@@ -248,7 +308,7 @@ describe('mergeHelm', () => {
       deployment: { method: 'helm' },
       proxy: { protocol: 'http', host: 'squid', port: 3128 },
     });
-    expect(yaml11(mergeHelm('', answers))).toEqual(helmValues(answers));
+    expect(yaml11(mergeHelm('', answers))).toEqual(helmValues(planFor(answers)));
   });
 });
 
@@ -289,7 +349,7 @@ describe('merging any accepted answers', () => {
         const answers = answersOf(input);
         const merged = mergeEnv(file, answers);
         const parsed = dotenv.parse(merged);
-        for (const [key, value] of envVariables(answers)) expect(parsed[key]).toBe(value);
+        for (const [key, value] of envVariables(planFor(answers))) expect(parsed[key]).toBe(value);
         for (const [key, value] of Object.entries(dotenv.parse(file))) {
           if (!PROXY_KEYS.test(`${key}=`)) expect(parsed[key]).toBe(value);
         }
@@ -304,7 +364,7 @@ describe('merging any accepted answers', () => {
         });
         const mergedYaml = mergeHelm(YAML_FILE, helmAnswers);
         const after = yaml11(mergedYaml);
-        expect(after.externalProxy).toEqual(helmValues(helmAnswers).externalProxy);
+        expect(after.externalProxy).toEqual(helmValues(planFor(helmAnswers)).externalProxy);
         expect(after.externalPostgresql).toEqual(yaml11(YAML_FILE).externalPostgresql);
         expect(mergeHelm(mergedYaml, helmAnswers)).toBe(mergedYaml);
       }),

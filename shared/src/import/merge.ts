@@ -6,6 +6,7 @@
 import { diffLines } from 'diff';
 import { Document, isMap, isScalar, parseDocument, Scalar, YAMLMap, type Pair } from 'yaml';
 import type { Answers } from '../answers.ts';
+import { planFor } from '../plan.ts';
 import { envVariables } from '../render/env-file.ts';
 import { helmValues } from '../render/helm-values.ts';
 import { envAssignments } from './env-lines.ts';
@@ -23,7 +24,7 @@ export const APPENDED_BLOCK_COMMENT =
  * byte stays as it was.
  */
 export function mergeEnv(original: string, answers: Answers): string {
-  const wanted = new Map(envVariables(answers));
+  const wanted = new Map(envVariables(planFor(answers)));
   const eol = original.includes('\r\n') ? '\r\n' : '\n';
   const present = new Set<string>();
   let result = original;
@@ -83,7 +84,7 @@ function mapAt(doc: Document, key: string): YAMLMap {
   return created;
 }
 
-const HELM_SECTIONS = ['externalProxy', 'trustedCACerts'] as const;
+const HELM_SECTIONS = ['externalProxy', 'trustedCACerts', 'cartoConfigValues'] as const;
 
 function topLevelPair(doc: Document, key: string): Pair | undefined {
   return isMap(doc.contents)
@@ -118,7 +119,7 @@ export function mergeHelm(original: string, answers: Answers): string {
   if (!empty && !isMap(source.contents))
     throw new Error('The YAML file is not a mapping of values.');
   const doc: Document = empty ? new Document({}) : source.clone();
-  const values = helmValues(answers);
+  const values = helmValues(planFor(answers));
   const proxy = mapAt(doc, 'externalProxy');
   const ep = values.externalProxy;
   setKeepingComments(doc, proxy, 'enabled', true);
@@ -142,6 +143,13 @@ export function mergeHelm(original: string, answers: Answers): string {
       'value',
       blockLiteral(values.trustedCACerts.value),
     );
+  }
+  if (values.cartoConfigValues !== undefined) {
+    // Only this key of cartoConfigValues is the wizard's; the user's other values stay.
+    setKeepingComments(doc, mapAt(doc, 'cartoConfigValues'), 'usePubSubRestApi', true);
+  } else if (answers.deployment.usePubSubRestApi === false) {
+    const carto = doc.get('cartoConfigValues', true);
+    if (isMap(carto)) carto.delete('usePubSubRestApi');
   }
   if (empty) return doc.toString({ lineWidth: 0 });
 

@@ -3,11 +3,8 @@
  * tunnel through the proxy and the proxy's answer is printed (200 allowed, 403 blocked, 407 auth required;
  * no-proxy-semantics.md §5.3). Wildcards are checked through a known host under them, when there is one.
  */
-import type { Answers } from '../answers.ts';
 import { REPRESENTATIVE_HOSTS } from '../catalog.ts';
-import { proxyUrl } from '../host.ts';
-import { customCaOf } from '../rules/release.ts';
-import type { AllowlistEntry } from './types.ts';
+import type { Plan } from '../plan.ts';
 import { headerLine } from './header.ts';
 
 /** The concrete host to check for an allowlist domain, or undefined for a wildcard without a known host. */
@@ -15,21 +12,18 @@ export function checkHost(domain: string): string | undefined {
   return domain.startsWith('*.') ? REPRESENTATIVE_HOSTS[domain] : domain;
 }
 
-export function renderCheckProxy(
-  answers: Answers,
-  entries: readonly AllowlistEntry[],
-  caFile: string,
-): string {
+export function renderCheckProxy(plan: Plan): string {
+  const { proxy } = plan.answers;
   const tlsOption =
-    answers.proxy.protocol !== 'https'
+    proxy.protocol !== 'https'
       ? ''
-      : !answers.proxy.verifyCertificate
+      : !proxy.verifyCertificate
         ? ' --proxy-insecure'
-        : customCaOf(answers) !== undefined
-          ? ` --proxy-cacert "$here/${caFile}"`
+        : plan.ca !== undefined
+          ? ` --proxy-cacert "$here/${plan.ca.file}"`
           : '';
   const checks: string[] = [];
-  for (const entry of entries) {
+  for (const entry of plan.allowlist) {
     const host = checkHost(entry.domain);
     checks.push(
       host === undefined
@@ -43,10 +37,10 @@ export function renderCheckProxy(
 # Checks that the proxy lets CARTO Self-hosted through: for every allowlisted domain, opens a CONNECT
 # tunnel through the proxy with curl and prints the proxy's answer.
 # Run it where CARTO runs (needs curl):  sh check-proxy.sh
-# ${headerLine(answers)}
+# ${headerLine(plan.answers)}
 set -u
 
-proxy='${proxyUrl(answers.proxy)}'
+proxy='${plan.proxyUrl}'
 here=$(cd "$(dirname "$0")" && pwd)
 allowed=0
 blocked=0

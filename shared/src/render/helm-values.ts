@@ -1,18 +1,17 @@
 /**
- * customizations.proxy.yaml (helm): `externalProxy` (chart/values.yaml) and, with a custom CA, the key the
- * release reads it from (carto-proxy-facts.md §1(b)). Helm reads values as YAML 1.1, where `no`, `on` or
- * `1e3` are not strings: every string is emitted double-quoted, so any YAML reader gets the same values.
+ * customizations.proxy.yaml (helm): `externalProxy` (chart/values.yaml), the custom CA under the key the
+ * release reads it from (carto-proxy-facts.md §1(b)), and `cartoConfigValues.usePubSubRestApi` when the
+ * plan sends Pub/Sub over HTTPS (§V.5). Helm reads values as YAML 1.1, where `no`, `on` or `1e3` are not
+ * strings: every string is emitted double-quoted, so any YAML reader gets the same values.
  */
 import { Document, Scalar } from 'yaml';
-import type { Answers } from '../answers.ts';
-import { customCaOf, hasTrustedCaCerts } from '../rules/release.ts';
-import { noProxyEntries } from '../rules/no-proxy.ts';
-import { normalizedCaPem } from '../certificates.ts';
+import type { Plan } from '../plan.ts';
 import { headerLine } from './header.ts';
 
 export interface HelmValues {
   externalProxy: {
     enabled: true;
+    /** Bracketed for IPv6: the chart builds the URL with printf "%s://%s:%d" (§V.3). */
     host: string;
     port: number;
     type: 'http' | 'https';
@@ -21,38 +20,43 @@ export interface HelmValues {
     sslCA?: string;
   };
   trustedCACerts?: { value: string };
+  cartoConfigValues?: { usePubSubRestApi: true };
 }
 
+/** The command the README and the file's header give; placeholders in angle brackets. */
+export const HELM_UPGRADE_COMMAND =
+  'helm upgrade <release> <chart> --namespace <namespace> -f customizations.yaml -f customizations.proxy.yaml';
+
 /** The values as data: what a YAML reader must get back from the file. */
-export function helmValues(answers: Answers): HelmValues {
-  const { proxy } = answers;
+export function helmValues(plan: Plan): HelmValues {
+  const { proxy } = plan.answers;
   const values: HelmValues = {
     externalProxy: {
       enabled: true,
-      host: proxy.host,
+      host: plan.configHost,
       port: proxy.port,
       type: proxy.protocol,
-      excludedDomains: noProxyEntries(answers).map((e) => e.entry),
+      excludedDomains: plan.noProxy.map((e) => e.entry),
     },
   };
   if (proxy.protocol === 'https')
     values.externalProxy.sslRejectUnauthorized = proxy.verifyCertificate;
-  const ca = customCaOf(answers);
-  if (ca !== undefined) {
-    const pem = normalizedCaPem(ca);
-    if (hasTrustedCaCerts(answers)) values.trustedCACerts = { value: pem };
-    else values.externalProxy.sslCA = pem;
+  if (plan.ca?.destinations.includes('helm-trusted-ca-certs')) {
+    values.trustedCACerts = { value: plan.ca.pem };
+  } else if (plan.ca?.destinations.includes('helm-external-proxy-ssl-ca')) {
+    values.externalProxy.sslCA = plan.ca.pem;
   }
+  if (plan.pubSubRestApi) values.cartoConfigValues = { usePubSubRestApi: true };
   return values;
 }
 
-export function renderHelmValues(answers: Answers): string {
-  const values = helmValues(answers);
+export function renderHelmValues(plan: Plan): string {
+  const values = helmValues(plan);
   const doc = new Document(values, { version: '1.1' });
   doc.commentBefore = [
     ' CARTO Self-hosted proxy settings for Helm. Keep your usual helm upgrade command and add this file last:',
-    '   helm upgrade … -f customizations.yaml -f customizations.proxy.yaml',
-    ` ${headerLine(answers)}`,
+    `   ${HELM_UPGRADE_COMMAND}`,
+    ` ${headerLine(plan.answers)}`,
   ].join('\n');
   for (const path of [
     ['trustedCACerts', 'value'],
@@ -61,6 +65,11 @@ export function renderHelmValues(answers: Answers): string {
     const node = doc.getIn(path, true);
     // The CA stays readable PEM in a literal block, as the chart writes it verbatim into a ConfigMap.
     if (node instanceof Scalar) node.type = Scalar.BLOCK_LITERAL;
+  }
+  const pubSub = doc.getIn(['cartoConfigValues', 'usePubSubRestApi'], true);
+  if (pubSub instanceof Scalar) {
+    pubSub.commentBefore =
+      ' Pub/Sub over HTTPS instead of gRPC, so it goes through the proxy (gRPC cannot use an https:// proxy).';
   }
   return doc.toString({ defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 });
 }

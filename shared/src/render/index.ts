@@ -3,18 +3,16 @@
  * the browser preview, the API and the CLI all call this, so they give the same bytes.
  */
 import type { Answers } from '../answers.ts';
-import { normalizedCaPem } from '../certificates.ts';
-import { allowlistEntries } from '../rules/allowlist.ts';
-import { egressRules } from '../rules/egress.ts';
-import { noProxyEntries } from '../rules/no-proxy.ts';
-import { customCaOf } from '../rules/release.ts';
+import { planFor } from '../plan.ts';
 import { answerWarnings, certificateWarnings, noProxyWarnings } from '../rules/warnings.ts';
 import { renderAllowlistText, renderSquidAllowlist } from './allowlist-files.ts';
 import { renderCheckProxy } from './check-proxy.ts';
 import { renderEgressRules } from './egress-md.ts';
-import { DOCKER_CA_FILE, renderEnvFile } from './env-file.ts';
+import { renderDockerDaemonProxy } from './docker-daemon.ts';
+import { renderEnvFile } from './env-file.ts';
 import { renderHelmValues } from './helm-values.ts';
 import { renderKotsSetup } from './kots-setup.ts';
+import { nextSteps } from './next-steps.ts';
 import { renderReadme } from './readme.ts';
 import type { PreflightLine } from '../preflight.ts';
 import type { OutputFile, RenderResult } from './types.ts';
@@ -30,25 +28,21 @@ const TEXT = 'text/plain; charset=utf-8';
 const MARKDOWN = 'text/markdown; charset=utf-8';
 
 export function renderAll(answers: Answers, options: RenderOptions = {}): RenderResult {
-  const noProxy = noProxyEntries(answers);
-  const allowlist = allowlistEntries(answers);
-  const egress = egressRules(answers);
+  const plan = planFor(answers);
   // The README lists only warnings that do not depend on the clock, so files stay the same bytes.
   const stableWarnings = [...answerWarnings(answers), ...noProxyWarnings(answers)];
   const warnings = [...stableWarnings, ...certificateWarnings(answers, options.now ?? new Date())];
-  const ca = customCaOf(answers);
-  const caFile = answers.deployment.method === 'docker-compose' ? DOCKER_CA_FILE : 'proxy-ca.crt';
 
   const files: OutputFile[] = [];
-  switch (answers.deployment.method) {
+  switch (plan.method) {
     case 'docker-compose':
-      files.push({ name: 'customer.env.proxy', mediaType: TEXT, content: renderEnvFile(answers) });
+      files.push({ name: 'customer.env.proxy', mediaType: TEXT, content: renderEnvFile(plan) });
       break;
     case 'helm':
       files.push({
         name: 'customizations.proxy.yaml',
         mediaType: 'application/yaml; charset=utf-8',
-        content: renderHelmValues(answers),
+        content: renderHelmValues(plan),
       });
       break;
     case 'kots':
@@ -56,42 +50,57 @@ export function renderAll(answers: Answers, options: RenderOptions = {}): Render
       files.push({
         name: 'kots-proxy-setup.md',
         mediaType: MARKDOWN,
-        content: renderKotsSetup(answers),
+        content: renderKotsSetup(plan),
       });
       break;
   }
-  if (ca !== undefined) {
-    files.push({ name: caFile, mediaType: 'application/x-pem-file', content: normalizedCaPem(ca) });
+  if (plan.ca !== undefined) {
+    files.push({ name: plan.ca.file, mediaType: 'application/x-pem-file', content: plan.ca.pem });
+  }
+  if (plan.dockerDaemonProxy) {
+    files.push({
+      name: 'docker-daemon-proxy.conf',
+      mediaType: TEXT,
+      content: renderDockerDaemonProxy(plan),
+    });
   }
   files.push(
     {
       name: 'proxy-allowlist.txt',
       mediaType: TEXT,
-      content: renderAllowlistText(answers, allowlist),
+      content: renderAllowlistText(answers, plan.allowlist),
     },
     {
       name: 'squid-allowlist.conf',
       mediaType: TEXT,
-      content: renderSquidAllowlist(answers, allowlist),
+      content: renderSquidAllowlist(answers, plan.allowlist),
     },
   );
-  if (egress.length > 0) {
+  if (plan.egress.length > 0) {
     files.push({
       name: 'egress-rules.md',
       mediaType: MARKDOWN,
-      content: renderEgressRules(answers, egress),
+      content: renderEgressRules(answers, plan.egress),
     });
   }
   files.push({
     name: 'check-proxy.sh',
     mediaType: 'text/x-shellscript; charset=utf-8',
-    content: renderCheckProxy(answers, allowlist, caFile),
+    content: renderCheckProxy(plan),
   });
+  const steps = nextSteps(plan, new Set([...files.map((f) => f.name), 'README.md']));
   files.push({
     name: 'README.md',
     mediaType: MARKDOWN,
-    content: renderReadme(answers, files, stableWarnings, options.preflight),
+    content: renderReadme(plan, files, stableWarnings, steps, options.preflight),
   });
 
-  return { files, noProxy, allowlist, egress, warnings };
+  return {
+    files,
+    noProxy: plan.noProxy,
+    allowlist: plan.allowlist,
+    egress: plan.egress,
+    warnings,
+    nextSteps: steps,
+  };
 }

@@ -1,99 +1,138 @@
 /**
- * kots-proxy-setup.md (kots, single-vm): the installer flags, then the Admin Console steps.
- * Facts: carto-proxy-facts.md §1(c) and §1(d). Values are single-quoted in shell commands; the schema
+ * kots-proxy-setup.md (kots, single-vm): the CA preparation the release needs, the installer flags, then
+ * the Admin Console steps with the exact titles CARTO's manifests/kots-config.yaml shows (group
+ * "Advanced Config", carto-proxy-facts.md §V.2). Values are single-quoted in shell commands; the schema
  * guarantees they contain no quote.
  */
-import type { Answers } from '../answers.ts';
-import { RELEASE_RULES } from '../catalog.ts';
-import { proxyUrl } from '../host.ts';
-import { noProxyValue } from '../rules/no-proxy.ts';
-import { customCaOf, effectiveRelease, hasTrustedCaCerts } from '../rules/release.ts';
+import { KOTS_CA_CONFIGMAP, type Plan } from '../plan.ts';
 import { headerLine } from './header.ts';
 
-/** The ConfigMap older kots releases read a private CA from (key ca_0.crt, chart PR #737). */
-export const KOTS_CA_CONFIGMAP = 'carto-proxy-ca';
+export { KOTS_CA_CONFIGMAP };
 
-export function installerCommand(answers: Answers): string {
-  const url = proxyUrl(answers.proxy);
+/** The name the CA gets in the VM's trust store. */
+const TRUST_STORE_NAME = 'carto-proxy-ca.crt';
+
+/** Adding the CA to the host's trust store, as each distribution documents it (§V.2). */
+export const HOST_TRUST_STORE_COMMANDS = {
+  debian: [
+    `sudo cp proxy-ca.crt /usr/local/share/ca-certificates/${TRUST_STORE_NAME}`,
+    'sudo update-ca-certificates',
+  ],
+  rhel: [
+    `sudo cp proxy-ca.crt /etc/pki/ca-trust/source/anchors/${TRUST_STORE_NAME}`,
+    'sudo update-ca-trust',
+  ],
+} as const;
+
+export function installerCommand(plan: Plan): string {
+  const url = plan.proxyUrl;
   const flags = [
     `--http-proxy='${url}'`,
     `--https-proxy='${url}'`,
-    `--no-proxy='${noProxyValue(answers)}'`,
+    `--no-proxy='${plan.noProxyValue}'`,
   ];
-  if (answers.deployment.method === 'single-vm') {
+  if (plan.method === 'single-vm') {
     return ['sudo ./carto install --license license.yaml', ...flags].join(' \\\n  ');
   }
-  if (customCaOf(answers) !== undefined && !hasTrustedCaCerts(answers)) {
+  if (plan.ca?.destinations.includes('kots-private-ca-configmap')) {
     flags.push(`--private-ca-configmap=${KOTS_CA_CONFIGMAP}`);
   }
   return ['kubectl kots install <app-slug> --namespace <namespace>', ...flags].join(' \\\n  ');
 }
 
-export function renderKotsSetup(answers: Answers): string {
-  const { deployment, proxy } = answers;
-  const singleVm = deployment.method === 'single-vm';
-  const ca = customCaOf(answers);
-  const release = effectiveRelease(answers);
+/** The Admin Console steps, numbered from 1 (Config → Advanced Config). */
+export function adminConsoleSteps(plan: Plan): string[] {
+  const { proxy } = plan.answers;
+  const steps = [
+    'Open the Admin Console, go to **Config** and find the group **Advanced Config**.',
+    'Tick **External proxy**.',
+    `Set **External proxy type** to **${proxy.protocol.toUpperCase()}**.`,
+    `Check that **Host** shows \`${plan.proxyUrl}\` and **Excluded domains** the list you passed to \`--no-proxy\` (both are read-only: they come from the installer).`,
+  ];
+  if (proxy.protocol === 'https') {
+    steps.push(
+      proxy.verifyCertificate
+        ? 'Tick **SSL certificate checks** (it is off by default: leaving it off accepts any certificate).'
+        : 'Leave **SSL certificate checks** unticked (you chose not to verify the proxy certificate).',
+    );
+  }
+  const destinations = plan.ca?.destinations ?? [];
+  if (destinations.includes('admin-console-proxy-ssl-ca')) {
+    steps.push(
+      `Upload \`proxy-ca.crt\` in **Proxy SSL CA** (release ${plan.release} does not read \`--private-ca-configmap\`).`,
+    );
+  }
+  if (destinations.includes('admin-console-trusted-ca')) {
+    steps.push('Paste the content of `proxy-ca.crt` into **Trusted CA certificate(s)**.');
+  }
+  steps.push('**Save config**, then **Deploy** the new version.');
+  return steps;
+}
+
+export function renderKotsSetup(plan: Plan): string {
+  const singleVm = plan.method === 'single-vm';
+  const destinations = plan.ca?.destinations ?? [];
   const lines: string[] = [
-    `<!-- ${headerLine(answers)} -->`,
+    `<!-- ${headerLine(plan.answers)} -->`,
     '',
     `# CARTO Self-hosted behind a proxy: ${singleVm ? 'Single VM' : 'Kubernetes with the Admin Console'}`,
     '',
-    `Proxy: \`${proxyUrl(proxy)}\`. Release: ${release}.`,
+    `Proxy: \`${plan.proxyUrl}\`. Release: ${plan.release}.`,
     '',
-    '## 1. Run the installer with the proxy flags',
+  ];
+  let section = 1;
+
+  if (destinations.includes('host-trust-store')) {
+    lines.push(
+      `## ${section++}. Trust the proxy's CA on the VM`,
+      '',
+      "The installer and the embedded cluster verify the proxy with the VM's own trust store, so add `proxy-ca.crt` to it **before** you run `./carto install`.",
+      '',
+      'On Debian or Ubuntu:',
+      '',
+      '```sh',
+      ...HOST_TRUST_STORE_COMMANDS.debian,
+      '```',
+      '',
+      'On RHEL, Rocky Linux or AlmaLinux:',
+      '',
+      '```sh',
+      ...HOST_TRUST_STORE_COMMANDS.rhel,
+      '```',
+      '',
+    );
+  }
+  if (destinations.includes('kots-private-ca-configmap')) {
+    lines.push(
+      `## ${section++}. Create the ConfigMap with the proxy's CA`,
+      '',
+      `Release ${plan.release} reads the proxy's CA from a ConfigMap in the Admin Console's namespace, named by \`--private-ca-configmap\`. Create it first:`,
+      '',
+      '```sh',
+      `kubectl create configmap ${KOTS_CA_CONFIGMAP} --namespace <namespace> --from-file=ca_0.crt=proxy-ca.crt`,
+      '```',
+      '',
+    );
+  }
+
+  lines.push(
+    `## ${section++}. Run the installer with the proxy flags`,
     '',
     singleVm
       ? 'On the VM, in the folder where you downloaded the installer:'
       : 'Install the application with the KOTS CLI (use the app slug and namespace from your CARTO installation instructions):',
     '',
-  ];
-
-  if (ca !== undefined && !hasTrustedCaCerts(answers)) {
-    if (singleVm) {
-      lines.push(
-        `Release ${release} is older than ${RELEASE_RULES.trustedCaCertsSince}, so the proxy's CA must already be trusted by the VM. Add \`proxy-ca.crt\` to the system CA store first (on Debian and Ubuntu:`,
-        '`sudo cp proxy-ca.crt /usr/local/share/ca-certificates/ && sudo update-ca-certificates`).',
-        '',
-      );
-    } else {
-      lines.push(
-        `Release ${release} is older than ${RELEASE_RULES.trustedCaCertsSince}, so the proxy's CA is passed as a ConfigMap. Create it first:`,
-        '',
-        '```sh',
-        `kubectl create configmap ${KOTS_CA_CONFIGMAP} --namespace <namespace> --from-file=ca_0.crt=proxy-ca.crt`,
-        '```',
-        '',
-      );
-    }
-  }
-
-  lines.push('```sh', installerCommand(answers), '```', '');
-  lines.push(
+    '```sh',
+    installerCommand(plan),
+    '```',
+    '',
     'Both `--http-proxy` and `--https-proxy` take the same proxy URL. `--no-proxy` is the comma-separated list of excluded domains; these values cannot be changed later in the Admin Console.',
     '',
-    '## 2. Enable the proxy in the Admin Console',
+    `## ${section++}. Enable the proxy in the Admin Console`,
     '',
-    '1. Open the Admin Console and go to **Config**, group **Proxy**.',
-    '2. Tick **External proxy**.',
-    `3. Set **External proxy type** to **${proxy.protocol}**.`,
-  );
-  let step = 4;
-  if (proxy.protocol === 'https') {
-    lines.push(
-      proxy.verifyCertificate
-        ? `${step++}. Tick **SSL certificate checks** (it is off by default: leaving it off accepts any certificate).`
-        : `${step++}. Leave **SSL certificate checks** unticked (you chose not to verify the proxy certificate).`,
-    );
-  }
-  if (ca !== undefined && hasTrustedCaCerts(answers)) {
-    lines.push(
-      `${step++}. Paste the content of \`proxy-ca.crt\` into **Trusted CA certificate(s)**.`,
-    );
-  }
-  lines.push(`${step}. **Save config**, then **Deploy** the new version.`, '');
-  lines.push(
-    '## 3. Check the proxy',
+    ...adminConsoleSteps(plan).map((step, i) => `${i + 1}. ${step}`),
+    '',
+    `## ${section}. Check the proxy`,
     '',
     'Give `proxy-allowlist.txt` (or `squid-allowlist.conf`) to your proxy admin, then run `sh check-proxy.sh` from where CARTO runs: every domain must say `allowed`.',
     '',

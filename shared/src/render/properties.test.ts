@@ -7,9 +7,12 @@ import fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { validateAnswers, type Answers } from '../answers.ts';
-import { SERVICE_IDS, WAREHOUSE_IDS } from '../catalog.ts';
+import { PROXY_SUPPORT_SINCE, SERVICE_IDS, WAREHOUSE_IDS } from '../catalog.ts';
+import { isIPv6 } from '../host.ts';
+import { isAtLeast } from '../release.ts';
 import { CA_PEM, SECOND_CA_PEM } from '../fixtures/index.ts';
 import { noProxyEntries } from '../rules/no-proxy.ts';
+import { planFor } from '../plan.ts';
 import { envVariables } from './env-file.ts';
 import { helmValues } from './helm-values.ts';
 import { installerCommand } from './kots-setup.ts';
@@ -17,6 +20,9 @@ import { renderAll } from './index.ts';
 import { canonicalJson } from './header.ts';
 
 const RUNS = { numRuns: 1000 };
+
+/** The Admin Console's Host validation regex, as CARTO's manifests/kots-config.yaml has it (§V.3). */
+const ADMIN_CONSOLE_HOST_REGEX = /^(https?:\/\/)([a-zA-Z0-9.-]+)(:\d+)?(\/[^\s]*)?$/;
 
 /** Strings YAML 1.1 or 1.2 would read as something other than a string when left plain. */
 const YAML_TRAPS = [
@@ -43,7 +49,8 @@ const hostArb = fc.oneof(
   fc.constantFrom(
     'squid',
     'proxy',
-    ...YAML_TRAPS.filter((t) => /^[a-z0-9]+$/i.test(t) && /[a-z]/i.test(t)),
+    // Not 0x1f: URL parsers read it as the IPv4 address 0.0.0.31, so the schema refuses it.
+    ...YAML_TRAPS.filter((t) => /^[a-z0-9]+$/i.test(t) && /[a-z]/i.test(t) && t !== '0x1f'),
   ),
 );
 
@@ -76,6 +83,11 @@ const answersArb = fc
       { nil: undefined },
     ),
     gke: fc.boolean(),
+    clusterDomain: fc.option(fc.constantFrom('cluster.local', 'k8s.corp.example', 'on'), {
+      nil: undefined,
+    }),
+    pubSub: fc.option(fc.boolean(), { nil: undefined }),
+    images: fc.option(fc.boolean(), { nil: undefined }),
     clusterIp: fc.oneof(fc.ipV4(), fc.ipV6()),
     protocol: fc.constantFrom('http', 'https'),
     host: hostArb,
@@ -86,32 +98,45 @@ const answersArb = fc
     warehouses: fc.subarray([...WAREHOUSE_IDS]),
     services: fc.subarray([...SERVICE_IDS]),
   })
-  .map((a) => ({
-    deployment: {
-      method: a.method,
-      ...(a.release ? { release: a.release.join('.') } : {}),
-      ...(a.method === 'helm' || a.method === 'kots' ? { gkeWorkloadIdentity: a.gke } : {}),
-      ...(a.method === 'kots' ? { kubernetesServiceIp: a.clusterIp } : {}),
-    },
-    proxy: {
-      protocol: a.protocol,
-      host: a.host,
-      port: a.port,
-      ...(a.protocol === 'https' ? { verifyCertificate: a.verify, customCa: a.ca } : {}),
-    },
-    excludedDomains: a.excluded,
-    warehouses: a.warehouses,
-    services: a.services,
-  }));
+  .map((a) => {
+    // Only combinations the schema accepts: releases from the method's floor on (§V.1), and hosts the
+    // Admin Console accepts for kots and single-vm (§V.3). The refusals have their own tests.
+    const floor = PROXY_SUPPORT_SINCE[a.method].release;
+    const release =
+      a.release && !isAtLeast(a.release.join('.'), floor) ? floor : a.release?.join('.');
+    const kubernetes = a.method === 'helm' || a.method === 'kots';
+    const adminConsole = a.method === 'kots' || a.method === 'single-vm';
+    const pubSubOffered =
+      a.method === 'helm' && (release === undefined || isAtLeast(release, '2025.2.13'));
+    return {
+      deployment: {
+        method: a.method,
+        ...(release ? { release } : {}),
+        ...(kubernetes ? { gkeWorkloadIdentity: a.gke } : {}),
+        ...(a.method === 'kots' ? { kubernetesServiceIp: a.clusterIp } : {}),
+        ...(kubernetes && a.clusterDomain ? { clusterDomain: a.clusterDomain } : {}),
+        ...(kubernetes && a.images !== undefined ? { imagePullsThroughProxy: a.images } : {}),
+        ...(a.method === 'helm' && a.pubSub !== undefined && (pubSubOffered || !a.pubSub)
+          ? { usePubSubRestApi: a.pubSub }
+          : {}),
+      },
+      proxy: {
+        protocol: a.protocol,
+        host:
+          adminConsole && (isIPv6(a.host) || a.host.includes('_')) ? 'proxy.corp.example' : a.host,
+        port: a.port,
+        ...(a.protocol === 'https' ? { verifyCertificate: a.verify, customCa: a.ca } : {}),
+      },
+      excludedDomains: a.excluded,
+      warehouses: a.warehouses,
+      services: a.services,
+    };
+  });
 
-/** Validates, skipping only the one combination the schema refuses on purpose (single-vm before 2025.7.16). */
+/** Validates answers the arbitrary built to be acceptable: any refusal is a bug. */
 function accepted(input: unknown): Answers {
   const result = validateAnswers(input);
-  if (!result.ok) {
-    const onlySingleVm = result.issues.every((i) => i.path.join('.') === 'deployment');
-    fc.pre(!onlySingleVm);
-    throw new Error(`unexpectedly refused: ${JSON.stringify(result.issues)}`);
-  }
+  if (!result.ok) throw new Error(`unexpectedly refused: ${JSON.stringify(result.issues)}`);
   return result.answers;
 }
 
@@ -138,7 +163,7 @@ describe('renderAll on any accepted answers', () => {
       fc.property(answersArb, (input) => {
         const answers = accepted({ ...input, deployment: { method: 'docker-compose' } });
         const parsed = dotenv.parse(content(answers, 'customer.env.proxy'));
-        expect(parsed).toEqual(Object.fromEntries(envVariables(answers)));
+        expect(parsed).toEqual(Object.fromEntries(envVariables(planFor(answers))));
         expect(parsed.NO_PROXY?.split(',')).toEqual(noProxyEntries(answers).map((e) => e.entry));
         expect(parsed.HTTP_PROXY).toMatch(/^https?:\/\/.+:\d+$/);
       }),
@@ -154,10 +179,18 @@ describe('renderAll on any accepted answers', () => {
           deployment: { method: 'helm', release: input.deployment.release },
         });
         const text = content(answers, 'customizations.proxy.yaml');
-        const expected = helmValues(answers);
+        const expected = helmValues(planFor(answers));
         expect(parseYaml(text, { version: '1.1' })).toEqual(expected);
         expect(parseYaml(text)).toEqual(expected);
-        expect(expected.externalProxy.host).toBe(answers.proxy.host);
+        const { host, port, type } = expected.externalProxy;
+        expect(host).toBe(
+          isIPv6(answers.proxy.host) ? `[${answers.proxy.host}]` : answers.proxy.host,
+        );
+        // The chart builds the proxy URL with printf "%s://%s:%d" (_helpers.tpl, §V.3): it must parse.
+        const chartUrl = new URL(`${type}://${host}:${port}`);
+        if (isIPv6(answers.proxy.host)) expect(isIPv6(chartUrl.hostname.slice(1, -1))).toBe(true);
+        else expect(chartUrl.hostname).toBe(host);
+        expect(chartUrl.port === '' ? port : Number(chartUrl.port)).toBe(port);
       }),
       RUNS,
     );
@@ -169,9 +202,11 @@ describe('renderAll on any accepted answers', () => {
         const answers = accepted(input);
         fc.pre(answers.deployment.method === 'kots' || answers.deployment.method === 'single-vm');
         const md = content(answers, 'kots-proxy-setup.md');
-        expect(md).toContain(installerCommand(answers));
+        expect(md).toContain(installerCommand(planFor(answers)));
         const flag = /--no-proxy='([^']*)'/.exec(md);
         expect(flag?.[1]?.split(',')).toEqual(noProxyEntries(answers).map((e) => e.entry));
+        // The Admin Console's Host validation (manifests/kots-config.yaml, §V.3) accepts the URL.
+        expect(planFor(answers).proxyUrl).toMatch(ADMIN_CONSOLE_HOST_REGEX);
       }),
       RUNS,
     );

@@ -1,13 +1,15 @@
 /** README.md: what each file is for and the next steps, in order, for the chosen method. */
-import type { Answers } from '../answers.ts';
 import { DEPLOYMENT_METHODS } from '../catalog.ts';
-import { proxyUrl } from '../host.ts';
+import type { Plan } from '../plan.ts';
 import type { PreflightLine } from '../preflight.ts';
+import { nextStepsMarkdown, type NextStep } from './next-steps.ts';
 import type { OutputFile, Warning } from './types.ts';
 import { headerLine } from './header.ts';
 
 const DESCRIPTIONS: Record<string, string> = {
   'customer.env.proxy': 'the proxy lines to add to your `customer.env`',
+  'docker-daemon-proxy.conf':
+    'the Docker daemon’s own proxy settings (a systemd drop-in), so it can pull CARTO’s images',
   'customizations.proxy.yaml':
     'Helm values with the proxy settings, to pass after your `customizations.yaml`',
   'kots-proxy-setup.md': 'the installer command and the Admin Console steps',
@@ -20,43 +22,6 @@ const DESCRIPTIONS: Record<string, string> = {
     'for the network admin: traffic that bypasses the proxy and must be allowed directly',
   'check-proxy.sh': 'run it where CARTO runs to check that the proxy allows every domain',
 };
-
-function nextSteps(answers: Answers, names: ReadonlySet<string>): string[] {
-  const steps: string[] = [];
-  const admin = names.has('egress-rules.md')
-    ? 'Send `proxy-allowlist.txt` (or `squid-allowlist.conf`) to your proxy admin, and `egress-rules.md` to whoever manages the firewall.'
-    : 'Send `proxy-allowlist.txt` (or `squid-allowlist.conf`) to your proxy admin.';
-  steps.push(admin);
-  steps.push(
-    'Once the proxy allows them, run `sh check-proxy.sh` from where CARTO runs: every domain must say `allowed`.',
-  );
-  switch (answers.deployment.method) {
-    case 'docker-compose':
-      if (names.has('certs/proxy-ca.crt')) {
-        steps.push(
-          'Copy `certs/proxy-ca.crt` into the `certs/` folder of your CARTO installation.',
-        );
-      }
-      steps.push(
-        'Add the lines of `customer.env.proxy` to your `customer.env` (replace any proxy lines it already has).',
-        'Apply: `bash install.sh && docker-compose down && docker-compose up -d`.',
-      );
-      break;
-    case 'helm':
-      steps.push(
-        'Put `customizations.proxy.yaml` next to your `customizations.yaml`.',
-        'Apply with your usual command, adding the file last: `helm upgrade … -f customizations.yaml -f customizations.proxy.yaml`.',
-      );
-      break;
-    case 'kots':
-    case 'single-vm':
-      steps.push(
-        'Follow `kots-proxy-setup.md`: run the installer with the proxy flags, then enable the proxy in the Admin Console.',
-      );
-      break;
-  }
-  return steps;
-}
 
 /** One line of text, whatever the check's detail holds (Markdown stays a list item). */
 const oneLine = (text: string) => text.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
@@ -102,19 +67,19 @@ function preflightSection(lines: readonly PreflightLine[]): string[] {
 }
 
 export function renderReadme(
-  answers: Answers,
+  plan: Plan,
   files: readonly OutputFile[],
   warnings: readonly Warning[],
+  steps: readonly NextStep[],
   preflight?: readonly PreflightLine[],
 ): string {
-  const method = DEPLOYMENT_METHODS.find((m) => m.id === answers.deployment.method);
-  const names = new Set(files.map((f) => f.name));
+  const method = DEPLOYMENT_METHODS.find((m) => m.id === plan.method);
   const lines = [
-    `<!-- ${headerLine(answers)} -->`,
+    `<!-- ${headerLine(plan.answers)} -->`,
     '',
-    `# CARTO Self-hosted proxy configuration: ${method?.label ?? answers.deployment.method}`,
+    `# CARTO Self-hosted proxy configuration: ${method?.label ?? plan.method}`,
     '',
-    `Proxy: \`${proxyUrl(answers.proxy)}\`.`,
+    `Proxy: \`${plan.proxyUrl}\`. Release: ${plan.release}${plan.answers.deployment.release === undefined ? ' (the newest the wizard knows; set yours if it is older)' : ''}.`,
     '',
     '## Files',
     '',
@@ -123,7 +88,7 @@ export function renderReadme(
     '',
     '## Next steps',
     '',
-    ...nextSteps(answers, names).map((step, i) => `${i + 1}. ${step}`),
+    ...nextStepsMarkdown(steps),
     '',
   ];
   const important = warnings.filter((w) => w.severity !== 'info');

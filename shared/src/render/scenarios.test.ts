@@ -10,11 +10,14 @@ import dotenv from 'dotenv';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { validateAnswers, type Answers, type AnswersInput } from '../answers.ts';
+import { NO_PROXY_RULES } from '../catalog.ts';
 import { CA_PEM, LEAF_PEM, SECOND_CA_PEM } from '../fixtures/index.ts';
 import { renderAll } from './index.ts';
 import type { RenderResult } from './types.ts';
 
 const NOW = new Date('2026-11-26T00:00:00Z');
+/** The compose service names every Docker Compose NO_PROXY starts with, after localhost (§V.4). */
+const COMPOSE = NO_PROXY_RULES.composeServices.entries.join(',');
 
 function render(input: AnswersInput): { answers: Answers; result: RenderResult } {
   const validation = validateAnswers(input);
@@ -50,8 +53,8 @@ describe('docker-compose, HTTP proxy', () => {
       https_proxy: url,
       GRPC_PROXY: url,
       grpc_proxy: url,
-      NO_PROXY: 'localhost,.corp.example,mega.io',
-      no_proxy: 'localhost,.corp.example,mega.io',
+      NO_PROXY: `localhost,${COMPOSE},.corp.example,mega.io`,
+      no_proxy: `localhost,${COMPOSE},.corp.example,mega.io`,
     });
   });
 
@@ -64,6 +67,7 @@ describe('docker-compose, HTTP proxy', () => {
     ]);
     expect(names(result)).toEqual([
       'customer.env.proxy',
+      'docker-daemon-proxy.conf',
       'proxy-allowlist.txt',
       'squid-allowlist.conf',
       'egress-rules.md',
@@ -97,8 +101,8 @@ describe('docker-compose, HTTPS proxy with a custom CA', () => {
       http_proxy: url,
       HTTPS_PROXY: url,
       https_proxy: url,
-      NO_PROXY: 'localhost,.snowflakecomputing.com',
-      no_proxy: 'localhost,.snowflakecomputing.com',
+      NO_PROXY: `localhost,${COMPOSE},.snowflakecomputing.com`,
+      no_proxy: `localhost,${COMPOSE},.snowflakecomputing.com`,
       NODE_TLS_REJECT_UNAUTHORIZED: '1',
       NODE_EXTRA_CA_CERTS: '/usr/src/certs/proxy-ca.crt',
     });
@@ -187,7 +191,11 @@ describe('helm, HTTPS proxy with a custom CA', () => {
         sslRejectUnauthorized: true,
       },
       trustedCACerts: { value: CA_PEM + SECOND_CA_PEM },
+      // On by default with an HTTPS proxy from 2025.2.13: Pub/Sub over HTTPS, through the proxy (§V.5).
+      cartoConfigValues: { usePubSubRestApi: true },
     });
+    expect(result.egress.map((e) => e.cause)).toEqual(['snowflake']);
+    expect(codes(result)).not.toContain('grpc-bypasses-https-proxy');
     for (const f of result.files) expect(f.content).toMatchSnapshot(f.name);
   });
 
@@ -315,7 +323,13 @@ describe('check-proxy.sh', () => {
     for (const method of ['docker-compose', 'helm', 'single-vm'] as const) {
       const { result } = render({
         deployment: { method },
-        proxy: { protocol: 'https', host: 'fd00::10', port: 3129, customCa: CA_PEM },
+        // The Admin Console refuses IPv6 hosts (§V.3), so single-vm gets a DNS name.
+        proxy: {
+          protocol: 'https',
+          host: method === 'single-vm' ? 'proxy.corp.example' : 'fd00::10',
+          port: 3129,
+          customCa: CA_PEM,
+        },
         warehouses: ['snowflake'],
       });
       const path = join(dir, `${method}.sh`);

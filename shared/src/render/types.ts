@@ -1,5 +1,6 @@
 /** What one render of the answers produces: the files and the facts behind them (PRODUCT.md §4). */
 import type { Source } from '../catalog.ts';
+import type { NextStep } from './next-steps.ts';
 
 export interface OutputFile {
   /** File name, possibly with a folder (certs/proxy-ca.crt); also the name inside the zip. */
@@ -17,7 +18,7 @@ export interface NoProxyEntry {
 
 export interface AllowlistEntry {
   domain: string;
-  group: 'core' | 'warehouse' | 'service';
+  group: 'core' | 'images' | 'warehouse' | 'service';
   reason: string;
 }
 
@@ -47,4 +48,6 @@ export interface RenderResult {
   allowlist: AllowlistEntry[];
   egress: EgressRule[];
   warnings: Warning[];
+  /** The numbered next steps README.md lists, as data (the Review step shows them with copy buttons). */
+  nextSteps: NextStep[];
 }

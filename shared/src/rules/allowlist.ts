@@ -1,6 +1,6 @@
 /** Domains the proxy must allow, per method, warehouses and services (PRODUCT.md §2a). */
 import type { Answers } from '../answers.ts';
-import { CORE_DOMAINS, SERVICES, WAREHOUSES } from '../catalog.ts';
+import { CORE_DOMAINS, IMAGE_REGISTRY_DOMAINS, SERVICES, WAREHOUSES } from '../catalog.ts';
 import type { AllowlistEntry } from '../render/types.ts';
 
 export function allowlistEntries(answers: Answers): AllowlistEntry[] {
@@ -21,6 +21,14 @@ export function allowlistEntries(answers: Answers): AllowlistEntry[] {
   for (const group of CORE_DOMAINS) {
     if (!group.methods.includes(answers.deployment.method)) continue;
     for (const domain of group.domains) add(domain, 'core', group.reason);
+  }
+  if (
+    answers.deployment.imagePullsThroughProxy === true &&
+    IMAGE_REGISTRY_DOMAINS.methods.includes(answers.deployment.method)
+  ) {
+    // Only when the nodes pull through this proxy (carto-proxy-facts.md §V.5).
+    for (const domain of IMAGE_REGISTRY_DOMAINS.domains)
+      add(domain, 'images', IMAGE_REGISTRY_DOMAINS.reason);
   }
   for (const warehouse of WAREHOUSES) {
     if (!answers.warehouses.includes(warehouse.id)) continue;

@@ -5,6 +5,7 @@
 import type { Answers } from '../answers.ts';
 import { WAREHOUSES } from '../catalog.ts';
 import type { EgressRule } from '../render/types.ts';
+import { usesPubSubRestApi } from './release.ts';
 
 export function egressRules(answers: Answers): EgressRule[] {
   const rules: EgressRule[] = [];
@@ -19,7 +20,8 @@ export function egressRules(answers: Answers): EgressRule[] {
       cause: warehouse.id,
     });
   }
-  if (answers.proxy.protocol === 'https') {
+  if (answers.proxy.protocol === 'https' && !usesPubSubRestApi(answers)) {
+    // With usePubSubRestApi (Helm, §V.5) Pub/Sub speaks HTTPS and goes through the proxy instead.
     // grpc-js accepts only http:// proxy URLs; with an https:// one it logs an error and connects directly.
     // Recent Kubernetes releases reach Pub/Sub through pubsub.self-hosted.carto.com (carto-proxy-facts.md §2.1).
     const pubsub =

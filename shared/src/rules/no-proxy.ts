@@ -1,10 +1,11 @@
 /**
  * The final NO_PROXY list: entries the rules require, each with its reason and source, then the user's own.
- * Rules: PRODUCT.md §2 step 4; facts: carto-proxy-facts.md §1(b), §1(c), §3.
+ * Rules: PRODUCT.md §2 step 4; facts: carto-proxy-facts.md §1(b), §1(c), §3, §V.4, §V.5.
  */
 import type { Answers } from '../answers.ts';
 import { isKubernetesMethod } from '../answers.ts';
 import { NO_PROXY_RULES } from '../catalog.ts';
+import { clusterDomainOf } from './release.ts';
 import type { NoProxyEntry } from '../render/types.ts';
 
 const computed = new WeakMap<Answers, NoProxyEntry[]>();
@@ -30,8 +31,14 @@ function computeNoProxyEntries(answers: Answers): NoProxyEntry[] {
   };
 
   add(NO_PROXY_RULES.localhost.entries, NO_PROXY_RULES.localhost);
-  if (isKubernetesMethod(deployment.method)) {
-    add(NO_PROXY_RULES.kubernetes.entries, NO_PROXY_RULES.kubernetes);
+  if (deployment.method === 'docker-compose') {
+    // The Compose counterpart of .svc.cluster.local (carto-proxy-facts.md §V.4).
+    add(NO_PROXY_RULES.composeServices.entries, NO_PROXY_RULES.composeServices);
+  }
+  const clusterDomain = clusterDomainOf(answers);
+  if (clusterDomain !== undefined) {
+    // `.svc.<clusterDomain>`: every in-cluster name ends with it (carto-proxy-facts.md §V.5).
+    add([`.svc.${clusterDomain}`], NO_PROXY_RULES.kubernetes);
   }
   if (deployment.method === 'kots' && deployment.kubernetesServiceIp !== undefined) {
     add([deployment.kubernetesServiceIp], NO_PROXY_RULES.kubernetesServiceIp);

@@ -1,17 +1,28 @@
 /** Warnings about the answers: what is risky, limited or chosen for the user, and why (PRODUCT.md §2). */
 import type { Answers } from '../answers.ts';
-import { RELEASE_RULES } from '../catalog.ts';
+import { LATEST_RELEASE, RELEASE_RULES } from '../catalog.ts';
 import { inspectPem } from '../certificates.ts';
 import type { Warning } from '../render/types.ts';
 import { lintNoProxy } from '../no-proxy/lint.ts';
 import { noProxyEntries } from './no-proxy.ts';
-import { customCaOf, effectiveRelease, hasTrustedCaCerts } from './release.ts';
+import { planFor } from '../plan.ts';
+import { customCaOf, effectiveRelease, hasTrustedCaCerts, offersPubSubRestApi } from './release.ts';
 
 export function answerWarnings(answers: Answers): Warning[] {
   const warnings: Warning[] = [];
   const { deployment, proxy } = answers;
   const release = effectiveRelease(answers);
   const customCa = customCaOf(answers);
+
+  const plan = planFor(answers);
+  if (plan.releaseNewerThanKnown) {
+    warnings.push({
+      code: 'release-newer-than-known',
+      severity: 'info',
+      message: `Release ${release} is newer than the newest release the wizard knows (${LATEST_RELEASE}): the files follow that release's rules. Check CARTO's release notes for proxy changes.`,
+      path: ['deployment', 'release'],
+    });
+  }
 
   if (deployment.release === undefined) {
     warnings.push({
@@ -42,13 +53,26 @@ export function answerWarnings(answers: Answers): Warning[] {
     });
   }
 
-  if (proxy.protocol === 'https') {
+  if (proxy.protocol === 'https' && !plan.pubSubRestApi) {
     warnings.push({
       code: 'grpc-bypasses-https-proxy',
       severity: 'warning',
+      message: offersPubSubRestApi(answers)
+        ? 'gRPC clients (used for Google Pub/Sub) cannot use an https:// proxy and connect directly instead: turn “Pub/Sub over HTTPS” back on, or allow that traffic in your firewall (see egress-rules.md).'
+        : 'gRPC clients (used for Google Pub/Sub) cannot use an https:// proxy and connect directly instead: allow that traffic in your firewall (see egress-rules.md), or use an http:// proxy.',
+      path: offersPubSubRestApi(answers)
+        ? ['deployment', 'usePubSubRestApi']
+        : ['proxy', 'protocol'],
+    });
+  }
+
+  if (plan.pubSubRestApi) {
+    warnings.push({
+      code: 'pubsub-rest-api',
+      severity: 'info',
       message:
-        'gRPC clients (used for Google Pub/Sub) cannot use an https:// proxy and connect directly instead: allow that traffic in your firewall (see egress-rules.md), or use an http:// proxy.',
-      path: ['proxy', 'protocol'],
+        'Pub/Sub goes over HTTPS through the proxy (cartoConfigValues.usePubSubRestApi), so nothing bypasses it for Pub/Sub.',
+      path: ['deployment', 'usePubSubRestApi'],
     });
   }
 
@@ -80,32 +104,38 @@ export function answerWarnings(answers: Answers): Warning[] {
     );
   }
 
-  if (
-    (deployment.method === 'kots' || deployment.method === 'single-vm') &&
-    customCa !== undefined
-  ) {
-    warnings.push(
-      hasTrustedCaCerts(answers)
-        ? {
-            code: 'release-ca-key',
-            severity: 'info',
-            message: `Release ${release}: paste the custom CA into the Admin Console "Trusted CA certificate(s)" field.`,
-            path: ['deployment', 'release'],
-          }
-        : deployment.method === 'single-vm'
-          ? {
-              code: 'release-ca-host-trust',
-              severity: 'warning',
-              message: `Release ${release} is older than ${RELEASE_RULES.trustedCaCertsSince}: the custom CA must already be trusted by the VM (its system CA store) before you run the installer.`,
-              path: ['deployment', 'release'],
-            }
-          : {
-              code: 'release-ca-configmap',
-              severity: 'warning',
-              message: `Release ${release} is older than ${RELEASE_RULES.trustedCaCertsSince}: pass the custom CA to the installer as a ConfigMap with --private-ca-configmap (see kots-proxy-setup.md).`,
-              path: ['deployment', 'release'],
-            },
-    );
+  // kots and Single VM read the CA in a different place in each release range (§V.2).
+  const destinations = plan.ca?.destinations ?? [];
+  if (destinations.includes('admin-console-proxy-ssl-ca')) {
+    warnings.push({
+      code: 'release-ca-proxy-ssl-ca',
+      severity: 'info',
+      message: `Release ${release} is older than ${RELEASE_RULES.privateCaConfigMapSince}: upload the custom CA in the Admin Console field "Proxy SSL CA" (these releases do not read --private-ca-configmap).`,
+      path: ['deployment', 'release'],
+    });
+  }
+  if (destinations.includes('kots-private-ca-configmap')) {
+    warnings.push({
+      code: 'release-ca-configmap',
+      severity: 'warning',
+      message: `Release ${release} is older than ${RELEASE_RULES.trustedCaCertsSince}: create the CA ConfigMap and pass it to the installer with --private-ca-configmap (see kots-proxy-setup.md).`,
+      path: ['deployment', 'release'],
+    });
+  }
+  if (destinations.includes('host-trust-store')) {
+    warnings.push({
+      code: 'release-ca-host-trust',
+      severity: 'warning',
+      message: `Single VM: the custom CA must be in the VM's trust store before you run ./carto install (kots-proxy-setup.md has the commands for Debian, Ubuntu and RHEL-family hosts)${destinations.includes('admin-console-trusted-ca') ? ', and pasted into the Admin Console field "Trusted CA certificate(s)"' : ''}.`,
+      path: ['proxy', 'customCa'],
+    });
+  } else if (destinations.includes('admin-console-trusted-ca')) {
+    warnings.push({
+      code: 'release-ca-key',
+      severity: 'info',
+      message: `Release ${release}: paste the custom CA into the Admin Console field "Trusted CA certificate(s)".`,
+      path: ['deployment', 'release'],
+    });
   }
 
   if (deployment.method === 'kots' || deployment.method === 'single-vm') {

@@ -69,7 +69,7 @@ describe('resolveStep', () => {
     } as const;
     const result = await resolveStep('deployment', d, values as never, undefined, options);
     const errors = result.errors as { deployment?: { release?: { message?: string } } };
-    expect(errors.deployment?.release?.message).toMatch(/before 2025\.7\.16/);
+    expect(errors.deployment?.release?.message).toMatch(/no proxy support.*2025\.7\.16/);
   });
 
   it('ignores problems of other steps', async () => {

@@ -15,6 +15,19 @@ const draft = (patch: (d: Draft) => void): Draft => {
 };
 
 describe('toAnswersInput', () => {
+  it('sends Pub/Sub over HTTPS only when Helm with an HTTPS proxy turns it off', () => {
+    const helm = (protocol: 'http' | 'https', usePubSubRestApi: boolean) =>
+      toAnswersInput(
+        draft((d) => {
+          d.deployment = { ...d.deployment, method: 'helm', usePubSubRestApi };
+          d.proxy = { ...d.proxy, protocol, host: 'p', port: '3128' };
+        }),
+      ).deployment;
+    expect(helm('https', false)).toMatchObject({ usePubSubRestApi: false });
+    expect(helm('https', true)).not.toHaveProperty('usePubSubRestApi');
+    expect(helm('http', false)).not.toHaveProperty('usePubSubRestApi');
+  });
+
   it('sends only the questions that apply', () => {
     const input = toAnswersInput(
       draft((d) => {
@@ -23,6 +36,9 @@ describe('toAnswersInput', () => {
           release: ' ',
           gkeWorkloadIdentity: true,
           kubernetesServiceIp: '10.96.0.1',
+          clusterDomain: 'k8s.corp',
+          imagePullsThroughProxy: true,
+          usePubSubRestApi: false,
         };
         d.proxy = {
           protocol: 'http',
@@ -50,6 +66,9 @@ describe('toAnswersInput', () => {
           release: '2026.8.11',
           gkeWorkloadIdentity: false,
           kubernetesServiceIp: ' 10.96.0.1 ',
+          clusterDomain: ' k8s.corp ',
+          imagePullsThroughProxy: true,
+          usePubSubRestApi: false,
         };
         d.proxy = {
           protocol: 'https',
@@ -65,6 +84,9 @@ describe('toAnswersInput', () => {
       release: '2026.8.11',
       gkeWorkloadIdentity: false,
       kubernetesServiceIp: '10.96.0.1',
+      clusterDomain: 'k8s.corp',
+      imagePullsThroughProxy: true,
+      // Pub/Sub over HTTPS is a Helm value: not sent for kots.
     });
     expect(input.proxy).toEqual({
       protocol: 'https',

@@ -15,6 +15,12 @@ export interface DeploymentDraft {
   release: string;
   gkeWorkloadIdentity: boolean;
   kubernetesServiceIp: string;
+  /** Kubernetes: empty means the chart's default, cluster.local. */
+  clusterDomain: string;
+  /** Kubernetes: the nodes pull CARTO's images through this proxy (allowlists the registries). */
+  imagePullsThroughProxy: boolean;
+  /** Helm with an HTTPS proxy: Pub/Sub over HTTPS (on unless the user turns it off). */
+  usePubSubRestApi: boolean;
 }
 
 export interface ProxyDraft {
@@ -41,6 +47,9 @@ export const EMPTY_DRAFT: Draft = Object.freeze({
     release: '',
     gkeWorkloadIdentity: false,
     kubernetesServiceIp: '',
+    clusterDomain: '',
+    imagePullsThroughProxy: false,
+    usePubSubRestApi: true,
   },
   proxy: { protocol: '', host: '', port: '', verifyCertificate: true, customCa: '' },
   excludedDomains: [],
@@ -137,6 +146,9 @@ export function normalizeDraft(input: unknown): Draft {
       release: text(deployment.release),
       gkeWorkloadIdentity: deployment.gkeWorkloadIdentity === true,
       kubernetesServiceIp: text(deployment.kubernetesServiceIp),
+      clusterDomain: text(deployment.clusterDomain),
+      imagePullsThroughProxy: deployment.imagePullsThroughProxy === true,
+      usePubSubRestApi: deployment.usePubSubRestApi !== false,
     },
     proxy: {
       protocol: oneOf(proxy.protocol, ['http', 'https'] as const),
@@ -185,6 +197,16 @@ export function toAnswersInput(draft: Draft): AnswersInput {
         optional(deployment.kubernetesServiceIp) !== undefined && {
           kubernetesServiceIp: deployment.kubernetesServiceIp.trim(),
         }),
+      ...(isKubernetes(deployment.method) &&
+        optional(deployment.clusterDomain) !== undefined && {
+          clusterDomain: deployment.clusterDomain.trim(),
+        }),
+      ...(isKubernetes(deployment.method) &&
+        deployment.imagePullsThroughProxy && { imagePullsThroughProxy: true }),
+      // Only the user's "off" is sent: "on" is the shared default with an HTTPS proxy (§V.5).
+      ...(deployment.method === 'helm' &&
+        proxy.protocol === 'https' &&
+        !deployment.usePubSubRestApi && { usePubSubRestApi: false }),
     },
     proxy: {
       protocol: proxy.protocol === '' ? undefined : proxy.protocol,

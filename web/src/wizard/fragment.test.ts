@@ -8,6 +8,9 @@ const full = (): Draft => ({
     release: '2026.8.11',
     gkeWorkloadIdentity: true,
     kubernetesServiceIp: '10.96.0.1',
+    clusterDomain: 'k8s.corp',
+    imagePullsThroughProxy: true,
+    usePubSubRestApi: false,
   },
   proxy: {
     protocol: 'https',

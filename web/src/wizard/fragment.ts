@@ -29,6 +29,9 @@ export function encodeFragment({ draft, step, reached }: WizardLocation): string
   put('release', deployment.release);
   if (deployment.gkeWorkloadIdentity) params.set('gke', '1');
   put('clusterIp', deployment.kubernetesServiceIp);
+  put('clusterDomain', deployment.clusterDomain);
+  if (deployment.imagePullsThroughProxy) params.set('images', '1');
+  if (!deployment.usePubSubRestApi) params.set('pubsubRest', '0');
   put('protocol', proxy.protocol);
   put('host', proxy.host);
   put('port', proxy.port);
@@ -55,6 +58,9 @@ export function decodeFragment(hash: string): WizardLocation | undefined {
       release: get('release'),
       gkeWorkloadIdentity: get('gke') === '1',
       kubernetesServiceIp: get('clusterIp'),
+      clusterDomain: get('clusterDomain'),
+      imagePullsThroughProxy: get('images') === '1',
+      usePubSubRestApi: get('pubsubRest') !== '0',
     },
     proxy: {
       protocol: get('protocol'),

@@ -11,7 +11,10 @@ import { STEPS, type StepId } from './steps.ts';
 export interface StepValues {
   deployment: { deployment: DeploymentDraft };
   proxy: { proxy: Pick<ProxyDraft, 'protocol' | 'host' | 'port'> };
-  tls: { proxy: Pick<ProxyDraft, 'verifyCertificate' | 'customCa'> };
+  tls: {
+    proxy: Pick<ProxyDraft, 'verifyCertificate' | 'customCa'>;
+    deployment: Pick<DeploymentDraft, 'usePubSubRestApi'>;
+  };
   'excluded-domains': { excludedDomains: { value: string }[] };
   warehouses: { warehouses: Draft['warehouses'] };
   services: { services: Draft['services'] };
@@ -26,6 +29,7 @@ export function stepValuesOf<S extends StepId>(step: S, draft: Draft): StepValue
     }),
     tls: () => ({
       proxy: { verifyCertificate: draft.proxy.verifyCertificate, customCa: draft.proxy.customCa },
+      deployment: { usePubSubRestApi: draft.deployment.usePubSubRestApi },
     }),
     'excluded-domains': () => ({
       excludedDomains: draft.excludedDomains.map((value) => ({ value })),
@@ -48,10 +52,17 @@ export function withStepValues<S extends StepId>(
       const v = values as StepValues['deployment'];
       return { ...draft, deployment: { ...draft.deployment, ...v.deployment } };
     }
-    case 'proxy':
-    case 'tls': {
-      const v = values as StepValues['proxy'] | StepValues['tls'];
+    case 'proxy': {
+      const v = values as StepValues['proxy'];
       return { ...draft, proxy: { ...draft.proxy, ...v.proxy } };
+    }
+    case 'tls': {
+      const v = values as StepValues['tls'];
+      return {
+        ...draft,
+        proxy: { ...draft.proxy, ...v.proxy },
+        deployment: { ...draft.deployment, ...v.deployment },
+      };
     }
     case 'excluded-domains': {
       const v = values as StepValues['excluded-domains'];
@@ -88,6 +99,9 @@ export function fieldLabelOf(path: FieldPath): string {
     'deployment.release': 'Release',
     'deployment.gkeWorkloadIdentity': 'GKE Workload Identity',
     'deployment.kubernetesServiceIp': 'ClusterIP of the kubernetes service',
+    'deployment.clusterDomain': 'Cluster domain',
+    'deployment.imagePullsThroughProxy': 'Nodes pull images through this proxy',
+    'deployment.usePubSubRestApi': 'Pub/Sub over HTTPS',
     proxy: 'Proxy',
     'proxy.protocol': 'Protocol',
     'proxy.host': 'Host',

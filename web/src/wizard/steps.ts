@@ -71,7 +71,8 @@ export function applicableStepAtOrBefore(step: StepId, draft: Draft): StepId {
 /** Which step owns a field of the answers (for warnings and errors that link back to it). */
 export function stepForPath(path: readonly (string | number)[]): StepId {
   const [head, field] = path;
-  if (head === 'deployment') return 'deployment';
+  // Pub/Sub over HTTPS is asked with the other HTTPS-proxy questions.
+  if (head === 'deployment') return field === 'usePubSubRestApi' ? 'tls' : 'deployment';
   if (head === 'proxy') {
     return field === 'verifyCertificate' || field === 'customCa' ? 'tls' : 'proxy';
   }

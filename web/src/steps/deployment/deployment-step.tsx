@@ -3,6 +3,8 @@
  * Kubernetes the GKE Workload Identity question and, for Kots, the kubernetes service ClusterIP.
  * Above them, "Start from an existing file" can fill all of it from a customer.env or Helm values.
  */
+import { CA_DESTINATION_TEXT, caDestinations } from '@wizard/shared/ca-destinations';
+import type { DeploymentMethodId } from '@wizard/shared';
 import { compareReleases, parseRelease } from '@wizard/shared/release';
 import { useWatch } from 'react-hook-form';
 import { useCatalog, type Catalog } from '../../api/catalog.ts';
@@ -24,22 +26,35 @@ void ImportPanel.preload().catch(() => undefined);
 const CLUSTER_IP_COMMAND = "kubectl get svc kubernetes -n default -o jsonpath='{.spec.clusterIP}'";
 
 /** What the chosen release changes, in one sentence (nothing when it is the newest behaviour). */
-function releaseConsequence(catalog: Catalog, method: string, release: string): string | undefined {
+function releaseConsequence(
+  catalog: Catalog,
+  method: DeploymentMethodId,
+  release: string,
+): string | undefined {
   const rules = catalog.releases.rules;
-  const effective = parseRelease(release.trim()) ? release.trim() : catalog.releases.latest;
-  const before = (boundary: string) => compareReleases(effective, boundary) < 0;
-  if (method === 'single-vm' && before(rules.singleVmProxySince)) return undefined; // the schema refuses it
-  if (!before(rules.trustedCaCertsSince)) return undefined;
-  if (method === 'helm') {
-    return `Before ${rules.trustedCaCertsSince}, a custom CA goes in externalProxy.sslCA instead of trustedCACerts.value; the wizard writes the right key.`;
+  const given = parseRelease(release.trim()) ? release.trim() : undefined;
+  const effective = given ?? catalog.releases.latest;
+  // Releases before proxy support are refused by the schema, with their own message (§V.1).
+  if (compareReleases(effective, catalog.proxySupportSince[method].release) < 0) return undefined;
+  const notes: string[] = [];
+  if (given !== undefined && compareReleases(given, catalog.releases.latest) > 0) {
+    notes.push(
+      `${given} is newer than the newest release the wizard knows (${catalog.releases.latest}): its rules are applied.`,
+    );
   }
-  if (method === 'kots') {
-    return `Before ${rules.trustedCaCertsSince}, the Admin Console has no “Trusted CA certificate(s)” field: a custom CA is passed with --private-ca-configmap.`;
+  const ca = caDestinations(method, effective, rules);
+  const newest = caDestinations(method, catalog.releases.latest, rules);
+  if (ca.join() !== newest.join()) {
+    notes.push(
+      `With a custom CA on ${effective}, ${ca.map((d) => CA_DESTINATION_TEXT[d]).join(', and ')}; the wizard writes it that way.`,
+    );
   }
-  if (method === 'single-vm') {
-    return `Before ${rules.trustedCaCertsSince}, the Admin Console has no “Trusted CA certificate(s)” field: a custom CA must already be trusted by the VM.`;
+  if (method === 'helm' && compareReleases(effective, rules.pubSubRestApiSince) < 0) {
+    notes.push(
+      `Before ${rules.pubSubRestApiSince} Pub/Sub cannot use HTTPS (usePubSubRestApi): with an HTTPS proxy it bypasses it over gRPC.`,
+    );
   }
-  return undefined;
+  return notes.length > 0 ? notes.join(' ') : undefined;
 }
 
 function DeploymentForm({ catalog }: { catalog: Catalog }) {
@@ -132,6 +147,45 @@ function DeploymentForm({ catalog }: { catalog: Catalog }) {
           registration={register('deployment.gkeWorkloadIdentity')}
           error={errors?.gkeWorkloadIdentity?.message}
         />
+      )}
+
+      {chosen && isKubernetes(chosen.id) && (
+        <>
+          <CheckboxField
+            label="The cluster’s nodes pull CARTO’s images through this proxy"
+            hint={
+              <>
+                Only if your nodes have no direct route to the registries: adds{' '}
+                {catalog.imageRegistries.domains.map((d, i) => (
+                  <span key={d}>
+                    {i > 0 && ' and '}
+                    <code>{d}</code>
+                  </span>
+                ))}{' '}
+                to the allowlist for your proxy admin.
+              </>
+            }
+            registration={register('deployment.imagePullsThroughProxy')}
+            error={errors?.imagePullsThroughProxy?.message}
+          />
+          <TextField
+            label="Cluster domain"
+            optional
+            hint={
+              <>
+                Only if your cluster does not use the default{' '}
+                <code>{catalog.defaultClusterDomain}</code> (the chart’s <code>clusterDomain</code>
+                ): in-cluster traffic is excluded as <code>.svc.&lt;cluster domain&gt;</code>.
+              </>
+            }
+            className="input--medium"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={catalog.defaultClusterDomain}
+            registration={register('deployment.clusterDomain')}
+            error={errors?.clusterDomain?.message}
+          />
+        </>
       )}
 
       {chosen?.id === 'kots' && (

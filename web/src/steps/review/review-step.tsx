@@ -19,6 +19,7 @@ import { StepFrame } from '../../wizard/step-frame.tsx';
 import { stepApplies, STEPS, type StepId } from '../../wizard/steps.ts';
 import { useWizardState } from '../../wizard/store.ts';
 import '../steps.css';
+import { NextSteps } from './next-steps.tsx';
 
 // With the shared merge code and the diff package: only fetched when the Review step shows.
 const MergedFile = lazyWithPreload(() => import('./merged-file.tsx'));
@@ -225,6 +226,10 @@ function Review({ catalog }: { catalog: Catalog }) {
       </div>
 
       {analysis && <WarningsList warnings={analysis.warnings} />}
+
+      {analysis?.render && analysis.problems.length === 0 && (
+        <NextSteps steps={analysis.render.nextSteps} />
+      )}
 
       {analysis?.answers && analysis.render ? (
         <OptionalChunk what="Test my proxy">

@@ -3,11 +3,19 @@
  * an optional custom CA, pasted or read from a file, shown as subject, issuer, validity and CA-or-not.
  * A private key is refused and dropped at once: it is never kept, saved or sent.
  */
-import { compareReleases, inspectPem, parseRelease, type CertificateInfo } from '@wizard/shared';
+import {
+  CA_DESTINATION_TEXT,
+  caDestinations,
+  compareReleases,
+  inspectPem,
+  parseRelease,
+  type CertificateInfo,
+} from '@wizard/shared';
 import { useId, useState, type ChangeEvent } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useCatalog, type Catalog } from '../../api/catalog.ts';
 import { Callout } from '../../components/callout.tsx';
+import { DocLink } from '../../components/doc-link.tsx';
 import { CheckboxField } from '../../components/field.tsx';
 import { TextareaField } from '../../components/textarea-field.tsx';
 import { CatalogStatus } from '../../wizard/catalog-status.tsx';
@@ -21,31 +29,29 @@ import { CertificateList } from './certificate-list.tsx';
 const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
 const MAX_BYTES = 64 * 1024;
 
-/** Where the CA ends up for this method and release, in one sentence. */
+/** Where the CA ends up for this method and release, in one sentence (the shared rule, §V.2). */
 function caDestination(catalog: Catalog, draft: Draft): string {
-  const since = catalog.releases.rules.trustedCaCertsSince;
   const release = parseRelease(draft.deployment.release.trim())
     ? draft.deployment.release.trim()
     : catalog.releases.latest;
-  const recent = compareReleases(release, since) >= 0;
-  switch (draft.deployment.method) {
-    case 'docker-compose':
-      return 'It is written to certs/proxy-ca.crt (mounted at /usr/src/certs) and referenced by NODE_EXTRA_CA_CERTS.';
-    case 'helm':
-      return recent
-        ? 'It is written under trustedCACerts.value in customizations.proxy.yaml.'
-        : `It is written under externalProxy.sslCA (release ${release} predates trustedCACerts).`;
-    case 'kots':
-      return recent
-        ? 'kots-proxy-setup.md tells you where to paste it in the Admin Console (Trusted CA certificate(s)).'
-        : 'kots-proxy-setup.md shows how to pass it with --private-ca-configmap.';
-    case 'single-vm':
-      return recent
-        ? 'kots-proxy-setup.md tells you where to paste it in the Admin Console (Trusted CA certificate(s)).'
-        : `Before ${since} the VM must already trust it; kots-proxy-setup.md shows how.`;
-    default:
-      return 'The files show where it goes for your deployment method.';
-  }
+  if (draft.deployment.method === '')
+    return 'The files show where it goes for your deployment method.';
+  const where = caDestinations(draft.deployment.method, release, catalog.releases.rules).map(
+    (d) => CA_DESTINATION_TEXT[d],
+  );
+  const text = where.join(', and ');
+  return `For release ${release}, ${text}; the files show how.`;
+}
+
+/** Pub/Sub over HTTPS is a Helm chart value from 2025.2.13 on (carto-proxy-facts.md §V.5). */
+function offersPubSubRest(catalog: Catalog, draft: Draft): boolean {
+  const release = parseRelease(draft.deployment.release.trim())
+    ? draft.deployment.release.trim()
+    : catalog.releases.latest;
+  return (
+    draft.deployment.method === 'helm' &&
+    compareReleases(release, catalog.releases.rules.pubSubRestApiSince) >= 0
+  );
 }
 
 /** A chosen file as PEM text: PEM files as they are, DER (binary .cer/.crt) re-encoded as PEM. */
@@ -184,6 +190,24 @@ function TlsForm({ catalog }: { catalog: Catalog }) {
       />
 
       {certificates.length > 0 && <CertificateList certificates={certificates} />}
+
+      {offersPubSubRest(catalog, store.getState().draft) && (
+        <div className="field">
+          <CheckboxField
+            label="Send Google Pub/Sub over HTTPS (recommended)"
+            hint={
+              <>
+                Pub/Sub speaks gRPC by default, and gRPC cannot go through an https:// proxy: it
+                would connect directly and need a firewall rule. With this on, the chart value{' '}
+                <code>cartoConfigValues.usePubSubRestApi</code> sends it over HTTPS, through the
+                proxy. <DocLink source={catalog.sources.pubSubRestApi}>Chart change</DocLink>
+              </>
+            }
+            registration={register('deployment.usePubSubRestApi')}
+            error={formState.errors.deployment?.usePubSubRestApi?.message}
+          />
+        </div>
+      )}
 
       {certificates.length > 0 && (
         <Callout tone="warning" title="CARTO limitation with a custom CA">

@@ -1,0 +1,145 @@
+/**
+ * The numbered next steps for the chosen method, as data: README.md writes them, and the Review step shows
+ * the same text with copy buttons. Commands use `<placeholders>` for what only the user knows.
+ */
+import type { Plan } from '../plan.ts';
+import {
+  DOCKER_DAEMON_COMMANDS,
+  DOCKER_DAEMON_DROP_IN,
+  dockerDaemonJson,
+} from './docker-daemon.ts';
+import { ENV_APPEND_COMMAND } from './env-file.ts';
+import { HELM_UPGRADE_COMMAND } from './helm-values.ts';
+import { HOST_TRUST_STORE_COMMANDS } from './kots-setup.ts';
+
+export interface CodeBlock {
+  /** A sentence before the block, Markdown inline. */
+  intro?: string;
+  language: 'sh' | 'json';
+  text: string;
+}
+
+export interface NextStep {
+  /** The step, Markdown inline (code spans for file names and short commands). */
+  text: string;
+  blocks: CodeBlock[];
+}
+
+const step = (text: string, ...blocks: CodeBlock[]): NextStep => ({ text, blocks });
+const sh = (text: string, intro?: string): CodeBlock =>
+  intro === undefined ? { language: 'sh', text } : { language: 'sh', text, intro };
+
+/** Adding the CA to the host's trust store: the commands for both families of distributions. */
+function trustStoreBlocks(file: string): CodeBlock[] {
+  const withFile = (commands: readonly string[]) =>
+    commands.map((c) => c.replace('proxy-ca.crt', file)).join('\n');
+  return [
+    sh(withFile(HOST_TRUST_STORE_COMMANDS.debian), 'On Debian or Ubuntu:'),
+    sh(withFile(HOST_TRUST_STORE_COMMANDS.rhel), 'On RHEL, Rocky Linux or AlmaLinux:'),
+  ];
+}
+
+/** The Docker daemon verifies an HTTPS proxy with the host's trust store (it is a Go program). */
+function daemonTrustBlocks(file: string): CodeBlock[] {
+  const [debian, rhel] = trustStoreBlocks(file);
+  if (debian === undefined || rhel === undefined) return [];
+  return [
+    {
+      ...debian,
+      intro:
+        'The daemon verifies the proxy with the host’s trust store: add the CA to it first. On Debian or Ubuntu:',
+    },
+    rhel,
+  ];
+}
+
+export function nextSteps(plan: Plan, fileNames: ReadonlySet<string>): NextStep[] {
+  const steps: NextStep[] = [
+    step(
+      fileNames.has('egress-rules.md')
+        ? 'Send `proxy-allowlist.txt` (or `squid-allowlist.conf`) to your proxy admin, and `egress-rules.md` to whoever manages the firewall.'
+        : 'Send `proxy-allowlist.txt` (or `squid-allowlist.conf`) to your proxy admin.',
+    ),
+    step(
+      'Once the proxy allows them, run the check from where CARTO runs: every domain must say `allowed`.',
+      sh('sh check-proxy.sh'),
+    ),
+  ];
+  switch (plan.method) {
+    case 'docker-compose':
+      if (plan.ca !== undefined) {
+        steps.push(
+          step(
+            `Copy \`${plan.ca.file}\` into the \`certs/\` folder of your CARTO installation (mounted at \`/usr/src/certs\` in the containers).`,
+          ),
+        );
+      }
+      steps.push(
+        step(
+          'In the installation folder, remove any proxy lines your `customer.env` already has, then append the new ones (safe even when its last line has no newline):',
+          sh(ENV_APPEND_COMMAND),
+        ),
+        step(
+          'Give the Docker daemon the proxy too, so it can pull CARTO’s images:',
+          ...(plan.ca !== undefined ? daemonTrustBlocks(plan.ca.file) : []),
+          sh(
+            DOCKER_DAEMON_COMMANDS.join('\n'),
+            `Install \`docker-daemon-proxy.conf\` as the systemd drop-in \`${DOCKER_DAEMON_DROP_IN}\`:`,
+          ),
+          {
+            language: 'json',
+            text: dockerDaemonJson(plan),
+            intro:
+              'Or, with Docker Engine 23.0 or newer, put `"proxies"` in `/etc/docker/daemon.json` instead, then `sudo systemctl restart docker`:',
+          },
+        ),
+        step(
+          'Apply the settings to CARTO:',
+          sh('bash install.sh && docker-compose down && docker-compose up -d'),
+        ),
+      );
+      break;
+    case 'helm':
+      // A custom CA is inside customizations.proxy.yaml: nothing else to copy.
+      steps.push(
+        step('Put `customizations.proxy.yaml` next to your `customizations.yaml`.'),
+        step(
+          'Apply with your usual command, adding the file last (your release name, chart and namespace):',
+          sh(HELM_UPGRADE_COMMAND),
+        ),
+      );
+      break;
+    case 'kots':
+    case 'single-vm':
+      steps.push(
+        step(
+          plan.method === 'single-vm' && plan.ca !== undefined
+            ? 'Follow `kots-proxy-setup.md`: trust the proxy’s CA on the VM, run the installer with the proxy flags, then enable the proxy in the Admin Console (**Config** › **Advanced Config**).'
+            : plan.ca?.destinations.includes('kots-private-ca-configmap')
+              ? 'Follow `kots-proxy-setup.md`: create the CA ConfigMap, run the installer with the proxy flags, then enable the proxy in the Admin Console (**Config** › **Advanced Config**).'
+              : 'Follow `kots-proxy-setup.md`: run the installer with the proxy flags, then enable the proxy in the Admin Console (**Config** › **Advanced Config**).',
+        ),
+      );
+      break;
+  }
+  return steps;
+}
+
+/** The steps as a Markdown ordered list, code blocks indented under their step. */
+export function nextStepsMarkdown(steps: readonly NextStep[]): string[] {
+  const lines: string[] = [];
+  steps.forEach((s, i) => {
+    lines.push(`${i + 1}. ${s.text}`);
+    for (const block of s.blocks) {
+      lines.push('');
+      if (block.intro !== undefined) lines.push(`   ${block.intro}`, '');
+      lines.push(
+        `   \`\`\`${block.language}`,
+        ...block.text.split('\n').map((l) => `   ${l}`),
+        '   ```',
+      );
+    }
+    if (i < steps.length - 1) lines.push('');
+  });
+  return lines;
+}
