@@ -1,4 +1,5 @@
 /** Docker Compose behind an HTTP proxy: from nothing to customer.env.proxy, read back with dotenv. */
+import { NO_PROXY_RULES } from '@wizard/shared';
 import { parse } from 'dotenv';
 import { expect, test } from './support/fixtures.ts';
 
@@ -15,7 +16,13 @@ test('a Docker Compose installation gets customer.env.proxy with both cases of e
   const env = parse(await wizard.downloadFile('customer.env.proxy'));
 
   const url = 'http://proxy.corp.example:3128';
-  const noProxy = 'localhost,.corp.example,10.0.0.0/8';
+  // CARTO's compose services call each other by name: they come right after localhost (§V.4).
+  const noProxy = [
+    'localhost',
+    ...NO_PROXY_RULES.composeServices.entries,
+    '.corp.example',
+    '10.0.0.0/8',
+  ].join(',');
   expect(env).toEqual({
     HTTP_PROXY: url,
     http_proxy: url,

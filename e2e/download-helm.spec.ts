@@ -36,6 +36,8 @@ test('a Helm installation gets customizations.proxy.yaml with the values Helm wi
       ],
       sslRejectUnauthorized: true,
     },
+    // An HTTPS proxy on a release from 2025.2.13: Pub/Sub over HTTPS, through the proxy (on by default).
+    cartoConfigValues: { usePubSubRestApi: true },
   });
   // Snowflake bypasses an HTTPS proxy: the egress rules say so.
   await expect(wizard.preview.getByRole('tab', { name: 'egress-rules.md' })).toBeVisible();

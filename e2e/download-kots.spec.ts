@@ -37,5 +37,5 @@ test('a Kots installation gets the installer flags with the ClusterIP excluded',
     '10.96.0.1',
     '.corp.example',
   ]);
-  expect(lines).toContain('3. Set **External proxy type** to **http**.');
+  expect(lines).toContain('3. Set **External proxy type** to **HTTP**.');
 });

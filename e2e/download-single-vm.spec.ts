@@ -13,7 +13,7 @@ test('a Single VM installation gets the ./carto install line; releases before pr
   await expect(release).toHaveAttribute('aria-invalid', 'true');
   await expect(
     wizard.main.getByText(
-      /Proxy support is not available for Single VM deployments before 2025\.7\.16/,
+      /Release 2025\.3\.4 has no proxy support for Single VM.*Upgrade CARTO to 2025\.7\.16/,
     ),
   ).toBeVisible();
   await wizard.expectStep('deployment');

@@ -7,8 +7,16 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { parse as parseEnv } from 'dotenv';
 import { parse as parseYaml } from 'yaml';
+import { NO_PROXY_RULES } from '@wizard/shared';
 import { expect, test } from './support/fixtures.ts';
 import { METHOD_LABELS, paste, type Wizard } from './support/wizard.ts';
+
+/** The merged NO_PROXY: localhost, CARTO's compose services (§V.4), then the user's own entry. */
+const COMPOSE_NO_PROXY = [
+  'localhost',
+  ...NO_PROXY_RULES.composeServices.entries,
+  '.corp.example',
+].join(',');
 
 /** A value that exists only in the imported file: seeing it anywhere else is a leak. */
 const MARKER = 'marker-7f3a9c-secret';
@@ -173,8 +181,8 @@ test('an imported customer.env never leaves the browser, and comes back merged',
     https_proxy: proxy,
     GRPC_PROXY: proxy,
     grpc_proxy: proxy,
-    NO_PROXY: 'localhost,.corp.example',
-    no_proxy: 'localhost,.corp.example',
+    NO_PROXY: COMPOSE_NO_PROXY,
+    no_proxy: COMPOSE_NO_PROXY,
     DB_PASSWORD: MARKER,
     LICENSE_KEY: 'abc#def',
     SELFHOSTED_DOMAIN: 'carto.corp.example',

@@ -19,7 +19,7 @@ async function answerEverything(wizard: Wizard): Promise<void> {
   });
   await wizard.expectStep('proxy');
   await wizard.main.getByLabel('HTTPS', { exact: true }).check();
-  await wizard.main.getByLabel('Host').fill('fd00::10');
+  await wizard.main.getByLabel('Host').fill('10.20.0.5');
   await wizard.main.getByLabel('Port').fill('3129');
   await wizard.next();
   await wizard.expectStep('tls');
@@ -46,7 +46,7 @@ async function expectEverything(wizard: Wizard, { withCa }: { withCa: boolean })
   await steps.getByRole('link', { name: /Proxy/ }).click();
   await wizard.expectStep('proxy');
   await expect(wizard.main.getByLabel('HTTPS', { exact: true })).toBeChecked();
-  await expect(wizard.main.getByLabel('Host')).toHaveValue('fd00::10');
+  await expect(wizard.main.getByLabel('Host')).toHaveValue('10.20.0.5');
   await expect(wizard.main.getByLabel('Port')).toHaveValue('3129');
 
   await steps.getByRole('link', { name: /TLS to the proxy/ }).click();

@@ -101,7 +101,11 @@ function stepCandidate(step: StepId, draft: Draft): unknown {
       return { ...PLACEHOLDER, deployment: input.deployment };
     case 'proxy': {
       const { protocol, host, port } = input.proxy;
-      return { ...PLACEHOLDER, proxy: { protocol, host, port } };
+      // The method decides which hosts are accepted (the Admin Console refuses IPv6 and `_`, §V.3).
+      const method = draft.deployment.method === '' ? 'helm' : draft.deployment.method;
+      const deployment =
+        method === 'kots' ? { method, kubernetesServiceIp: '10.96.0.1' } : { method };
+      return { ...PLACEHOLDER, deployment, proxy: { protocol, host, port } };
     }
     case 'tls':
       return {
