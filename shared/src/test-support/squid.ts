@@ -66,6 +66,11 @@ export interface SquidOptions {
   allowlist: string;
   /** Squid's whole hosts file, name → address. Any other name does not resolve (after ~1.5 s). */
   hosts?: Readonly<Record<string, string>>;
+  /**
+   * Listen as an HTTPS proxy (`https_port`, TLS to the proxy itself) with this certificate and
+   * key, in PEM; plain HTTP (`http_port`) without it.
+   */
+  tls?: { cert: string; key: string };
 }
 
 /**
@@ -86,8 +91,11 @@ function writeConfig(dir: string, port: number, options: SquidOptions): string {
       .map(([name, address]) => `${address} ${name}\n`)
       .join(''),
   );
+  const listen = options.tls
+    ? `https_port 127.0.0.1:${port} tls-cert=${file('proxy.crt', options.tls.cert)} tls-key=${file('proxy.key', options.tls.key)}`
+    : `http_port 127.0.0.1:${port}`;
   const lines = [
-    `http_port 127.0.0.1:${port}`,
+    listen,
     ...(isRoot() ? [`cache_effective_user ${SQUID_USER}`] : []),
     'visible_hostname squid-under-test',
     `pid_filename ${join(dir, 'squid.pid')}`,
@@ -170,9 +178,7 @@ function readOr(path: string, fallback: string): string {
 
 export interface RealSquid {
   port: number;
-  /** `http://127.0.0.1:<port>`, as the answers' proxy. */
-  url: string;
-  /** `CONNECT authority` through this Squid, and the status of its answer. */
+  /** `CONNECT authority` through this Squid (plain HTTP only), and the status of its answer. */
   connect: (authority: string) => Promise<number>;
   /** access.log so far, one request a line (`… TCP_DENIED/403 … CONNECT host:443 …`). */
   accessLog: () => string[];
@@ -232,8 +238,10 @@ async function startOnce(options: SquidOptions, squid: string): Promise<RealSqui
   }
   return {
     port,
-    url: `http://127.0.0.1:${port}`,
-    connect: (authority) => connectStatus(port, authority),
+    connect: (authority) => {
+      if (options.tls) throw new Error('connect() speaks plain HTTP; this Squid is an HTTPS proxy');
+      return connectStatus(port, authority);
+    },
     accessLog: () => readOr(join(dir, 'access.log'), '').split('\n').filter(Boolean),
     close: cleanUp,
   };
