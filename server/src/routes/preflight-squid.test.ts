@@ -22,8 +22,8 @@ import {
   type LoopbackOrigin,
   type RealSquid,
 } from '@wizard/shared/test-support/squid';
+import { makeCertificates, type TestCertificates } from '@wizard/shared/test-support/certificates';
 import type { ConnectCheck, PreflightLine } from '@wizard/shared/preflight';
-import { makeCertificates, type TestCertificates } from '../preflight/test-proxy.ts';
 import { containing, postJson, testApp } from '../test-support.ts';
 
 function answers(protocol: 'http' | 'https', port: number, customCa?: string): AnswersInput {

@@ -1,18 +1,19 @@
 /**
  * The generated check-proxy.sh, run with sh and the real curl, through the real Squid running the
- * generated squid-allowlist.conf (issue 9, item 10). Squid's hosts file sends every host the script
+ * generated squid-allowlist.conf (issue 9, item 10), as an HTTP proxy and as an HTTPS proxy. Squid's hosts file sends every host the script
  * checks to a TCP listener on 127.x.y.z:443 (test-support/squid.ts), so an allowed CONNECT really
  * gets Squid's 200 and a tunnel; nothing leaves loopback. The 407 case stays with the scripted
  * proxy of check-proxy.test.ts: it needs an authenticating proxy, not this ACL.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateAnswers, type Answers } from '../answers.ts';
 import { SERVICES, WAREHOUSES } from '../catalog.ts';
 import { allowlistEntries } from '../rules/allowlist.ts';
+import { makeCertificates, type TestCertificates } from '../test-support/certificates.ts';
 import {
   startLoopbackOrigin,
   startSquid,
@@ -22,10 +23,12 @@ import {
 import { checkHost } from './check-proxy.ts';
 import { renderAll } from './index.ts';
 
-function answersWith(port: number): Answers {
+type Protocol = 'http' | 'https';
+
+function answersWith(port: number, protocol: Protocol = 'http', customCa?: string): Answers {
   const result = validateAnswers({
     deployment: { method: 'docker-compose' },
-    proxy: { protocol: 'http', host: '127.0.0.1', port },
+    proxy: { protocol, host: '127.0.0.1', port, ...(customCa ? { customCa } : {}) },
     warehouses: WAREHOUSES.map((w) => w.id),
     services: SERVICES.map((s) => s.id),
   });
@@ -44,34 +47,49 @@ const REMOVED = 'api.tomtom.com';
 const REMOVED_LINE = `acl carto_selfhosted dstdomain ${REMOVED}\n`;
 
 // The ACL does not depend on the proxy's port: render it before Squid has one.
-const acl = fileOf(answersWith(3128), 'squid-allowlist.conf');
-const entries = allowlistEntries(answersWith(3128));
-const checked = entries.filter((entry) => checkHost(entry.domain) !== undefined);
+const acl = (protocol: Protocol) => fileOf(answersWith(3128, protocol), 'squid-allowlist.conf');
+/** The allowlist entries check-proxy.sh checks (a wildcard with no known host is skipped). */
+const checkedOf = (protocol: Protocol) =>
+  allowlistEntries(answersWith(3128, protocol)).filter(
+    (entry) => checkHost(entry.domain) !== undefined,
+  );
+const checked = checkedOf('http');
 
+let certs: TestCertificates;
 let origin: LoopbackOrigin;
 let full: RealSquid;
 let missingOne: RealSquid;
+let overTls: RealSquid;
 
 beforeAll(async () => {
+  certs = makeCertificates();
   origin = await startLoopbackOrigin();
   const hosts = Object.fromEntries(
-    checked.map((entry) => [checkHost(entry.domain) ?? '', origin.address]),
+    [...checked, ...checkedOf('https')].map((entry) => [
+      checkHost(entry.domain) ?? '',
+      origin.address,
+    ]),
   );
-  expect(acl).toContain(REMOVED_LINE);
-  [full, missingOne] = await Promise.all([
-    startSquid({ allowlist: acl, hosts }),
-    startSquid({ allowlist: acl.replace(REMOVED_LINE, ''), hosts }),
+  expect(acl('http')).toContain(REMOVED_LINE);
+  [full, missingOne, overTls] = await Promise.all([
+    startSquid({ allowlist: acl('http'), hosts }),
+    startSquid({ allowlist: acl('http').replace(REMOVED_LINE, ''), hosts }),
+    startSquid({ allowlist: acl('https'), hosts, tls: certs }),
   ]);
 });
 
 afterAll(async () => {
-  await Promise.all([full?.close(), missingOne?.close(), origin?.close()]);
+  await Promise.all([full?.close(), missingOne?.close(), overTls?.close(), origin?.close()]);
 });
 
-function runCheck(squid: RealSquid): Promise<{ code: number; stdout: string }> {
+/** Writes every rendered file into a fresh directory, as the download unpacks, and runs the script. */
+function runCheck(answers: Answers): Promise<{ code: number; stdout: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'check-proxy-squid-'));
+  for (const file of renderAll(answers).files) {
+    mkdirSync(dirname(join(dir, file.name)), { recursive: true });
+    writeFileSync(join(dir, file.name), file.content);
+  }
   const path = join(dir, 'check-proxy.sh');
-  writeFileSync(path, fileOf(answersWith(squid.port), 'check-proxy.sh'));
   return new Promise((resolve) => {
     execFile('sh', [path], { timeout: 60_000 }, (error, stdout) => {
       rmSync(dir, { recursive: true, force: true });
@@ -85,7 +103,7 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 describe('check-proxy.sh through the real Squid and its generated ACL', () => {
   it('reports every checked domain allowed, and succeeds', async () => {
     const before = origin.connections();
-    const { code, stdout } = await runCheck(full);
+    const { code, stdout } = await runCheck(answersWith(full.port));
     for (const entry of checked) {
       expect(stdout).toMatch(new RegExp(`^allowed +${escape(entry.domain)}$`, 'm'));
     }
@@ -97,7 +115,7 @@ describe('check-proxy.sh through the real Squid and its generated ACL', () => {
   });
 
   it('reports the domain missing from the ACL as BLOCKED (403), and fails', async () => {
-    const { code, stdout } = await runCheck(missingOne);
+    const { code, stdout } = await runCheck(answersWith(missingOne.port));
     expect(stdout).toMatch(
       new RegExp(`^BLOCKED \\(403\\) +${escape(REMOVED)} +-> add it to the proxy allowlist$`, 'm'),
     );
@@ -109,5 +127,17 @@ describe('check-proxy.sh through the real Squid and its generated ACL', () => {
     expect(missingOne.accessLog().filter((line) => line.includes('TCP_DENIED'))).toEqual([
       expect.stringContaining(`CONNECT ${REMOVED}:443`),
     ]);
+  });
+
+  it('checks through an HTTPS proxy, trusting it with the custom CA file next to the script', async () => {
+    const answers = answersWith(overTls.port, 'https', certs.caPem);
+    expect(fileOf(answers, 'check-proxy.sh')).toContain('--proxy-cacert "$here/');
+    const https = checkedOf('https');
+    const { code, stdout } = await runCheck(answers);
+    for (const entry of https) {
+      expect(stdout).toMatch(new RegExp(`^allowed +${escape(entry.domain)}$`, 'm'));
+    }
+    expect(stdout).toContain(`${https.length} allowed, 0 blocked, 0 errors`);
+    expect(code).toBe(0);
   });
 });
