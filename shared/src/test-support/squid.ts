@@ -190,8 +190,9 @@ const STARTUP_MS = 20_000;
 
 /**
  * Ends Squid with SIGKILL: even with `shutdown_lifetime 0` a SIGTERM takes a second, per instance.
- * Nothing is lost: there is no cache, the logs are thrown away with the directory, and with `-N`
- * and no helpers configured Squid has no child processes to leave behind.
+ * Nothing is lost: there is no cache, the logs are thrown away with the directory, its shared
+ * memory is removed after it (removeSegments), and with `-N` and no helpers configured Squid has
+ * no child processes to leave behind.
  */
 function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
@@ -201,8 +202,33 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
+let instances = 0;
+
+/**
+ * Squid keeps shared-memory segments in /dev/shm named after its service name (`squid-cf__queues.shm`,
+ * …), even with `-N`: instances with the same name race to unlink and create them ("shm_open: File
+ * exists"). Each instance gets its own name, and its segments are removed once it is gone.
+ */
+function serviceName(): string {
+  instances += 1;
+  return `wizardtest${process.pid}n${instances}`;
+}
+
+function removeSegments(service: string): void {
+  let names: string[];
+  try {
+    names = readdirSync('/dev/shm');
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (name.startsWith(`${service}-`)) rmSync(join('/dev/shm', name), { force: true });
+  }
+}
+
 async function startOnce(options: SquidOptions, squid: string): Promise<RealSquid | 'port-taken'> {
   const dir = mkdtempSync(join(tmpdir(), 'squid-run-'));
+  const service = serviceName();
   const port = await freePort();
   const config = writeConfig(dir, port, options);
   if (isRoot()) {
@@ -212,15 +238,21 @@ async function startOnce(options: SquidOptions, squid: string): Promise<RealSqui
     for (const name of readdirSync(dir)) chownSync(join(dir, name), uid, gid);
   }
   // -N: one process in the foreground, no daemon, no kid: the child is Squid itself.
-  const child = spawn(squid, ['-N', '-f', config], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(squid, ['-n', service, '-N', '-f', config], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const killOnExit = () => child.kill('SIGKILL');
+  const killOnExit = () => {
+    child.kill('SIGKILL');
+    removeSegments(service);
+  };
   process.once('exit', killOnExit);
   const cleanUp = async () => {
     await stop(child);
     process.removeListener('exit', killOnExit);
     rmSync(dir, { recursive: true, force: true });
+    removeSegments(service);
   };
 
   const deadline = Date.now() + STARTUP_MS;
