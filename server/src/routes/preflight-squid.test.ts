@@ -61,6 +61,9 @@ function concreteDomains(protocol: 'http' | 'https'): string[] {
 const REMOVED = 'api.tomtom.com';
 const REMOVED_LINE = `acl carto_selfhosted dstdomain ${REMOVED}\n`;
 
+/** A loaded machine (CI, or many test files at once) makes processes slow to start: time enough. */
+const SLOW = 30_000;
+
 let certs: TestCertificates;
 let origin: LoopbackOrigin;
 let full: RealSquid;
@@ -85,7 +88,7 @@ beforeAll(async () => {
     startSquid({ allowlist: aclFor('https'), hosts, tls: certs }),
   ]);
   app = await testApp({ preflight: { enabled: true } });
-});
+}, SLOW);
 
 afterAll(async () => {
   await app?.close();
@@ -114,7 +117,7 @@ const allowedLine = (domain: string) => ({
   httpStatus: 200,
 });
 
-describe('the preflight against the real Squid and its generated ACL', () => {
+describe('the preflight against the real Squid and its generated ACL', { timeout: SLOW }, () => {
   it('reports every allowlisted domain allowed through an HTTP proxy', async () => {
     const domains = concreteDomains('http');
     const before = origin.connections();

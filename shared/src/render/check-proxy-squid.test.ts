@@ -55,6 +55,9 @@ const checkedOf = (protocol: Protocol) =>
   );
 const checked = checkedOf('http');
 
+/** A loaded machine (CI, or many test files at once) makes processes slow to start: time enough. */
+const SLOW = 30_000;
+
 let certs: TestCertificates;
 let origin: LoopbackOrigin;
 let full: RealSquid;
@@ -76,7 +79,7 @@ beforeAll(async () => {
     startSquid({ allowlist: acl('http').replace(REMOVED_LINE, ''), hosts }),
     startSquid({ allowlist: acl('https'), hosts, tls: certs }),
   ]);
-});
+}, SLOW);
 
 afterAll(async () => {
   await Promise.all([full?.close(), missingOne?.close(), overTls?.close(), origin?.close()]);
@@ -100,7 +103,7 @@ function runCheck(answers: Answers): Promise<{ code: number; stdout: string }> {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-describe('check-proxy.sh through the real Squid and its generated ACL', () => {
+describe('check-proxy.sh through the real Squid and its generated ACL', { timeout: SLOW }, () => {
   it('reports every checked domain allowed, and succeeds', async () => {
     const before = origin.connections();
     const { code, stdout } = await runCheck(answersWith(full.port));

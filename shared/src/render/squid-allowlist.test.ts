@@ -14,6 +14,9 @@ import { parseSquidConfig, startSquid, type RealSquid } from '../test-support/sq
 import { squidDomains } from './allowlist-files.ts';
 import { renderAll } from './index.ts';
 
+/** A loaded machine (CI, or many test files at once) makes processes slow to start: time enough. */
+const SLOW = 30_000;
+
 const DEPLOYMENTS = {
   'docker-compose': { method: 'docker-compose' },
   helm: { method: 'helm', gkeWorkloadIdentity: true },
@@ -57,7 +60,7 @@ const CASES = DEPLOYMENT_METHOD_IDS.flatMap((method) =>
   ),
 );
 
-describe('squid -k parse', () => {
+describe('squid -k parse', { timeout: SLOW }, () => {
   it.each(CASES)('accepts the ACL for %s over %s with %s, without a warning', async (...c) => {
     const parse = await parseSquidConfig(squidConf(answersFor(...c)));
     expect(parse.problems).toEqual([]);
@@ -91,7 +94,7 @@ const RICH = CASES.filter(([, , selection]) => selection === 'every warehouse an
   (c) => ({ name: `${c[0]} over ${c[1]}`, answers: answersFor(...c) }),
 );
 
-describe.each(RICH)('a real Squid running the ACL for $name', ({ answers }) => {
+describe.each(RICH)('a real Squid running the ACL for $name', { timeout: SLOW }, ({ answers }) => {
   let squid: RealSquid;
   const allowed = allowlistEntries(answers).flatMap((entry) => hostsOf(entry.domain));
   const squidList = squidDomains(allowlistEntries(answers));
@@ -101,7 +104,7 @@ describe.each(RICH)('a real Squid running the ACL for $name', ({ answers }) => {
       allowlist: squidConf(answers),
       hosts: Object.fromEntries(allowed.map((host) => [host, NOWHERE])),
     });
-  });
+  }, SLOW);
   afterAll(() => squid?.close());
 
   it('lets through CONNECT :443 to every allowlisted domain and hosts under each wildcard', async () => {
