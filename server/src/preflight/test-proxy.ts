@@ -3,17 +3,13 @@
  * server and its `connect` event, that answers CONNECT from an ACL like Squid would: 200 then a
  * tunnel, 403, 407, 502, or no answer at all. Allowed tunnels go to an echo server that is also on
  * 127.0.0.1: the proxy never resolves the names it is asked for, so no traffic leaves loopback.
- * Also a CA and a proxy certificate made with `openssl`, for the HTTPS proxy variant.
+ * The HTTPS variant's CA and certificate come from shared's test-support/certificates.ts.
  *
  * @see {@link https://nodejs.org/docs/latest-v20.x/api/http.html#event-connect}
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import net, { type AddressInfo, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 /** What the proxy does with `CONNECT host:port`; anything not in the ACL is denied. */
 export type ProxyVerdict = 'allow' | 'deny' | 'auth' | 'hang' | 'bad-gateway';
@@ -125,43 +121,8 @@ export async function closedPort(): Promise<number> {
   return port;
 }
 
-export interface TestCertificates {
-  /** PEM of a self-signed CA (CA:TRUE), as the answers' `customCa` takes it. */
-  caPem: string;
-  /** The proxy's certificate (signed by that CA, for IP 127.0.0.1) and its key. */
-  cert: string;
-  key: string;
-}
-
-/** A fresh CA and a certificate for 127.0.0.1 signed by it, valid for two days (EC P-256: fast). */
-export function makeCertificates(): TestCertificates {
-  const dir = mkdtempSync(join(tmpdir(), 'preflight-certs-'));
-  const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
-  try {
-    // prettier-ignore
-    run(
-      'req', '-x509', ...ec, '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '2',
-      '-subj', '/CN=Preflight Test CA',
-      '-addext', 'basicConstraints=critical,CA:TRUE',
-      '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
-    );
-    run('req', ...ec, '-keyout', 'proxy.key', '-out', 'proxy.csr', '-subj', '/CN=127.0.0.1');
-    writeFileSync(
-      join(dir, 'proxy.ext'),
-      'subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n',
-    );
-    // prettier-ignore
-    run(
-      'x509', '-req', '-in', 'proxy.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key',
-      '-CAcreateserial', '-days', '2', '-extfile', 'proxy.ext', '-out', 'proxy.crt',
-    );
-    const read = (name: string) => readFileSync(join(dir, name), 'utf8');
-    return { caPem: read('ca.crt'), cert: read('proxy.crt'), key: read('proxy.key') };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+// The certificates live with the other test support in shared, for its tests too.
+export { makeCertificates, type TestCertificates } from '@wizard/shared/test-support/certificates';
 
 /**
  * Records every outgoing TCP connection the process starts (`net.connect`, `tls.connect`, fetch…)
