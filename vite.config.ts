@@ -32,6 +32,8 @@ export default defineConfig({
           root: '.',
           include: ['server/src/**/*.test.ts'],
           environment: 'node',
+          // The CLI tests run the built bin (server/dist), as users do.
+          globalSetup: ['server/src/build-for-tests.ts'],
         },
       },
       {

@@ -128,7 +128,7 @@ export async function slowLink(): Promise<BenchResult[]> {
 
     await page.goto(`${server.origin}/`, { waitUntil: 'commit' });
     // A function, not a string: the page's CSP has no 'unsafe-eval'.
-    await page.waitForFunction(() => '__firstQuestion' in window, undefined, {
+    await page.waitForFunction(() => '__firstQuestion' in globalThis, undefined, {
       timeout: 60_000,
       polling: 100,
     });
