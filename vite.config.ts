@@ -1,11 +1,12 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompressPlugin } from './scripts/precompress.ts';
 
 // One Vite config for the web app (root: web/) and for every Vitest project.
 export default defineConfig({
   root: 'web',
-  plugins: [react()],
+  plugins: [react(), precompressPlugin()],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

@@ -10,7 +10,8 @@ const HASHED_ASSET = /(^|[\\/])assets[\\/]/;
  * Hashed bundles are cached for a year as `immutable`; everything else, `index.html` first, is
  * `no-cache` so a new deployment is picked up on the next load while the browser can still
  * revalidate with the ETag. `@fastify/static`'s own Cache-Control is turned off so the two cases can
- * differ. Unknown paths fall through to the app's not-found handler, which returns `index.html` to
+ * differ. Every text file is sent as the brotli or gzip copy made at build time when the browser
+ * accepts it, so nothing is compressed per request. Unknown paths fall through to the app's not-found handler, which returns `index.html` to
  * browser navigations (see {@link wantsSpaPage}) and JSON 404s to everything else.
  *
  * @see {@link https://github.com/fastify/fastify-static}
@@ -19,6 +20,9 @@ const HASHED_ASSET = /(^|[\\/])assets[\\/]/;
 export function autoConfig(root: string): FastifyStaticOptions {
   return {
     root,
+    // The .br and .gz files the build wrote beside each asset (scripts/precompress.ts), chosen by
+    // Accept-Encoding, with Content-Encoding, the compressed Content-Length and Vary set.
+    preCompressed: true,
     cacheControl: false,
     setHeaders(reply, path) {
       reply.header(
