@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { firstStepChunkName } from './scripts/first-step-chunk.ts';
 import { precompressPlugin } from './scripts/precompress.ts';
 
 // One Vite config for the web app (root: web/) and for every Vitest project.
@@ -11,6 +12,13 @@ export default defineConfig({
     outDir: '../dist/web',
     emptyOutDir: true,
     target: 'es2022',
+    // Every browser the wizard supports has <link rel=modulepreload>: no polyfill on the first load.
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        codeSplitting: { groups: [{ name: firstStepChunkName(), debugName: 'first-step' }] },
+      },
+    },
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:3000' },
