@@ -6,7 +6,14 @@ import globals from 'globals';
 import { defineConfig, globalIgnores } from 'eslint/config';
 
 export default defineConfig([
-  globalIgnores(['dist', 'playwright-report', 'test-results', 'node_modules', '**/*.mjs']),
+  globalIgnores([
+    'dist',
+    'server/dist',
+    'playwright-report',
+    'test-results',
+    'node_modules',
+    '**/*.mjs',
+  ]),
   {
     files: ['**/*.{ts,tsx}'],
     extends: [js.configs.recommended, tseslint.configs.recommendedTypeChecked],

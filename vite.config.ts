@@ -1,15 +1,24 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { firstStepChunkName } from './scripts/first-step-chunk.ts';
+import { precompressPlugin } from './scripts/precompress.ts';
 
 // One Vite config for the web app (root: web/) and for every Vitest project.
 export default defineConfig({
   root: 'web',
-  plugins: [react()],
+  plugins: [react(), precompressPlugin()],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,
     target: 'es2022',
+    // Every browser the wizard supports has <link rel=modulepreload>: no polyfill on the first load.
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        codeSplitting: { groups: [{ name: firstStepChunkName(), debugName: 'first-step' }] },
+      },
+    },
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:3000' },
@@ -34,6 +43,8 @@ export default defineConfig({
           root: '.',
           include: ['server/src/**/*.test.ts'],
           environment: 'node',
+          // The CLI tests run the built bin (server/dist), as users do.
+          globalSetup: ['server/src/build-for-tests.ts'],
         },
       },
       {

@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-// The `carto-proxy-wizard` command. Node 20 cannot run TypeScript by itself, so tsx's loader is
-// registered first (https://tsx.is/dev-api/register-esm), with the server's own tsconfig so the
-// caller's working directory does not change how the sources compile.
-import { fileURLToPath } from 'node:url';
-import { register } from 'tsx/esm/api';
-
-register({ tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) });
-const { main } = await import('../src/cli.ts');
-await main();
+// The `carto-proxy-wizard` command: the CLI built to plain JavaScript by `npm run build`
+// (scripts/build-server.ts), so nothing is transpiled at start (issue 10).
+let cli;
+try {
+  cli = await import('../dist/cli.js');
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist/cli.js'))
+    throw error;
+  process.stderr.write('carto-proxy-wizard is not built yet: run npm run build first.\n');
+  process.exit(1);
+}
+await cli.main();

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { BODY_LIMIT, errorHandler, notFoundHandler, type RouteTable } from './errors.ts';
+import compress, { autoConfig as compressConfig } from './plugins/compress.ts';
 import helmet, { autoConfig as helmetConfig, originIsolationHeaders } from './plugins/helmet.ts';
 import rateLimit, { autoConfig as rateLimitConfig } from './plugins/rate-limit.ts';
 import serveStatic, { autoConfig as staticConfig } from './plugins/static.ts';
@@ -41,6 +42,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   await app.register(helmet, helmetConfig);
   app.addHook('onRequest', originIsolationHeaders);
   await app.register(underPressure, underPressureConfig);
+  await app.register(compress, compressConfig);
   const limited = options.rateLimit !== false;
   if (limited) await app.register(rateLimit, { ...rateLimitConfig, ...options.rateLimit });
 

@@ -233,7 +233,7 @@ describe('formatPath', () => {
 describe('the installed command (bin/carto-proxy-wizard.mjs)', () => {
   const run = promisify(execFile);
 
-  it('runs through tsx and writes the same files as runCli', async () => {
+  it('runs the built CLI with node and writes the same files as runCli', async () => {
     const file = writeAnswers('bin.json', HELM_HTTPS);
     const viaBin = join(work, 'via-bin');
     const viaCli = join(work, 'via-cli');

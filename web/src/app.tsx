@@ -9,21 +9,13 @@ import { LogoMark } from './components/icons.tsx';
 import { AnalysisProvider } from './wizard/analysis-provider.tsx';
 import { WizardStoreContext } from './wizard/context.ts';
 import { PreviewPane, preloadRest, SharePanel } from './wizard/chunks.ts';
+import { markFirstStepInteractive, useFirstStepInteractive } from './wizard/first-step.ts';
 import { ShareButton } from './wizard/share-link.tsx';
 import { StartOver } from './wizard/start-over.tsx';
 import { Stepper } from './wizard/stepper.tsx';
 import { StepOutlet } from './wizard/step-outlet.tsx';
 import { keepKnownIds } from './wizard/draft.ts';
 import type { WizardStore } from './wizard/store.ts';
-
-function whenIdle(run: () => void): () => void {
-  if ('requestIdleCallback' in window) {
-    const handle = window.requestIdleCallback(run, { timeout: 2000 });
-    return () => window.cancelIdleCallback(handle);
-  }
-  const handle = setTimeout(run, 300);
-  return () => clearTimeout(handle);
-}
 
 function PreviewLoading() {
   return (
@@ -38,8 +30,14 @@ export function App({ store }: { store: WizardStore }) {
   const [share, setShare] = useState<{ copied: boolean } | null>(null);
   const catalog = useCatalog();
 
-  // Everything after the first step arrives while the user reads it.
-  useEffect(() => whenIdle(preloadRest), []);
+  const firstStepShown = useFirstStepInteractive();
+  // Without the catalog no step shows its questions: the rest must not wait for them forever.
+  useEffect(() => {
+    if (catalog.isError) markFirstStepInteractive();
+  }, [catalog.isError]);
+
+  // Everything after the first step arrives while the user reads it, one chunk at a time.
+  useEffect(() => (firstStepShown ? preloadRest() : undefined), [firstStepShown]);
 
   // A link from another version may name methods, warehouses or services this catalog does not have.
   useEffect(() => {
@@ -91,9 +89,14 @@ export function App({ store }: { store: WizardStore }) {
             <StepOutlet />
           </main>
           <aside className="layout__preview" aria-label="Preview of the files">
-            <Suspense fallback={<PreviewLoading />}>
-              <PreviewPane />
-            </Suspense>
+            {/* Not before the first question: the preview's code is not on its critical path. */}
+            {firstStepShown ? (
+              <Suspense fallback={<PreviewLoading />}>
+                <PreviewPane />
+              </Suspense>
+            ) : (
+              <PreviewLoading />
+            )}
           </aside>
         </div>
         <footer className="app-footer">

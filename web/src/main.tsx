@@ -1,9 +1,9 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import './styles/global.css';
 import { connectPersistence, loadInitialLocation } from './wizard/persistence.ts';
+import { loadCatalog } from './api/catalog.ts';
 import { preloadStep } from './wizard/chunks.ts';
 import { createWizardStore } from './wizard/store.ts';
 
@@ -28,17 +28,12 @@ connectPersistence(store, {
 
 // The current step's code is requested now, alongside the catalog (preloaded by index.html).
 preloadStep(store.getState().step);
-
-const queryClient = new QueryClient({
-  defaultOptions: { queries: { refetchOnWindowFocus: false } },
-});
+void loadCatalog();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
 createRoot(root).render(
   <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <App store={store} />
-    </QueryClientProvider>
+    <App store={store} />
   </StrictMode>,
 );

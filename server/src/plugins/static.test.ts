@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, testApp } from '../test-support.ts';
+import { DOCUMENT_ONLY_HEADERS } from './static.ts';
 
 const INDEX =
   '<!doctype html><title>wizard</title><script type="module" src="/assets/index-abc123.js"></script>';
@@ -42,6 +43,18 @@ describe('the built web app', () => {
     expect(response.headers['content-type']).toMatch(/javascript/);
     expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(response.body).toBe(SCRIPT);
+  });
+
+  it('sends scripts only the headers a script is subject to', async () => {
+    const response = await app.inject({ url: '/assets/index-abc123.js' });
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['cross-origin-resource-policy']).toBe('same-origin');
+    expect(response.headers['referrer-policy']).toBe('no-referrer');
+    for (const name of DOCUMENT_ONLY_HEADERS) expect(response.headers[name]).toBeUndefined();
+    // The page itself keeps them all.
+    const page = await app.inject({ url: '/', headers: html });
+    for (const name of ['content-security-policy', 'x-frame-options'])
+      expect(page.headers[name]).toBeDefined();
   });
 
   it('revalidates other files (not content-hashed)', async () => {

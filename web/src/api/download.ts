@@ -2,7 +2,7 @@
  * POST /api/download: the server renders the answers again (the same shared renderer as the preview)
  * and returns the .zip, or one file with ?file=NAME. A failure leaves the form as it is.
  */
-import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { AnswersInput } from '@wizard/shared';
 import type { PreflightLine } from '@wizard/shared/preflight';
 import { request } from './http.ts';
@@ -69,10 +69,32 @@ export function saveFile({ blob, filename }: DownloadedFile): void {
   window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export function useDownload() {
-  return useMutation({
-    mutationKey: ['download'],
-    mutationFn: downloadAnswers,
-    onSuccess: saveFile,
+export type DownloadState =
+  | { isPending: false; isError: false; error: null }
+  | { isPending: true; isError: false; error: null }
+  | { isPending: false; isError: true; error: Error };
+
+/** One download at a time: pending while the server renders, then saved, or the error to show. */
+export function useDownload(): DownloadState & { mutate: (request: DownloadRequest) => void } {
+  const [state, setState] = useState<DownloadState>({
+    isPending: false,
+    isError: false,
+    error: null,
   });
+  const mutate = (request: DownloadRequest) => {
+    setState({ isPending: true, isError: false, error: null });
+    downloadAnswers(request).then(
+      (file) => {
+        saveFile(file);
+        setState({ isPending: false, isError: false, error: null });
+      },
+      (error: unknown) =>
+        setState({
+          isPending: false,
+          isError: true,
+          error: error instanceof Error ? error : new Error(String(error)),
+        }),
+    );
+  };
+  return { ...state, mutate };
 }

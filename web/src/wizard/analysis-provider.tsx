@@ -1,10 +1,11 @@
 /**
- * Loads the schema and renderers after the first paint, then analyses the draft on every change: one
+ * Loads the schema and renderers once the first step is interactive, then analyses the draft on every change: one
  * computation shared by the preview, the stepper and the steps that show derived facts. A finished
  * proxy check run goes into it too, so the README.md preview records it as the download will.
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { AnalysisContext, useWizardStore, type AnalysisState } from './context.ts';
+import { firstStepInteractive } from './first-step.ts';
 import { loadAnalysis } from './load-analysis.ts';
 import { useWizardState } from './store.ts';
 
@@ -20,7 +21,8 @@ export function AnalysisProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let live = true;
-    loadAnalysis().then(
+    // After the first question is on the page: the schema and renderers are not on its path.
+    firstStepInteractive.then(loadAnalysis).then(
       (loaded) => {
         if (!live) return;
         setModule(loaded);

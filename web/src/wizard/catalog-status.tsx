@@ -1,9 +1,9 @@
 /** While the catalog loads (or when the server cannot give it): the step's frame, never an empty page. */
-import type { UseQueryResult } from '@tanstack/react-query';
+import type { CatalogQuery } from '../api/catalog.ts';
 import { Callout } from '../components/callout.tsx';
 import { STEPS, type StepId } from './steps.ts';
 
-export function CatalogStatus({ step, query }: { step: StepId; query: UseQueryResult<unknown> }) {
+export function CatalogStatus({ step, query }: { step: StepId; query: CatalogQuery }) {
   return (
     <section className="step panel" aria-labelledby={`${step}-title`}>
       <h2 id={`${step}-title`} className="step__title" tabIndex={-1}>

@@ -2,7 +2,9 @@
  * Everything loaded after the first paint, in one place: each step (with the form library), the preview
  * (with the schema and renderers), the share panel and the start-over dialog.
  */
+import { whenIdle } from './first-step.ts';
 import { lazyWithPreload } from './lazy.ts';
+import { loadAnalysis } from './load-analysis.ts';
 import type { StepId } from './steps.ts';
 
 export const STEP_CHUNKS = {
@@ -26,9 +28,34 @@ export function preloadStep(step: StepId): void {
   void STEP_CHUNKS[step].preload().catch(() => undefined);
 }
 
-/** The rest, when the browser is idle: moving on is then instant, even if the server goes away. */
-export function preloadRest(): void {
-  for (const chunk of [...Object.values(STEP_CHUNKS), PreviewPane, SharePanel, StartOverDialog]) {
-    void chunk.preload().catch(() => undefined);
-  }
+/**
+ * The rest, once the first step is interactive (app.tsx waits for it): one chunk at a time, each
+ * when the browser is idle, so they never take the link or the main thread from what the visitor
+ * is doing, and moving on is then instant, even if the server goes away. The preview and its
+ * analysis come first. Returns a function that stops the queue.
+ */
+export function preloadRest(): () => void {
+  const queue: (() => Promise<unknown>)[] = [
+    PreviewPane.preload,
+    loadAnalysis,
+    ...Object.values(STEP_CHUNKS).map((chunk) => chunk.preload),
+    SharePanel.preload,
+    StartOverDialog.preload,
+  ];
+  let cancel: (() => void) | undefined;
+  let stopped = false;
+  const next = () => {
+    const load = queue.shift();
+    if (!load || stopped) return;
+    cancel = whenIdle(() => {
+      void load()
+        .catch(() => undefined)
+        .then(next);
+    });
+  };
+  next();
+  return () => {
+    stopped = true;
+    cancel?.();
+  };
 }

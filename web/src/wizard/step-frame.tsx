@@ -6,6 +6,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { DocLink, type DocSource } from '../components/doc-link.tsx';
 import { useWizardStore } from './context.ts';
+import { markFirstStepInteractive } from './first-step.ts';
 import { fieldNameOf } from './step-values.ts';
 import { applicableSteps, nextStep, previousStep, STEPS, type StepId } from './steps.ts';
 import { useWizardState } from './store.ts';
@@ -38,6 +39,9 @@ export function StepFrame<T extends FieldValues, U>({
   const position = steps.indexOf(step) + 1;
   const next = nextStep(step, draft);
   const previous = previousStep(step, draft);
+
+  // The step's questions are on the page: what waited for the first question may start now.
+  useEffect(markFirstStepInteractive, []);
 
   // Arriving on a step: focus its heading, or the field a warning pointed at.
   useEffect(() => {

@@ -1,0 +1,204 @@
+/**
+ * A first visit over a slow link, as a remote VPN user sees it: Chromium (fresh profile, empty cache)
+ * with the network emulated at 1.6 Mbit/s down, 750 kbit/s up and 150 ms round trip, loading the
+ * wizard from the real server started by the `serve` script. Bytes are what the browser received
+ * (CDP `encodedDataLength`: headers plus the body as sent, compressed or not), counted
+ *
+ * - until the first question can be answered: the first deployment-method radio button of the
+ *   first step is in the page and enabled (budgets ≤ 90 KB and ≤ 1.3 s from the start of navigation);
+ * - until the network is idle: nothing in flight for 1.5 s (budget ≤ 250 KB).
+ *
+ * Peers for the record (critical path, gzip, issue 10): Mozilla SSL Configuration Generator 57 KB,
+ * Spring Initializr 122 KB, nginxconfig.io 210 KB.
+ *
+ * @see {@link https://chromedevtools.github.io/devtools-protocol/tot/Network/#method-emulateNetworkConditions}
+ * @see {@link https://chromedevtools.github.io/devtools-protocol/tot/Network/#event-loadingFinished}
+ */
+import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../../e2e/support/chromium.ts';
+import { serveCommand, startServer } from './serve.ts';
+import type { BenchResult } from './types.ts';
+import { ensureWebBuild } from './web-build.ts';
+
+export const FIRST_QUESTION_BYTES_BUDGET = 90_000;
+export const FIRST_QUESTION_MS_BUDGET = 1300;
+export const IDLE_BYTES_BUDGET = 250_000;
+const IDLE_QUIET_MS = 1500;
+
+/** The emulated link (bytes per second, as CDP takes them). */
+export const SLOW_LINK = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: 1_600_000 / 8,
+  uploadThroughput: 750_000 / 8,
+};
+
+export const PEERS: [name: string, bytes: number][] = [
+  ['Mozilla SSL Configuration Generator', 57_000],
+  ['Spring Initializr', 122_000],
+  ['nginxconfig.io', 210_000],
+];
+
+/** The first question's first control, enabled: what "can be answered" means here. */
+export const FIRST_CONTROL = '#main input[name="deployment.method"]';
+
+/**
+ * Runs in the page from its first script on: records performance.now() at the first frame where
+ * the first control exists and is enabled.
+ */
+const RECORD_FIRST_QUESTION = `(() => {
+  const check = () => {
+    const control = document.querySelector(${JSON.stringify(FIRST_CONTROL)});
+    if (control && !control.disabled) {
+      window.__firstQuestion = { at: performance.now(), origin: performance.timeOrigin };
+      return;
+    }
+    requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+})()`;
+
+interface Received {
+  url: string;
+  /** CDP monotonic seconds and bytes, in arrival order. */
+  chunks: [time: number, bytes: number][];
+  done: boolean;
+  total: number;
+  encoding: string;
+}
+
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+
+export async function slowLink(): Promise<BenchResult[]> {
+  ensureWebBuild();
+  const server = await startServer(serveCommand());
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  try {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
+    await page.addInitScript(RECORD_FIRST_QUESTION);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', SLOW_LINK);
+
+    const requests = new Map<string, Received>();
+    /** CDP monotonic clock minus wall clock, from the navigation request. */
+    let clockOffset: number | undefined;
+    let lastActivity = performance.now();
+    cdp.on('Network.requestWillBeSent', (event) => {
+      clockOffset ??= event.timestamp - event.wallTime;
+      requests.set(event.requestId, {
+        url: event.request.url,
+        chunks: [],
+        done: false,
+        total: 0,
+        encoding: '',
+      });
+      lastActivity = performance.now();
+    });
+    cdp.on('Network.responseReceived', (event) => {
+      const entry = requests.get(event.requestId);
+      const headers = event.response.headers as Record<string, string>;
+      const encoding = Object.entries(headers).find(
+        ([name]) => name.toLowerCase() === 'content-encoding',
+      );
+      if (entry) entry.encoding = encoding?.[1] ?? 'identity';
+    });
+    cdp.on('Network.dataReceived', (event) => {
+      const entry = requests.get(event.requestId);
+      if (!entry) return;
+      entry.chunks.push([event.timestamp, event.encodedDataLength]);
+      entry.total += event.encodedDataLength;
+      lastActivity = performance.now();
+    });
+    const finish = (requestId: string, timestamp: number, encodedDataLength: number) => {
+      const entry = requests.get(requestId);
+      if (!entry) return;
+      // loadingFinished's total also counts the response headers, which dataReceived does not.
+      entry.chunks.push([timestamp, Math.max(0, encodedDataLength - entry.total)]);
+      entry.total = Math.max(entry.total, encodedDataLength);
+      entry.done = true;
+      lastActivity = performance.now();
+    };
+    cdp.on('Network.loadingFinished', (event) =>
+      finish(event.requestId, event.timestamp, event.encodedDataLength),
+    );
+    cdp.on('Network.loadingFailed', (event) => finish(event.requestId, event.timestamp, 0));
+
+    await page.goto(`${server.origin}/`, { waitUntil: 'commit' });
+    // A function, not a string: the page's CSP has no 'unsafe-eval'.
+    await page.waitForFunction(() => '__firstQuestion' in globalThis, undefined, {
+      timeout: 60_000,
+      polling: 100,
+    });
+    const first = await page.evaluate<{ at: number; origin: number }>('window.__firstQuestion');
+    // The moment on CDP's clock: the page's wall clock, shifted by the offset the navigation gave.
+    const firstAt = (first.origin + first.at) / 1000 + (clockOffset ?? 0);
+    const navigationStart = first.origin / 1000 + (clockOffset ?? 0);
+
+    // Network idle: nothing in flight and nothing received for IDLE_QUIET_MS.
+    const deadline = performance.now() + 60_000;
+    while (performance.now() < deadline) {
+      const inFlight = [...requests.values()].some((r) => !r.done);
+      if (!inFlight && performance.now() - lastActivity >= IDLE_QUIET_MS) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const idleAt = Math.max(...[...requests.values()].flatMap((r) => r.chunks.map(([t]) => t)));
+
+    const bytesUntil = (time: number) =>
+      [...requests.values()].reduce(
+        (sum, r) => sum + r.chunks.reduce((s, [t, b]) => (t <= time ? s + b : s), 0),
+        0,
+      );
+    const firstBytes = bytesUntil(firstAt);
+    const idleBytes = bytesUntil(Infinity);
+    const firstMs = first.at;
+
+    const path = (url: string) => url.replace(server.origin, '') || '/';
+    const rows = [...requests.values()]
+      .map((r) => {
+        const before = r.chunks.reduce((s, [t, b]) => (t <= firstAt ? s + b : s), 0);
+        const when = before >= r.total ? 'first question' : before > 0 ? 'partly before' : 'after';
+        return `  ${kb(r.total).padStart(9)}  ${r.encoding.padEnd(8)}  ${when.padEnd(14)}  ${path(r.url)}`;
+      })
+      .join('\n');
+    const peers = PEERS.map(([name, bytes]) => `  ${kb(bytes).padStart(9)}  ${name}`).join('\n');
+    const detail = [
+      `Slow link (1.6 Mbit/s down, 750 kbit/s up, 150 ms RTT), fresh Chromium profile, \`${serveCommand()}\`:`,
+      rows,
+      `First question answerable after ${Math.round(firstMs)} ms and ${kb(firstBytes)}; network idle after ${Math.round((idleAt - navigationStart) * 1000)} ms and ${kb(idleBytes)} in ${requests.size} requests.`,
+      'Peers, critical path (gzip), for the record:',
+      `  ${kb(firstBytes).padStart(9)}  this wizard (bytes on the wire)`,
+      peers,
+    ].join('\n');
+
+    return [
+      {
+        name: 'slow link: bytes until first question',
+        value: Math.round(firstBytes / 100) / 10,
+        unit: 'KB',
+        budget: `≤ ${FIRST_QUESTION_BYTES_BUDGET / 1000} KB`,
+        pass: firstBytes <= FIRST_QUESTION_BYTES_BUDGET,
+        detail,
+      },
+      {
+        name: 'slow link: time until first question',
+        value: Math.round(firstMs),
+        unit: 'ms',
+        budget: `≤ ${FIRST_QUESTION_MS_BUDGET} ms`,
+        pass: firstMs <= FIRST_QUESTION_MS_BUDGET,
+      },
+      {
+        name: 'slow link: bytes until network idle',
+        value: Math.round(idleBytes / 100) / 10,
+        unit: 'KB',
+        budget: `≤ ${IDLE_BYTES_BUDGET / 1000} KB`,
+        pass: idleBytes <= IDLE_BYTES_BUDGET,
+      },
+    ];
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
