@@ -2,9 +2,11 @@
  * Issue 13, server side: hostile answers documents and requests get a 4xx that names what to fix,
  * never a 500, and nothing they carry is echoed back.
  */
+import net, { type AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caWithUnreadableValidity } from '@wizard/shared/fixtures/hostile';
+import type { PreflightLine } from '@wizard/shared/preflight';
 import { CA_PEM, HELM_HTTPS, json, postJson, testApp } from '../test-support.ts';
 
 let app: FastifyInstance;
@@ -26,5 +28,49 @@ describe('a custom CA whose validity time cannot be read (item 1)', () => {
         message: "Certificate 2 cannot be used: the certificate's validity dates cannot be read.",
       },
     ]);
+  });
+});
+
+describe('a proxy answering HTTP/1.1 000 (item 3)', () => {
+  it('streams a line the download takes back', async () => {
+    // A proxy that answers every CONNECT with status 000, which no real status is.
+    const proxy = net.createServer((socket) => {
+      socket.on('error', () => socket.destroy());
+      socket.once('data', () => socket.end('HTTP/1.1 000 Nothing\r\n\r\n'));
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const preflightApp = await testApp({
+      preflight: {
+        enabled: true,
+        allowlist: () => [{ domain: 'odd.example' }],
+        checkHost: (domain) => domain,
+        timeouts: { reach: 1_000, connect: 1_000, total: 5_000 },
+      },
+    });
+    try {
+      const answers = {
+        deployment: { method: 'docker-compose' },
+        proxy: { protocol: 'http', host: '127.0.0.1', port: (proxy.address() as AddressInfo).port },
+      };
+      const stream = await postJson(preflightApp, '/api/preflight', answers);
+      const lines = stream.body
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as PreflightLine);
+      expect(lines.find((line) => line.check === 'connect')).toMatchObject({
+        status: 'error',
+        httpStatus: null,
+        detail: expect.stringContaining('answered 0 Nothing') as unknown,
+      });
+      const download = await postJson(preflightApp, '/api/download?file=README.md', {
+        answers,
+        preflight: lines,
+      });
+      expect(download.statusCode).toBe(200);
+      expect(download.body).toContain('odd.example');
+    } finally {
+      await preflightApp.close();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
   });
 });

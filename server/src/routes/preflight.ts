@@ -5,7 +5,7 @@ import { LOOPBACK_HOST } from '../plugins/helmet.ts';
 import { PREFLIGHT_RATE_LIMIT } from '../plugins/rate-limit.ts';
 import { planPreflight, runPreflight } from '../preflight/probe.ts';
 import type { PreflightOptions } from '../preflight/settings.ts';
-import type { PreflightLine } from '@wizard/shared/preflight';
+import { clampPreflightLine, type PreflightLine } from '@wizard/shared/preflight';
 import { answersFrom } from './answers-body.ts';
 
 export interface PreflightRouteOptions {
@@ -16,9 +16,12 @@ export interface PreflightRouteOptions {
 
 export const NDJSON = 'application/x-ndjson; charset=utf-8';
 
-/** One JSON object per line, as each check ends. */
+/**
+ * One JSON object per line, as each check ends, clamped to the line schema: the client may send
+ * the run back with a download, which reads it with that same schema (issue 13, item 3).
+ */
 async function* ndjson(lines: AsyncIterable<PreflightLine>): AsyncGenerator<string> {
-  for await (const line of lines) yield `${JSON.stringify(line)}\n`;
+  for await (const line of lines) yield `${JSON.stringify(clampPreflightLine(line))}\n`;
 }
 
 /**
