@@ -3,6 +3,7 @@
  * never a 500, and nothing they carry is echoed back.
  */
 import net, { type AddressInfo } from 'node:net';
+import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caWithUnreadableValidity } from '@wizard/shared/fixtures/hostile';
@@ -72,5 +73,44 @@ describe('a proxy answering HTTP/1.1 000 (item 3)', () => {
       await preflightApp.close();
       await new Promise((resolve) => proxy.close(resolve));
     }
+  });
+});
+
+describe('POST /api/no-proxy/check with credentials (item 4)', () => {
+  it('refuses them at their index and never repeats the password', async () => {
+    const secret = 'S3cr3t-Pa55';
+    const response = await postJson(app, '/api/no-proxy/check', {
+      noProxy: ['.corp.example', `user:${secret}@internal.example`],
+      urls: [
+        `https://user:${secret}@api.example.com/x`,
+        `user:${secret}@db.example:5432`,
+        'https://api.example.com',
+      ],
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).not.toContain(secret);
+    expect(json(response).issues).toEqual([
+      { path: ['noProxy', 1], message: expect.stringContaining('credentials') as unknown },
+      { path: ['urls', 0], message: expect.stringContaining('user name and password') as unknown },
+      { path: ['urls', 1], message: expect.stringContaining('user name and password') as unknown },
+    ]);
+  });
+
+  it('never repeats a password, whatever is around it (property)', async () => {
+    const secret = fc.stringMatching(/^[A-Za-z0-9]{8,16}$/).map((s) => `Pw${s}`);
+    const around = fc.constantFrom('', 'https://', 'http://', '//', 'grpc://');
+    const host = fc.constantFrom('api.example.com', '10.0.0.1:5432', '[fd00::1]', 'x', '');
+    await fc.assert(
+      fc.asyncProperty(secret, around, host, fc.boolean(), async (pw, scheme, where, inList) => {
+        const value = `${scheme}u:${pw}@${where}`;
+        const response = await postJson(app, '/api/no-proxy/check', {
+          noProxy: inList ? [value] : [],
+          urls: inList ? [] : [value],
+        });
+        expect(response.statusCode).toBe(400);
+        expect(response.body).not.toContain(pw);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
