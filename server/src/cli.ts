@@ -17,6 +17,7 @@ import {
   type Warning,
 } from '@wizard/shared';
 import { mergeEnv, mergeHelm } from '@wizard/shared/import/index';
+import { capIssues } from './issues.ts';
 import { writeFiles } from './output-files.ts';
 
 export interface CliIo {
@@ -71,7 +72,9 @@ export function formatPath(path: readonly (string | number)[]): string {
 }
 
 function formatIssues(issues: readonly AnswerIssue[]): string {
-  return issues.map((issue) => `  ${formatPath(issue.path)}: ${issue.message}\n`).join('');
+  return capIssues(issues)
+    .map((issue) => `  ${formatPath(issue.path)}: ${issue.message}\n`)
+    .join('');
 }
 
 function formatWarning(warning: Warning): string {

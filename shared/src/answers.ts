@@ -19,6 +19,8 @@ export const PORT_MAX = 65535;
 export const EXCLUDED_DOMAINS_MAX = 200;
 export const EXCLUDED_DOMAIN_MAX_LENGTH = 255;
 export const HOST_MAX_LENGTH = 253;
+/** warehouses and services: far more than the catalog has, so only a runaway list meets it. */
+export const LIST_MAX = 64;
 
 /**
  * Characters an excluded-domain entry may hold: letters (any script, converted to punycode by clients
@@ -129,9 +131,17 @@ const ReleaseSchema = z
     error: 'Write the CARTO Self-hosted release as YYYY.M.D, for example 2026.8.11.',
   });
 
+/** Unknown keys as a message names them: the first few, each cut short (issue 13, item 6). */
+export function keyList(keys: readonly string[], max = 10): string {
+  const shown = keys
+    .slice(0, max)
+    .map((k) => JSON.stringify(k.length > 40 ? `${k.slice(0, 39)}…` : k));
+  return keys.length > max ? `${shown.join(', ')} and ${keys.length - max} more` : shown.join(', ');
+}
+
 const unknownKeys = (where: string) => (issue: { code?: string; keys?: string[] }) =>
   issue.code === 'unrecognized_keys'
-    ? `Unknown ${issue.keys && issue.keys.length > 1 ? 'keys' : 'key'} in ${where}: ${(issue.keys ?? []).map((k) => JSON.stringify(k)).join(', ')}.`
+    ? `Unknown ${issue.keys && issue.keys.length > 1 ? 'keys' : 'key'} in ${where}: ${keyList(issue.keys ?? [])}.`
     : undefined;
 
 /** Messages for an object that is missing, of the wrong type, or carries unknown keys. */
@@ -199,11 +209,14 @@ export const AnswersSchema = z
           }),
           { error: 'warehouses must be a list.' },
         )
+        // Each at most once, or a few repeats: a bound, so a huge list is one issue (issue 13, item 6).
+        .max(LIST_MAX, { error: `At most ${LIST_MAX} warehouses: list each one once.` })
         .default([]),
       services: z
         .array(z.enum(SERVICE_IDS, { error: `Unknown service: use ${SERVICE_IDS.join(', ')}.` }), {
           error: 'services must be a list.',
         })
+        .max(LIST_MAX, { error: `At most ${LIST_MAX} services: list each one once.` })
         .default([]),
     },
     { error: objectError('the answers document', '{"deployment": {…}, "proxy": {…}}') },

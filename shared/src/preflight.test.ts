@@ -40,9 +40,13 @@ const rawLine: fc.Arbitrary<PreflightLine> = fc.oneof(
     check: fc.constant('connect' as const),
     domain: fc.constantFrom('auth.carto.com', '*.self-hosted.carto.com'),
     host: fc.option(anyText, { nil: undefined }),
-    status: fc.constantFrom('allowed', 'blocked', 'auth-required', 'error', 'skipped') as fc.Arbitrary<
-      'allowed' | 'blocked' | 'auth-required' | 'error' | 'skipped'
-    >,
+    status: fc.constantFrom(
+      'allowed',
+      'blocked',
+      'auth-required',
+      'error',
+      'skipped',
+    ) as fc.Arbitrary<'allowed' | 'blocked' | 'auth-required' | 'error' | 'skipped'>,
     httpStatus: fc.option(fc.integer({ min: -5, max: 1200 }), { nil: null }),
     ms: anyMs,
     detail: anyText,
@@ -90,8 +94,17 @@ describe('clampPreflightLine', () => {
 
   it('never cuts a surrogate pair in half', () => {
     const detail = `${'a'.repeat(PREFLIGHT_LIMITS.detail - 2)}😀😀`;
-    const line = clampPreflightLine({ check: 'reach', status: 'ok', host: 'p', port: 1, ms: 0, detail });
-    expect(line.check === 'reach' && line.detail).toBe(`${'a'.repeat(PREFLIGHT_LIMITS.detail - 2)}…`);
+    const line = clampPreflightLine({
+      check: 'reach',
+      status: 'ok',
+      host: 'p',
+      port: 1,
+      ms: 0,
+      detail,
+    });
+    expect(line.check === 'reach' && line.detail).toBe(
+      `${'a'.repeat(PREFLIGHT_LIMITS.detail - 2)}…`,
+    );
   });
 });
 

@@ -114,3 +114,45 @@ describe('POST /api/no-proxy/check with credentials (item 4)', () => {
     );
   });
 });
+
+describe('a huge invalid list (item 6)', () => {
+  it('answers one bounded 400, not one issue per element', async () => {
+    const warehouses = Array.from({ length: 30_000 }, () => 'x');
+    const response = await postJson(app, '/api/render', { ...HELM_HTTPS, warehouses });
+    expect(response.statusCode).toBe(400);
+    expect((json(response).issues as unknown[]).length).toBeLessThanOrEqual(51);
+    expect(response.body.length).toBeLessThan(20_000);
+  });
+
+  it('lists 50 issues, then how many more', async () => {
+    const response = await postJson(app, '/api/render', {
+      ...HELM_HTTPS,
+      warehouses: Array.from({ length: 60 }, () => 'x'),
+      services: ['y'],
+    });
+    expect(response.statusCode).toBe(400);
+    const issues = json(response).issues as unknown[];
+    expect(issues).toHaveLength(51);
+    expect(issues.at(-1)).toEqual({ path: [], message: 'And 11 more issues: fix these first.' });
+  });
+
+  it.each(['warehouses', 'services'])('bounds %s even when every element is valid', async (key) => {
+    const value = key === 'warehouses' ? 'bigquery' : 'gcs-buckets';
+    const response = await postJson(app, '/api/render', {
+      ...HELM_HTTPS,
+      [key]: Array.from({ length: 65 }, () => value),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(json(response).issues).toEqual([
+      { path: [key], message: expect.stringContaining('At most 64') as unknown },
+    ]);
+  });
+
+  it('names a few unknown keys, not thousands', async () => {
+    const extra = Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`k${i}`, 1]));
+    const response = await postJson(app, '/api/render', { ...HELM_HTTPS, ...extra });
+    expect(response.statusCode).toBe(400);
+    expect(response.body.length).toBeLessThan(2_000);
+    expect(response.body).toContain('and 4990 more');
+  });
+});

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   EXCLUDED_DOMAIN_MAX_LENGTH,
   EXCLUDED_DOMAINS_MAX,
+  keyList,
   lintNoProxy,
   parseTarget,
   routesFor,
@@ -81,7 +82,7 @@ export const NoProxyCheckSchema = z.strictObject(
   {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
-        ? `Unknown ${issue.keys.length > 1 ? 'keys' : 'key'} in the check: ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}. Send only noProxy and urls.`
+        ? `Unknown ${issue.keys.length > 1 ? 'keys' : 'key'} in the check: ${keyList(issue.keys)}. Send only noProxy and urls.`
         : 'Send an object, for example {"noProxy": [".corp.example"], "urls": ["https://api.example.com"]}.',
   },
 );

@@ -90,8 +90,7 @@ describe('a certificate whose validity time cannot be read (issue 13, item 1)', 
     const result = inspectPem(CA_PEM + caWithUnreadableValidity());
     expect(result).toEqual({
       ok: false,
-      message:
-        "Certificate 2 cannot be used: the certificate's validity dates cannot be read.",
+      message: "Certificate 2 cannot be used: the certificate's validity dates cannot be read.",
     });
   });
 });
