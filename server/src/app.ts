@@ -14,6 +14,12 @@ import serveStatic, { autoConfig as staticConfig } from './plugins/static.ts';
 import underPressure, { autoConfig as underPressureConfig } from './plugins/under-pressure.ts';
 import type { PreflightOptions } from './preflight/settings.ts';
 import api from './routes/api.ts';
+import {
+  clientErrorHandler,
+  frameworkErrors,
+  TRANSPORT_TIMEOUTS,
+  type TransportTimeouts,
+} from './transport.ts';
 
 export interface BuildAppOptions {
   /** Fastify's logger option; off unless given (main.ts turns it on). */
@@ -31,10 +37,25 @@ export interface BuildAppOptions {
    * wildcards and short timeouts here.
    */
   preflight?: PreflightOptions;
+  /** How long a client may take to send a request (transport.ts); tests shorten them. */
+  timeouts?: Partial<TransportTimeouts>;
 }
 
 export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT });
+  const timeouts = { ...TRANSPORT_TIMEOUTS, ...options.timeouts };
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    requestTimeout: timeouts.request,
+    http: {
+      requestTimeout: timeouts.request,
+      headersTimeout: timeouts.headers,
+      connectionsCheckingInterval: timeouts.checkEvery,
+    },
+    // Answers Fastify and Node give outside the hooks, in the app's shape and headers.
+    frameworkErrors,
+    clientErrorHandler,
+  });
   // Before any register(): a child scope keeps the error handler its parent had when it was created.
   app.setErrorHandler(errorHandler);
 
