@@ -11,7 +11,7 @@ import {
   type DeploymentMethodId,
 } from './catalog.ts';
 import { inspectPem } from './certificates.ts';
-import { CREDENTIALS_MESSAGE, hostKind, isIPv4, isIPv6 } from './host.ts';
+import { CREDENTIALS_MESSAGE, hostKind, isIPv4, isIPv6, unusualIPv4 } from './host.ts';
 import { isAtLeast, parseRelease } from './release.ts';
 
 export const PORT_MIN = 1;
@@ -43,7 +43,9 @@ const HostSchema = z
     const problem = hostProblem(host);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   })
-  .transform((host) => host.toLowerCase());
+  // `0x7f.0.0.1` or `::ffff:127.0.0.1` as 127.0.0.1: clients read such spellings differently (Go and
+  // curl as a name, Node as an address), the plain form alike (issue 13, item 15).
+  .transform((host) => unusualIPv4(host) ?? host.toLowerCase());
 
 /** Why a proxy host is not acceptable, in words that never repeat a password. */
 export function hostProblem(host: string): string | undefined {
@@ -58,7 +60,8 @@ export function hostProblem(host: string): string | undefined {
   if (/^\[.*\]$/.test(host))
     return 'Write the IPv6 address without brackets (for example fd00::10).';
   if (/[/?#]/.test(host)) return 'Enter only the host name, without a path, query or fragment.';
-  if (!hostKind(host)) {
+  // Other spellings of an IPv4 address are written in the plain form (HostSchema's transform).
+  if (!hostKind(host) && unusualIPv4(host) === undefined) {
     return 'Enter a valid DNS name (letters, digits, dots and hyphens), IPv4 or IPv6 address.';
   }
   return undefined;

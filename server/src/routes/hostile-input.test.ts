@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caWithUnreadableValidity } from '@wizard/shared/fixtures/hostile';
 import type { PreflightLine } from '@wizard/shared/preflight';
+import { preflightSettings } from '../preflight/settings.ts';
 import { CA_PEM, HELM_HTTPS, json, postJson, testApp } from '../test-support.ts';
 
 let app: FastifyInstance;
@@ -154,5 +155,69 @@ describe('a huge invalid list (item 6)', () => {
     expect(response.statusCode).toBe(400);
     expect(response.body.length).toBeLessThan(2_000);
     expect(response.body).toContain('and 4990 more');
+  });
+});
+
+describe('PREFLIGHT=on keeps the Host check (item 15)', () => {
+  it('refuses a request under another name, accepts the configured one and IP addresses', async () => {
+    const settings = preflightSettings('0.0.0.0', 'on', 'wizard.corp.example');
+    if (!settings.ok) throw new Error(settings.message);
+    const shared = await testApp({ preflight: settings.options });
+    try {
+      const send = (host: string) =>
+        shared.inject({
+          method: 'POST',
+          url: '/api/preflight',
+          headers: { host, 'content-type': 'application/json' },
+          // Invalid answers: a 400 shows the request got past the gate, without contacting anything.
+          payload: '{}',
+        });
+      const refused = await send('evil.example:8080');
+      expect(refused.statusCode).toBe(403);
+      expect(json(refused).error).toBe('preflight_host_refused');
+      for (const host of ['wizard.corp.example:8080', '10.0.0.5:8080', '127.0.0.1:8080']) {
+        expect((await send(host)).statusCode).toBe(400);
+      }
+    } finally {
+      await shared.close();
+    }
+  });
+});
+
+describe('other spellings of an IPv4 address as the proxy host (item 15)', () => {
+  const hostIn = async (host: string) => {
+    const response = await postJson(app, '/api/render', {
+      ...HELM_HTTPS,
+      proxy: { ...HELM_HTTPS.proxy, host },
+    });
+    expect(response.statusCode).toBe(200);
+    return response.body;
+  };
+
+  it.each([
+    ['0x7f.0.0.1', '127.0.0.1'],
+    ['0177.0.0.1', '127.0.0.1'],
+    ['127.1', '127.0.0.1'],
+    ['::ffff:127.0.0.1', '127.0.0.1'],
+    ['::ffff:a00:5', '10.0.0.5'],
+  ])('%s is written as %s, everywhere', async (host, plain) => {
+    const body = await hostIn(host);
+    expect(body).toContain(`https://${plain}:3129`);
+    expect(body).not.toContain(host);
+  });
+
+  it('any IPv4 address spelled in hex is written in its dotted form (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.ipV4(), async (ip) => {
+        const hex = ip
+          .split('.')
+          .map((part) => `0x${Number(part).toString(16)}`)
+          .join('.');
+        const body = await hostIn(hex);
+        expect(body).toContain(`://${ip}:3129`);
+        expect(body).not.toContain(hex);
+      }),
+      { numRuns: 50 },
+    );
   });
 });

@@ -4,7 +4,7 @@ import { ApiError } from '../errors.ts';
 import { LOOPBACK_HOST } from '../plugins/helmet.ts';
 import { PREFLIGHT_RATE_LIMIT } from '../plugins/rate-limit.ts';
 import { planPreflight, runPreflight } from '../preflight/probe.ts';
-import type { PreflightOptions } from '../preflight/settings.ts';
+import { hostHeaderAllowed, type PreflightOptions } from '../preflight/settings.ts';
 import { clampPreflightLine, type PreflightLine } from '@wizard/shared/preflight';
 import { answersFrom } from './answers-body.ts';
 
@@ -47,7 +47,14 @@ function gate(options: PreflightOptions) {
     if (options.loopbackHostsOnly === true && !LOOPBACK_HOST.test(request.hostname)) {
       throw new ApiError(403, {
         error: 'preflight_host_refused',
-        message: `The preflight check answers only pages opened at a loopback address (http://127.0.0.1 or http://localhost), not ${request.hostname}. Behind a reverse proxy, start the server with PREFLIGHT=on.`,
+        message: `The preflight check answers only pages opened at a loopback address (http://127.0.0.1 or http://localhost), not ${request.hostname}. Behind a reverse proxy, start the server with PREFLIGHT=on PREFLIGHT_HOSTS=<its name>.`,
+      });
+    }
+    const names = options.allowedHostNames;
+    if (names !== undefined && !hostHeaderAllowed(request.hostname, names)) {
+      throw new ApiError(403, {
+        error: 'preflight_host_refused',
+        message: `The preflight check answers pages opened at a loopback or IP address, or at a name given in PREFLIGHT_HOSTS${names.length > 0 ? ` (${names.join(', ')})` : ''}, not ${request.hostname}: another name can be a DNS rebinding attack. Add the wizard's name to PREFLIGHT_HOSTS.`,
       });
     }
     const site = request.headers['sec-fetch-site'];
