@@ -54,21 +54,23 @@ export function unusualIPv4(host: string): string | undefined {
   if (isIPv4(text)) return undefined;
   if (isIPv6(text)) {
     // WHATWG URL writes an IPv4-mapped address as ::ffff:hhhh:hhhh, whatever the input's form.
-    const mapped = /^\[::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})\]$/.exec(
-      new URL(`http://[${text}]/`).hostname,
-    );
+    const mapped = /^\[::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})\]$/.exec(urlHostname(`[${text}]`));
     if (!mapped) return undefined;
     const [hi, lo] = [parseInt(mapped[1] ?? '', 16), parseInt(mapped[2] ?? '', 16)];
     return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
   }
   if (!/^[0-9a-fx.]+$/.test(text)) return undefined;
-  let hostname: string;
-  try {
-    hostname = new URL(`http://${text}/`).hostname;
-  } catch {
-    return undefined;
-  }
+  const hostname = urlHostname(text);
   return isIPv4(hostname) ? hostname : undefined;
+}
+
+/** The host as WHATWG URL writes it, or '' when URL refuses it. */
+export function urlHostname(host: string): string {
+  try {
+    return new URL(`http://${host}/`).hostname;
+  } catch {
+    return '';
+  }
 }
 
 export type HostKind = 'dns' | 'ipv4' | 'ipv6';

@@ -4,7 +4,7 @@
  * loopback address (the default, `HOST=127.0.0.1`). A server shared with a team (`HOST=0.0.0.0`)
  * needs `PREFLIGHT=on`; `PREFLIGHT=off` turns it off everywhere.
  */
-import { isDnsName, isIPv4, isIPv6, unusualIPv4 } from '@wizard/shared';
+import { isDnsName, isIPv4, isIPv6, unusualIPv4, urlHostname } from '@wizard/shared';
 import { LOOPBACK_HOST } from '../plugins/helmet.ts';
 import type { PlanSources } from './probe.ts';
 import type { PreflightTimeouts } from '@wizard/shared/preflight';
@@ -37,10 +37,7 @@ export interface PreflightOptions extends PlanSources {
  */
 export function isLoopbackAddress(host: string): boolean {
   const address = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
-  if (
-    address === 'localhost' ||
-    (isIPv6(address) && new URL(`http://[${address}]/`).hostname === '[::1]')
-  )
+  if (address === 'localhost' || (isIPv6(address) && urlHostname(`[${address}]`) === '[::1]'))
     return true;
   const v4 = unusualIPv4(address) ?? address;
   return isIPv4(v4) && v4.startsWith('127.');
