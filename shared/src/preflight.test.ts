@@ -13,7 +13,7 @@ import {
 
 const anyText = fc.string({ maxLength: 3000, unit: 'binary' });
 const anyMs = fc.oneof(fc.double(), fc.integer({ min: -1, max: 10_000_000 }));
-const status = fc.constantFrom('ok', 'error') as fc.Arbitrary<'ok' | 'error'>;
+const status = fc.constantFrom<'ok' | 'error'>('ok', 'error');
 
 /** Lines as the probes could build them: right shapes, any sizes. */
 const rawLine: fc.Arbitrary<PreflightLine> = fc.oneof(
@@ -40,13 +40,13 @@ const rawLine: fc.Arbitrary<PreflightLine> = fc.oneof(
     check: fc.constant('connect' as const),
     domain: fc.constantFrom('auth.carto.com', '*.self-hosted.carto.com'),
     host: fc.option(anyText, { nil: undefined }),
-    status: fc.constantFrom(
+    status: fc.constantFrom<'allowed' | 'blocked' | 'auth-required' | 'error' | 'skipped'>(
       'allowed',
       'blocked',
       'auth-required',
       'error',
       'skipped',
-    ) as fc.Arbitrary<'allowed' | 'blocked' | 'auth-required' | 'error' | 'skipped'>,
+    ),
     httpStatus: fc.option(fc.integer({ min: -5, max: 1200 }), { nil: null }),
     ms: anyMs,
     detail: anyText,
