@@ -118,7 +118,8 @@ describe('POST /api/no-proxy/check with credentials (item 4)', () => {
 
 describe('a huge invalid list (item 6)', () => {
   it('answers one bounded 400, not one issue per element', async () => {
-    const warehouses = Array.from({ length: 30_000 }, () => 'x');
+    // The issue's case: 80,000 bad elements in a 160 KB body once answered 10.6 MB.
+    const warehouses = Array.from({ length: 80_000 }, () => 0);
     const response = await postJson(app, '/api/render', { ...HELM_HTTPS, warehouses });
     expect(response.statusCode).toBe(400);
     expect((json(response).issues as unknown[]).length).toBeLessThanOrEqual(51);
