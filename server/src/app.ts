@@ -15,6 +15,12 @@ import serveStatic, { autoConfig as staticConfig } from './plugins/static.ts';
 import underPressure, { autoConfig as underPressureConfig } from './plugins/under-pressure.ts';
 import type { PreflightOptions } from './preflight/settings.ts';
 import api from './routes/api.ts';
+import {
+  clientErrorHandler,
+  frameworkErrors,
+  TRANSPORT_TIMEOUTS,
+  type TransportTimeouts,
+} from './transport.ts';
 
 export interface BuildAppOptions {
   /** Fastify's logger option; off unless given (main.ts turns it on). */
@@ -32,16 +38,33 @@ export interface BuildAppOptions {
    * wildcards and short timeouts here.
    */
   preflight?: PreflightOptions;
+  /** How long a client may take to send a request (transport.ts); tests shorten them. */
+  timeouts?: Partial<TransportTimeouts>;
+  /** Overrides for the event-loop guard (plugins/under-pressure.ts); tests on a loaded machine raise it. */
+  underPressure?: { maxEventLoopDelay?: number };
 }
 
 export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT });
+  const timeouts = { ...TRANSPORT_TIMEOUTS, ...options.timeouts };
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    requestTimeout: timeouts.request,
+    http: {
+      requestTimeout: timeouts.request,
+      headersTimeout: timeouts.headers,
+      connectionsCheckingInterval: timeouts.checkEvery,
+    },
+    // Answers Fastify and Node give outside the hooks, in the app's shape and headers.
+    frameworkErrors,
+    clientErrorHandler,
+  });
   // Before any register(): a child scope keeps the error handler its parent had when it was created.
   app.setErrorHandler(errorHandler);
 
   await app.register(helmet, helmetConfig);
   app.addHook('onRequest', originIsolationHeaders);
-  await app.register(underPressure, underPressureConfig);
+  await app.register(underPressure, { ...underPressureConfig, ...options.underPressure });
   await app.register(compress, compressConfig);
   const limited = options.rateLimit !== false;
   if (limited) await app.register(rateLimit, { ...rateLimitConfig, ...options.rateLimit });

@@ -5,7 +5,6 @@
  *
  * @see {@link https://nodejs.org/docs/latest-v20.x/api/util.html#utilparseargsconfig}
  */
-import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -17,7 +16,21 @@ import {
   type Warning,
 } from '@wizard/shared';
 import { mergeEnv, mergeHelm } from '@wizard/shared/import/index';
+import { capIssues } from './issues.ts';
 import { writeFiles } from './output-files.ts';
+import {
+  backUp,
+  decodeUserText,
+  readUserText,
+  UserFileError,
+  writeAtomic,
+  writeTarget,
+} from './user-files.ts';
+
+/** A refusal as is; anything else as the system said it. */
+function userFileMessage(error: unknown, label: string): string {
+  return error instanceof UserFileError ? error.message : `cannot read ${label}: ${String(error)}`;
+}
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -54,7 +67,8 @@ Options:
       --answers <answers.json>  (merge) The answers document.
       --into <file>             (merge) The file to merge into: *.yaml or *.yml is Helm values,
                                 anything else a customer.env.
-      --write                   (merge) Replace the file in place, keeping a copy as <file>.bak.
+      --write                   (merge) Replace the file in place, keeping a copy as <file>.bak
+                                (or .bak.1, .bak.2… when that exists: no backup is replaced).
   -h, --help       Show this help.
   -v, --version    Print the wizard version.
 
@@ -71,7 +85,9 @@ export function formatPath(path: readonly (string | number)[]): string {
 }
 
 function formatIssues(issues: readonly AnswerIssue[]): string {
-  return issues.map((issue) => `  ${formatPath(issue.path)}: ${issue.message}\n`).join('');
+  return capIssues(issues)
+    .map((issue) => `  ${formatPath(issue.path)}: ${issue.message}\n`)
+    .join('');
 }
 
 function formatWarning(warning: Warning): string {
@@ -102,11 +118,13 @@ async function readAnswers(file: string, io: CliIo): Promise<Answers | undefined
   let text: string;
   const label = file === '-' ? 'standard input' : file;
   try {
-    text = file === '-' ? await io.readStdin() : await readFile(resolve(io.cwd, file), 'utf8');
+    // The same size and encoding checks as the files merge reads (issue 13, items 9 and 14).
+    text =
+      file === '-'
+        ? decodeUserText(Buffer.from(await io.readStdin()), label).text
+        : (await readUserText(resolve(io.cwd, file), label)).text;
   } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
-    io.stderr(`error: cannot read ${label}: ${reason}\n`);
+    io.stderr(`error: ${userFileMessage(error, label)}\n`);
     return undefined;
   }
   // Editors on Windows may save a byte-order mark, which JSON.parse refuses.
@@ -165,12 +183,11 @@ async function merge(options: { answers: string; into: string; write: boolean },
   }
   const path = resolve(io.cwd, options.into);
   let original: string;
+  let bom: boolean;
   try {
-    original = await readFile(path, 'utf8');
+    ({ text: original, bom } = await readUserText(path, options.into));
   } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
-    io.stderr(`error: cannot read ${options.into}: ${reason}\n`);
+    io.stderr(`error: ${userFileMessage(error, options.into)}\n`);
     return EXIT_USAGE;
   }
   let merged: string;
@@ -188,14 +205,22 @@ async function merge(options: { answers: string; into: string; write: boolean },
     io.stderr(`${options.into} already has these proxy settings: nothing to change.\n`);
     return EXIT_OK;
   }
+  let backup: string;
   try {
-    await copyFile(path, `${path}.bak`);
-    await writeFile(path, merged);
+    // The file itself (through a link the user named), a new backup beside it that never replaces
+    // an earlier one, then the merged text in place at once (issue 13, item 12).
+    const target = await writeTarget(path, options.into);
+    backup = await backUp(target.path);
+    await writeAtomic(target.path, bom ? `\uFEFF${merged}` : merged, target.mode);
   } catch (error) {
+    if (error instanceof UserFileError) {
+      io.stderr(`error: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
     io.stderr(`error: cannot write ${options.into}: ${(error as Error).message}\n`);
     return EXIT_FAILURE;
   }
-  io.stderr(`Updated ${options.into} (the previous version is ${options.into}.bak).\n`);
+  io.stderr(`Updated ${options.into} (the previous version is ${backup}).\n`);
   return EXIT_OK;
 }
 
@@ -264,7 +289,7 @@ export async function main(): Promise<void> {
     async readStdin() {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
+      return decodeUserText(Buffer.concat(chunks), 'standard input').text;
     },
   });
 }

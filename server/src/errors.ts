@@ -9,6 +9,7 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { AnswerIssue } from '@wizard/shared';
+import { capIssues } from './issues.ts';
 import { wantsSpaPage } from './plugins/static.ts';
 
 /** Request bodies above this size are refused with 413; an answers document is a few KiB. */
@@ -71,7 +72,10 @@ const FASTIFY_ERRORS: Readonly<Record<string, readonly [number, ApiErrorBody]>> 
 export function describeError(
   err: FastifyError | ApiError,
 ): readonly [number, ApiErrorBody] | undefined {
-  if (err instanceof ApiError) return [err.statusCode, err.body];
+  if (err instanceof ApiError) {
+    const { issues } = err.body;
+    return [err.statusCode, issues ? { ...err.body, issues: capIssues(issues) } : err.body];
+  }
   const known = err.code === undefined ? undefined : FASTIFY_ERRORS[err.code];
   if (known) return known;
   const status = err.statusCode ?? 500;

@@ -1,7 +1,8 @@
 /**
  * Starts the server: the only place that calls `listen()`. `PORT` (default 8080) and `HOST`
  * (default 127.0.0.1, so nothing is exposed by accident; `HOST=0.0.0.0` serves a team).
- * `PREFLIGHT=on|off` overrides where the proxy preflight runs (by default: a loopback HOST only).
+ * `PREFLIGHT=on|off` overrides where the proxy preflight runs (by default: a loopback HOST only);
+ * with `on`, `PREFLIGHT_HOSTS` names the host names it may be opened at besides IP addresses.
  *
  * @see {@link https://github.com/fastify/demo/blob/main/src/server.ts}
  * @see {@link https://github.com/mcollina/close-with-grace}
@@ -25,7 +26,7 @@ function portFrom(value: string | undefined): number {
 const port = portFrom(process.env.PORT);
 const host = process.env.HOST || '127.0.0.1';
 const webDist = resolve(import.meta.dirname, '../../dist/web');
-const preflight = preflightSettings(host, process.env.PREFLIGHT);
+const preflight = preflightSettings(host, process.env.PREFLIGHT, process.env.PREFLIGHT_HOSTS);
 if (!preflight.ok) {
   console.error(preflight.message);
   process.exit(1);

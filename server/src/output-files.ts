@@ -6,10 +6,11 @@
  * @see {@link https://github.com/101arrowz/fflate#usage} (zipSync, per-file attributes)
  * @see {@link https://pkware.cachefly.net/webdocs/casestudies/APPNOTE.TXT} (4.4.2 version made by, 4.4.15 external attributes)
  */
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { lstat, mkdir } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { OutputFile } from '@wizard/shared';
+import { writeAtomic } from './user-files.ts';
 
 /**
  * A fixed modification time instead of "now". Zip stores local date and time fields (MS-DOS format,
@@ -39,22 +40,40 @@ export function zipFiles(files: readonly OutputFile[]): Uint8Array {
 }
 
 /**
+ * Each folder between `root` and `target` (`certs/`), created when missing; one that is a symlink is
+ * refused, since writing into it would land wherever it points (issue 13, item 12).
+ */
+async function ensureFolders(root: string, target: string): Promise<void> {
+  const parts = relative(root, dirname(target)).split(sep).filter(Boolean);
+  let folder = root;
+  for (const part of parts) {
+    folder = join(folder, part);
+    const info = await lstat(folder).catch(() => undefined);
+    if (info === undefined) await mkdir(folder);
+    else if (info.isSymbolicLink() || !info.isDirectory()) {
+      throw new Error(`Refusing to write into ${folder}: it is not a plain folder (a symlink?).`);
+    }
+  }
+}
+
+/**
  * Writes every file under `dir` (creating folders such as `certs/`), replacing files already there,
  * and returns the paths written. A name that would land outside `dir` is refused rather than trusted.
+ * Each file is written atomically with its mode (user-files.ts): a symlink left in the folder is
+ * replaced, never written through, and its target is never chmod-ed (issue 13, item 12).
  */
 export async function writeFiles(dir: string, files: readonly OutputFile[]): Promise<string[]> {
   const root = resolve(dir);
   const written: string[] = [];
+  await mkdir(root, { recursive: true });
   for (const file of files) {
     const target = resolve(root, file.name);
     const inside = relative(root, target);
     if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
       throw new Error(`Refusing to write ${JSON.stringify(file.name)} outside ${root}.`);
     }
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, file.content, 'utf8');
-    // writeFile's mode applies only to new files; chmod also fixes a file left by an earlier run.
-    await chmod(target, fileMode(file.name));
+    await ensureFolders(root, target);
+    await writeAtomic(target, strToU8(file.content), fileMode(file.name));
     written.push(target);
   }
   return written;

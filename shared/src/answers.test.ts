@@ -224,8 +224,8 @@ describe('AnswersSchema', () => {
       },
     );
 
-    it('refuses host names URL parsers read as an IP address (0x1f, proxy.08)', () => {
-      for (const host of ['0x1f', 'proxy.08', 'corp.0x7f']) {
+    it('refuses host names URL parsers read as an IP address and cannot parse (proxy.08)', () => {
+      for (const host of ['proxy.08', 'corp.0x7f']) {
         const issues = issuesOf({ ...base, proxy: { ...base.proxy, host } });
         expect(paths(issues)).toEqual(['proxy.host']);
         expect(issues[0]?.message).toContain('read a host name ending in a number');

@@ -13,7 +13,7 @@ import {
   type DeploymentMethodId,
 } from './catalog.ts';
 import { inspectPem } from './certificates.ts';
-import { CREDENTIALS_MESSAGE, hostKind, isDnsName, isIPv4, isIPv6 } from './host.ts';
+import { CREDENTIALS_MESSAGE, hostKind, isDnsName, isIPv4, isIPv6, unusualIPv4 } from './host.ts';
 import { isAtLeast, parseRelease } from './release.ts';
 
 export const PORT_MIN = 1;
@@ -21,6 +21,8 @@ export const PORT_MAX = 65535;
 export const EXCLUDED_DOMAINS_MAX = 200;
 export const EXCLUDED_DOMAIN_MAX_LENGTH = 255;
 export const HOST_MAX_LENGTH = 253;
+/** warehouses and services: far more than the catalog has, so only a runaway list meets it. */
+export const LIST_MAX = 64;
 
 /**
  * Characters an excluded-domain entry may hold: letters (any script, converted to punycode by clients
@@ -43,7 +45,9 @@ const HostSchema = z
     const problem = hostProblem(host);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   })
-  .transform((host) => host.toLowerCase());
+  // `0x7f.0.0.1` or `::ffff:127.0.0.1` as 127.0.0.1: clients read such spellings differently (Go and
+  // curl as a name, Node as an address), the plain form alike (issue 13, item 15).
+  .transform((host) => unusualIPv4(host) ?? host.toLowerCase());
 
 /** Why a proxy host is not acceptable, in words that never repeat a password. */
 export function hostProblem(host: string): string | undefined {
@@ -58,15 +62,13 @@ export function hostProblem(host: string): string | undefined {
   if (/^\[.*\]$/.test(host))
     return 'Write the IPv6 address without brackets (for example fd00::10).';
   if (/[/?#]/.test(host)) return 'Enter only the host name, without a path, query or fragment.';
-  const labels = host.split('.').filter(Boolean);
-  if (
-    !hostKind(host) &&
-    !labels.every((l) => /^\d+$/.test(l)) &&
-    /^(\d+|0x[0-9a-f]*)$/i.test(labels.at(-1) ?? '')
-  ) {
-    return 'URL parsers read a host name ending in a number (like 0x1f or proxy.08) as an IP address: write the IPv4 address in dotted decimal, or use the DNS name.';
-  }
-  if (!hostKind(host)) {
+  // Other spellings of an IPv4 address are written in the plain form (HostSchema's transform).
+  if (!hostKind(host) && unusualIPv4(host) === undefined) {
+    const labels = host.split('.').filter(Boolean);
+    if (!labels.every((l) => /^\d+$/.test(l)) && /^(\d+|0x[0-9a-f]*)$/i.test(labels.at(-1) ?? '')) {
+      // WHATWG URL reads a name ending in a number as an IPv4 address ("ends in a number").
+      return 'URL parsers read a host name ending in a number (like proxy.08) as an IP address: use the DNS name, or the IPv4 address in dotted decimal.';
+    }
     return 'Enter a valid DNS name (letters, digits, dots and hyphens), IPv4 or IPv6 address.';
   }
   return undefined;
@@ -139,9 +141,17 @@ const ReleaseSchema = z
     error: 'Write the CARTO Self-hosted release as YYYY.M.D, for example 2026.8.11.',
   });
 
+/** Unknown keys as a message names them: the first few, each cut short (issue 13, item 6). */
+export function keyList(keys: readonly string[], max = 10): string {
+  const shown = keys
+    .slice(0, max)
+    .map((k) => JSON.stringify(k.length > 40 ? `${k.slice(0, 39)}…` : k));
+  return keys.length > max ? `${shown.join(', ')} and ${keys.length - max} more` : shown.join(', ');
+}
+
 const unknownKeys = (where: string) => (issue: { code?: string; keys?: string[] }) =>
   issue.code === 'unrecognized_keys'
-    ? `Unknown ${issue.keys && issue.keys.length > 1 ? 'keys' : 'key'} in ${where}: ${(issue.keys ?? []).map((k) => JSON.stringify(k)).join(', ')}.`
+    ? `Unknown ${issue.keys && issue.keys.length > 1 ? 'keys' : 'key'} in ${where}: ${keyList(issue.keys ?? [])}.`
     : undefined;
 
 /** Messages for an object that is missing, of the wrong type, or carries unknown keys. */
@@ -221,11 +231,14 @@ export const AnswersSchema = z
           }),
           { error: 'warehouses must be a list.' },
         )
+        // Each at most once, or a few repeats: a bound, so a huge list is one issue (issue 13, item 6).
+        .max(LIST_MAX, { error: `At most ${LIST_MAX} warehouses: list each one once.` })
         .default([]),
       services: z
         .array(z.enum(SERVICE_IDS, { error: `Unknown service: use ${SERVICE_IDS.join(', ')}.` }), {
           error: 'services must be a list.',
         })
+        .max(LIST_MAX, { error: `At most ${LIST_MAX} services: list each one once.` })
         .default([]),
     },
     { error: objectError('the answers document', '{"deployment": {…}, "proxy": {…}}') },

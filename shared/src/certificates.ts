@@ -42,10 +42,11 @@ function toPem(base64: string): string {
   return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
 }
 
-function parseCertificate(base64: string): CertificateInfo | undefined {
+function parseCertificate(base64: string): CertificateInfo | 'validity' | undefined {
   const der = base64ToBytes(base64);
   const parsed = der && parseDer(der);
   if (!parsed) return undefined;
+  if ('problem' in parsed) return parsed.problem;
   return { ...parsed, selfSigned: parsed.subject === parsed.issuer, pem: toPem(base64) };
 }
 
@@ -100,6 +101,12 @@ function inspectPemUncached(text: string): PemInspection {
       return {
         ok: false,
         message: `Certificate ${index + 1} cannot be read: its content is not a valid X.509 certificate.`,
+      };
+    }
+    if (info === 'validity') {
+      return {
+        ok: false,
+        message: `Certificate ${index + 1} cannot be used: the certificate's validity dates cannot be read.`,
       };
     }
     certificates.push(info);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hostKind, isIPv6, parseProxyInput, proxyUrl } from './host.ts';
+import { hostKind, isIPv4, isIPv6, parseProxyInput, proxyUrl, unusualIPv4 } from './host.ts';
 
 describe('parseProxyInput', () => {
   it.each([
@@ -76,5 +76,35 @@ describe('host kinds', () => {
     ['a..b', undefined],
   ])('hostKind(%j) is %s', (text, expected) => {
     expect(hostKind(text)).toBe(expected);
+  });
+});
+
+describe('unusualIPv4 (issue 13, item 15)', () => {
+  it.each([
+    ['0x7f.0.0.1', '127.0.0.1'],
+    ['0177.0.0.1', '127.0.0.1'],
+    ['127.1', '127.0.0.1'],
+    ['2130706433', '127.0.0.1'],
+    ['::ffff:127.0.0.1', '127.0.0.1'],
+    ['0:0:0:0:0:ffff:7f00:1', '127.0.0.1'],
+  ])('reads %s as %s', (host, plain) => expect(unusualIPv4(host)).toBe(plain));
+
+  it.each(['127.0.0.1', 'proxy.corp.example', 'fd00::1', '::1', 'deadbeef', 'squid'])(
+    'leaves %s alone',
+    (host) => expect(unusualIPv4(host)).toBeUndefined(),
+  );
+
+  it('never throws, and gives only plain dotted addresses (property)', () => {
+    const piece = fc.oneof(
+      fc.string({ maxLength: 8 }),
+      fc.constantFrom('0x', ':', '.', 'ffff', '::', '[', ']'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+        const result = unusualIPv4(parts.join(''));
+        if (result !== undefined) expect(isIPv4(result)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -43,6 +43,39 @@ export function isDnsName(text: string): boolean {
   return labels.every((label) => DNS_LABEL.test(label));
 }
 
+/**
+ * The dotted-decimal IPv4 address a host spells some other way, as WHATWG URL, glibc's inet_aton
+ * and so Node's resolver read it: `0x7f.0.0.1`, `2130706433`, `127.1`, `0177.0.0.1`, or the
+ * IPv4-mapped `::ffff:127.0.0.1`. Undefined for a plain dotted-decimal address or a real name.
+ * Clients disagree on such spellings (Go and curl read a name, Node an address), so the wizard
+ * writes only the plain form (issue 13, item 15).
+ *
+ * @see {@link https://url.spec.whatwg.org/#concept-ipv4-parser}
+ */
+export function unusualIPv4(host: string): string | undefined {
+  const text = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  if (isIPv4(text)) return undefined;
+  if (isIPv6(text)) {
+    // WHATWG URL writes an IPv4-mapped address as ::ffff:hhhh:hhhh, whatever the input's form.
+    const mapped = /^\[::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})\]$/.exec(urlHostname(`[${text}]`));
+    if (!mapped) return undefined;
+    const [hi, lo] = [parseInt(mapped[1] ?? '', 16), parseInt(mapped[2] ?? '', 16)];
+    return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+  }
+  if (!/^[0-9a-fx.]+$/.test(text)) return undefined;
+  const hostname = urlHostname(text);
+  return isIPv4(hostname) ? hostname : undefined;
+}
+
+/** The host as WHATWG URL writes it, or '' when URL refuses it. */
+export function urlHostname(host: string): string {
+  try {
+    return new URL(`http://${host}/`).hostname;
+  } catch {
+    return '';
+  }
+}
+
 export type HostKind = 'dns' | 'ipv4' | 'ipv6';
 
 export function hostKind(host: string): HostKind | undefined {

@@ -8,8 +8,25 @@
  */
 import { z } from 'zod';
 
-const detail = z.string().max(1000);
-const ms = z.number().nonnegative().max(600_000);
+/**
+ * The bounds of every field, shared by the schemas below and by `clampPreflightLine`, which the
+ * stream applies to each line it writes: a run the server produced always passes the schema that
+ * reads it back with a download (issue 13, item 3).
+ */
+export const PREFLIGHT_LIMITS = {
+  detail: 1000,
+  /** A TLS subject or issuer, `CN=…, O=…`. */
+  name: 1000,
+  host: 253,
+  connectHost: 255,
+  address: 64,
+  validTo: 64,
+  ms: 600_000,
+  httpStatus: { min: 100, max: 999 },
+} as const;
+
+const detail = z.string().max(PREFLIGHT_LIMITS.detail);
+const ms = z.number().nonnegative().max(PREFLIGHT_LIMITS.ms);
 
 /** A check on the proxy itself. */
 export const ProxyCheckStatusSchema = z.enum(['ok', 'error']);
@@ -19,10 +36,10 @@ export type ProxyCheckStatus = z.infer<typeof ProxyCheckStatusSchema>;
 export const ReachCheckSchema = z.strictObject({
   check: z.literal('reach'),
   status: ProxyCheckStatusSchema,
-  host: z.string().max(253),
+  host: z.string().max(PREFLIGHT_LIMITS.host),
   port: z.number().int().min(1).max(65535),
   /** The address the host resolved to and the connection went to, when it connected. */
-  address: z.string().max(64).optional(),
+  address: z.string().max(PREFLIGHT_LIMITS.address).optional(),
   ms,
   detail,
 });
@@ -39,10 +56,10 @@ export const TlsCheckSchema = z.strictObject({
   /** Whether the certificate chains to the custom CA (or the system store) and names the host. */
   verified: z.boolean(),
   /** The proxy certificate's subject and issuer, as `CN=…, O=…`. */
-  subject: z.string().max(1000).optional(),
-  issuer: z.string().max(1000).optional(),
+  subject: z.string().max(PREFLIGHT_LIMITS.name).optional(),
+  issuer: z.string().max(PREFLIGHT_LIMITS.name).optional(),
   /** When the proxy certificate expires (ISO 8601). */
-  validTo: z.string().max(64).optional(),
+  validTo: z.string().max(PREFLIGHT_LIMITS.validTo).optional(),
   ms,
   detail,
 });
@@ -67,10 +84,15 @@ export const ConnectCheckSchema = z.strictObject({
   /** The allowlist entry, as the allowlist files write it (`*.self-hosted.carto.com`). */
   domain: z.string().regex(/^[*a-z0-9._-]{1,255}$/i),
   /** The host the CONNECT asked for: the domain, or a known host under a wildcard. */
-  host: z.string().max(255).optional(),
+  host: z.string().max(PREFLIGHT_LIMITS.connectHost).optional(),
   status: ConnectStatusSchema,
-  /** The proxy's HTTP status, or null when it gave none. */
-  httpStatus: z.number().int().min(100).max(999).nullable(),
+  /** The proxy's HTTP status, or null when it gave none (or one outside 100–999, such as `000`). */
+  httpStatus: z
+    .number()
+    .int()
+    .min(PREFLIGHT_LIMITS.httpStatus.min)
+    .max(PREFLIGHT_LIMITS.httpStatus.max)
+    .nullable(),
   ms,
   detail,
 });
@@ -105,6 +127,69 @@ export const PreflightRunSchema = z
   .refine((lines) => lines.at(-1)?.check === 'summary', {
     error: 'A proxy check run ends with its summary line.',
   });
+
+/** At most `max` UTF-16 units (zod's `.max()` unit), ending in … when cut, no half surrogate pair. */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${text.slice(0, end)}…`;
+}
+
+const clampMs = (value: number) =>
+  Number.isFinite(value) ? Math.min(PREFLIGHT_LIMITS.ms, Math.max(0, Math.round(value))) : 0;
+
+/**
+ * A line as the schema accepts it: long texts cut, times bounded, an HTTP status outside 100–999
+ * (a proxy answering `HTTP/1.1 000`) as null, since the detail already quotes what the proxy said.
+ */
+export function clampPreflightLine(line: PreflightLine): PreflightLine {
+  switch (line.check) {
+    case 'reach':
+      return {
+        ...line,
+        host: cut(line.host, PREFLIGHT_LIMITS.host),
+        ...(line.address === undefined
+          ? {}
+          : { address: cut(line.address, PREFLIGHT_LIMITS.address) }),
+        ms: clampMs(line.ms),
+        detail: cut(line.detail, PREFLIGHT_LIMITS.detail),
+      };
+    case 'tls':
+      return {
+        ...line,
+        ...(line.subject === undefined
+          ? {}
+          : { subject: cut(line.subject, PREFLIGHT_LIMITS.name) }),
+        ...(line.issuer === undefined ? {} : { issuer: cut(line.issuer, PREFLIGHT_LIMITS.name) }),
+        ...(line.validTo === undefined
+          ? {}
+          : { validTo: cut(line.validTo, PREFLIGHT_LIMITS.validTo) }),
+        ms: clampMs(line.ms),
+        detail: cut(line.detail, PREFLIGHT_LIMITS.detail),
+      };
+    case 'connect': {
+      const { httpStatus } = line;
+      const { min, max } = PREFLIGHT_LIMITS.httpStatus;
+      return {
+        ...line,
+        ...(line.host === undefined ? {} : { host: cut(line.host, PREFLIGHT_LIMITS.connectHost) }),
+        httpStatus:
+          httpStatus !== null &&
+          Number.isInteger(httpStatus) &&
+          httpStatus >= min &&
+          httpStatus <= max
+            ? httpStatus
+            : null,
+        ms: clampMs(line.ms),
+        detail: cut(line.detail, PREFLIGHT_LIMITS.detail),
+      };
+    }
+    case 'summary':
+      return line;
+  }
+}
 
 /** How long each step may take, in milliseconds. */
 export interface PreflightTimeouts {

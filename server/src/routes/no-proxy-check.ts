@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   EXCLUDED_DOMAIN_MAX_LENGTH,
   EXCLUDED_DOMAINS_MAX,
+  keyList,
   lintNoProxy,
   parseTarget,
   routesFor,
@@ -17,6 +18,22 @@ import { ApiError } from '../errors.ts';
 export const CHECK_URLS_MAX = 50;
 export const CHECK_URL_MAX_LENGTH = 2048;
 
+export const ENTRY_CREDENTIALS_MESSAGE =
+  'NO_PROXY entries cannot contain credentials or @: write the host name alone.';
+export const URL_CREDENTIALS_MESSAGE =
+  'Remove the user name and password from the URL: whether it is proxied does not depend on them, and they are not repeated here.';
+
+/**
+ * Whether a URL carries a user name or password (`https://user:secret@host`), read as WHATWG URL
+ * would, and also when it cannot be read at all but has an `@` before its path: either way the
+ * answer must not repeat it (issue 13, item 4).
+ */
+export function hasCredentials(url: string): boolean {
+  const authority = /^(?:[a-z][a-z0-9+.-]*:)?\/\/([^/?#]*)/i.exec(url.trim())?.[1];
+  if (authority !== undefined) return authority.includes('@');
+  return /^[^/?#]*@/.test(url.trim());
+}
+
 const TARGET_EXAMPLE =
   'a URL such as https://api.example.com or a host[:port] such as 10.1.2.3:5432';
 
@@ -29,9 +46,13 @@ export const NoProxyCheckSchema = z.strictObject(
   {
     noProxy: z
       .array(
-        z.string({ error: 'Each NO_PROXY entry must be text.' }).max(EXCLUDED_DOMAIN_MAX_LENGTH, {
-          error: `NO_PROXY entries are at most ${EXCLUDED_DOMAIN_MAX_LENGTH} characters.`,
-        }),
+        z
+          .string({ error: 'Each NO_PROXY entry must be text.' })
+          .max(EXCLUDED_DOMAIN_MAX_LENGTH, {
+            error: `NO_PROXY entries are at most ${EXCLUDED_DOMAIN_MAX_LENGTH} characters.`,
+          })
+          // As render refuses them in excludedDomains: the answer would repeat the password.
+          .refine((entry) => !entry.includes('@'), { error: ENTRY_CREDENTIALS_MESSAGE }),
         {
           error: (issue) =>
             issue.input === undefined
@@ -49,6 +70,7 @@ export const NoProxyCheckSchema = z.strictObject(
           .max(CHECK_URL_MAX_LENGTH, {
             error: `URLs are at most ${CHECK_URL_MAX_LENGTH} characters.`,
           })
+          .refine((url) => !hasCredentials(url), { error: URL_CREDENTIALS_MESSAGE, abort: true })
           .refine((url) => parseTarget(url) !== undefined, {
             error: `This cannot be read as a target: write ${TARGET_EXAMPLE}.`,
           }),
@@ -60,7 +82,7 @@ export const NoProxyCheckSchema = z.strictObject(
   {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
-        ? `Unknown ${issue.keys.length > 1 ? 'keys' : 'key'} in the check: ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}. Send only noProxy and urls.`
+        ? `Unknown ${issue.keys.length > 1 ? 'keys' : 'key'} in the check: ${keyList(issue.keys)}. Send only noProxy and urls.`
         : 'Send an object, for example {"noProxy": [".corp.example"], "urls": ["https://api.example.com"]}.',
   },
 );

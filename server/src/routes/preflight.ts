@@ -4,8 +4,8 @@ import { ApiError } from '../errors.ts';
 import { LOOPBACK_HOST } from '../plugins/helmet.ts';
 import { PREFLIGHT_RATE_LIMIT } from '../plugins/rate-limit.ts';
 import { planPreflight, runPreflight } from '../preflight/probe.ts';
-import type { PreflightOptions } from '../preflight/settings.ts';
-import type { PreflightLine } from '@wizard/shared/preflight';
+import { hostHeaderAllowed, type PreflightOptions } from '../preflight/settings.ts';
+import { clampPreflightLine, type PreflightLine } from '@wizard/shared/preflight';
 import { answersFrom } from './answers-body.ts';
 
 export interface PreflightRouteOptions {
@@ -16,9 +16,12 @@ export interface PreflightRouteOptions {
 
 export const NDJSON = 'application/x-ndjson; charset=utf-8';
 
-/** One JSON object per line, as each check ends. */
+/**
+ * One JSON object per line, as each check ends, clamped to the line schema: the client may send
+ * the run back with a download, which reads it with that same schema (issue 13, item 3).
+ */
 async function* ndjson(lines: AsyncIterable<PreflightLine>): AsyncGenerator<string> {
-  for await (const line of lines) yield `${JSON.stringify(line)}\n`;
+  for await (const line of lines) yield `${JSON.stringify(clampPreflightLine(line))}\n`;
 }
 
 /**
@@ -44,7 +47,14 @@ function gate(options: PreflightOptions) {
     if (options.loopbackHostsOnly === true && !LOOPBACK_HOST.test(request.hostname)) {
       throw new ApiError(403, {
         error: 'preflight_host_refused',
-        message: `The preflight check answers only pages opened at a loopback address (http://127.0.0.1 or http://localhost), not ${request.hostname}. Behind a reverse proxy, start the server with PREFLIGHT=on.`,
+        message: `The preflight check answers only pages opened at a loopback address (http://127.0.0.1 or http://localhost), not ${request.hostname}. Behind a reverse proxy, start the server with PREFLIGHT=on PREFLIGHT_HOSTS=<its name>.`,
+      });
+    }
+    const names = options.allowedHostNames;
+    if (names !== undefined && !hostHeaderAllowed(request.hostname, names)) {
+      throw new ApiError(403, {
+        error: 'preflight_host_refused',
+        message: `The preflight check answers pages opened at a loopback or IP address, or at a name given in PREFLIGHT_HOSTS${names.length > 0 ? ` (${names.join(', ')})` : ''}, not ${request.hostname}: another name can be a DNS rebinding attack. Add the wizard's name to PREFLIGHT_HOSTS.`,
       });
     }
     const site = request.headers['sec-fetch-site'];

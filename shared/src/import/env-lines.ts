@@ -5,9 +5,10 @@
  * the values against `dotenv.parse` itself.
  */
 
-// dotenv's LINE expression, with the value split into its quote and its content.
+// dotenv's LINE expression, with the value split into its quote and its content, and the inline
+// comment after it captured.
 const LINE =
-  /^[ \t]*(export[ \t]+)?([\w.-]+)(?:[ \t]*=[ \t]*?|:[ \t]+?)([ \t]*'(?:\\'|[^'])*'|[ \t]*"(?:\\"|[^"])*"|[ \t]*`(?:\\`|[^`])*`|[^#\r\n]+)?[ \t]*(?:#.*)?$/gm;
+  /^[ \t]*(export[ \t]+)?([\w.-]+)(?:[ \t]*=[ \t]*?|:[ \t]+?)([ \t]*'(?:\\'|[^'])*'|[ \t]*"(?:\\"|[^"])*"|[ \t]*`(?:\\`|[^`])*`|[^#\r\n]+)?([ \t]*(?:#.*)?)$/gm;
 
 export interface EnvAssignment {
   key: string;
@@ -16,6 +17,11 @@ export interface EnvAssignment {
   /** The quote the value was written with, if any. */
   quote: "'" | '"' | '`' | '';
   exported: boolean;
+  /**
+   * The inline comment after the value with the blanks before it (` # ticket NET-42`), as written;
+   * empty when the line has none. A merge keeps it (issue 13, item 11).
+   */
+  comment: string;
   /** Where the assignment starts and ends in the text (without its line break). */
   start: number;
   end: number;
@@ -47,12 +53,18 @@ export function envAssignments(text: string): EnvAssignment[] {
     let end = start + match[0].length;
     // The CR that ended the line in the original belongs to the line break, not to the assignment.
     while (end > start && text[end - 1] === '\r') end--;
-    const { value, quote } = unquote(match[3] ?? '');
+    const raw = match[3] ?? '';
+    const { value, quote } = unquote(raw);
+    // An unquoted value takes the blanks before a `#` with it; they belong to the comment.
+    const tail = raw.slice(raw.trimEnd().length) + (match[4] ?? '');
+    const tailStart = start + match[0].length - tail.length;
+    const comment = tail.includes('#') ? text.slice(tailStart, end) : '';
     result.push({
       key: match[2] ?? '',
       value,
       quote,
       exported: match[1] !== undefined,
+      comment,
       start,
       end,
     });

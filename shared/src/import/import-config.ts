@@ -4,7 +4,7 @@
  * Runs in the browser: the file can hold secrets and never leaves it. Nothing here repeats a value
  * that is not a proxy setting, and a proxy URL with credentials is reported without them.
  */
-import { isMap, parseDocument } from 'yaml';
+import { isMap, parseDocument, type Document } from 'yaml';
 import type { DeploymentMethodId } from '../catalog.ts';
 import { DEFAULT_CLUSTER_DOMAIN, NO_PROXY_RULES } from '../catalog.ts';
 import { isDnsName } from '../host.ts';
@@ -366,12 +366,59 @@ function importHelm(root: Record<string, unknown>, otherKeys: number): ImportRes
   return { ok: true, answers, report };
 }
 
+/**
+ * Configuration files are a few KiB: 1 MiB is far beyond any real customer.env or values file, and
+ * keeps reading and diffing quick (a 40 MB file once took 55 s and 2.6 GB, issue 13 item 14). The
+ * browser's file picker has the same limit.
+ */
+export const CONFIG_FILE_MAX_BYTES = 1024 * 1024;
+
+export const FILE_TOO_LARGE_MESSAGE =
+  'This file is larger than 1 MiB: a customer.env or customizations.yaml is a few KiB. Choose the configuration file itself.';
+
+/** Why a file's text is too large to read, or undefined. */
+export function fileTooLarge(text: string): string | undefined {
+  // Each UTF-16 unit is at most 3 bytes of UTF-8: count bytes only near the limit.
+  if (text.length * 3 <= CONFIG_FILE_MAX_BYTES) return undefined;
+  const bytes =
+    text.length > CONFIG_FILE_MAX_BYTES ? text.length : new TextEncoder().encode(text).length;
+  return bytes > CONFIG_FILE_MAX_BYTES ? FILE_TOO_LARGE_MESSAGE : undefined;
+}
+
+/** Aliases a values file may expand: enough for any real one, never an "alias bomb". */
+const MAX_ALIAS_COUNT = 100;
+
+/**
+ * A parsed YAML document's values, or why they cannot be read: yaml throws "Excessive alias count"
+ * on a billion-laughs file, which must be an answer, not an uncaught error (issue 13, item 13).
+ */
+export function readYamlValues(
+  doc: Document,
+): { ok: true; values: Record<string, unknown> } | { ok: false; message: string } {
+  try {
+    return {
+      ok: true,
+      values: (doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {}) as Record<string, unknown>,
+    };
+  } catch {
+    return {
+      ok: false,
+      message:
+        'This file cannot be read: its YAML aliases (*name) expand to far more values than a values file holds.',
+    };
+  }
+}
+
 /** Reads an existing customer.env or Helm values file. */
 export function importConfig(text: string): ImportResult {
+  const tooLarge = fileTooLarge(text);
+  if (tooLarge !== undefined) return { ok: false, message: tooLarge };
   if (text.trim() === '') return { ok: false, message: 'The file is empty.' };
   const doc = parseDocument(text, { version: '1.1', uniqueKeys: false });
   if (doc.errors.length === 0 && isMap(doc.contents)) {
-    const root = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+    const values = readYamlValues(doc);
+    if (!values.ok) return values;
+    const root = values.values;
     if ('externalProxy' in root || 'trustedCACerts' in root) {
       const others = Object.keys(root).filter(
         (k) => k !== 'externalProxy' && k !== 'trustedCACerts',

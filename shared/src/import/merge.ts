@@ -4,13 +4,24 @@
  * changes nothing the second time); runs in the browser so the file never leaves it, and in the CLI.
  */
 import { diffLines } from 'diff';
-import { Document, isMap, isScalar, parseDocument, Scalar, YAMLMap, type Pair } from 'yaml';
+import {
+  Document,
+  isAlias,
+  isMap,
+  isNode,
+  isScalar,
+  parseDocument,
+  Scalar,
+  visit,
+  YAMLMap,
+  type Pair,
+} from 'yaml';
 import type { Answers } from '../answers.ts';
 import { planFor } from '../plan.ts';
 import { envVariables } from '../render/env-file.ts';
 import { helmValues } from '../render/helm-values.ts';
 import { envAssignments } from './env-lines.ts';
-import { ENV_PROXY_KEYS } from './import-config.ts';
+import { ENV_PROXY_KEYS, fileTooLarge, readYamlValues } from './import-config.ts';
 
 const MANAGED_ENV_KEYS = new Set<string>(ENV_PROXY_KEYS);
 
@@ -24,6 +35,8 @@ export const APPENDED_BLOCK_COMMENT =
  * byte stays as it was.
  */
 export function mergeEnv(original: string, answers: Answers): string {
+  const tooLarge = fileTooLarge(original);
+  if (tooLarge !== undefined) throw new Error(tooLarge);
   const wanted = new Map(envVariables(planFor(answers)));
   const eol = original.includes('\r\n') ? '\r\n' : '\n';
   const present = new Set<string>();
@@ -41,7 +54,9 @@ export function mergeEnv(original: string, answers: Answers): string {
     }
     present.add(a.key);
     // Values are validated to need no quoting; keep the user's quote style all the same.
-    const line = `${a.exported ? 'export ' : ''}${a.key}=${a.quote}${value}${a.quote}`;
+    // The inline comment stays (issue 13, item 11); one blank before it, so dotenv still reads it.
+    const comment = a.comment === '' || /^[ \t]/.test(a.comment) ? a.comment : ` ${a.comment}`;
+    const line = `${a.exported ? 'export ' : ''}${a.key}=${a.quote}${value}${a.quote}${comment}`;
     result = result.slice(0, a.start) + line + result.slice(a.end);
   }
   const missing = [...wanted].filter(([key]) => !present.has(key));
@@ -111,6 +126,8 @@ function sectionText(pair: Pair): string {
  * sections' text is replaced: every other byte of the file, comments and anchors included, stays as it was.
  */
 export function mergeHelm(original: string, answers: Answers): string {
+  const tooLarge = fileTooLarge(original);
+  if (tooLarge !== undefined) throw new Error(tooLarge);
   const source = parseDocument(original, { version: '1.1', uniqueKeys: false });
   if (source.errors.length > 0) {
     throw new Error(`The YAML file cannot be read: ${source.errors[0]?.message ?? ''}`);
@@ -118,6 +135,10 @@ export function mergeHelm(original: string, answers: Answers): string {
   const empty = source.contents === null;
   if (!empty && !isMap(source.contents))
     throw new Error('The YAML file is not a mapping of values.');
+  // An alias bomb elsewhere in the file: Helm could not read it either (issue 13, item 13).
+  const readable = readYamlValues(source);
+  if (!readable.ok) throw new Error(readable.message);
+  if (!empty) refuseTangledSections(source);
   const doc: Document = empty ? new Document({}) : source.clone();
   const values = helmValues(planFor(answers));
   const proxy = mapAt(doc, 'externalProxy');
@@ -180,7 +201,87 @@ export function mergeHelm(original: string, answers: Answers): string {
     if (!result.endsWith('\n')) result += eol;
     result += appended;
   }
+  checkMergedHelm(result, ep);
   return result;
+}
+
+/**
+ * What a splice of the section's text cannot keep valid, refused with the fix (issue 13, item 10):
+ * the section twice at the top level (Helm reads the last, the merge would edit the first), a key
+ * twice inside it, and anchors, aliases and merge keys (`<<`), which tie its text to the rest of the
+ * file: replacing `host: &h old` leaves `*h` pointing nowhere elsewhere.
+ */
+function refuseTangledSections(source: Document): void {
+  const root = source.contents as YAMLMap;
+  for (const key of HELM_SECTIONS) {
+    const pairs = root.items.filter((pair) => keyName(pair) === key);
+    if (pairs.length > 1) {
+      throw new Error(
+        `${key} appears ${pairs.length} times at the top level, and Helm reads only the last one: keep one ${key} section, then merge again.`,
+      );
+    }
+    const value = pairs[0]?.value;
+    if (!isNode(value)) continue;
+    let tangle: string | undefined;
+    const seen = new Map<unknown, Set<string>>();
+    visit(value, {
+      Node(_key, node) {
+        if (tangle !== undefined) return visit.BREAK;
+        if (isAlias(node)) tangle = `an alias (*${node.source})`;
+        else if (node.anchor) tangle = `an anchor (&${node.anchor})`;
+        return undefined;
+      },
+      Pair(_key, item, path) {
+        const name = keyName(item);
+        if (typeof name === 'symbol' || name === '<<') {
+          tangle = 'a merge key (<<)';
+          return visit.BREAK;
+        }
+        const parent = path.at(-1);
+        const names = seen.get(parent) ?? new Set<string>();
+        if (names.has(String(name))) {
+          tangle = `the key ${String(name)} twice`;
+          return visit.BREAK;
+        }
+        names.add(String(name));
+        seen.set(parent, names);
+        return undefined;
+      },
+    });
+    if (tangle !== undefined) {
+      throw new Error(
+        `${key} holds ${tangle}: the wizard cannot replace it without breaking what refers to it. Write ${key} with plain values (no &, * or <<, each key once), then merge again.`,
+      );
+    }
+  }
+}
+
+function keyName(pair: Pair): unknown {
+  return isScalar(pair.key) ? pair.key.value : pair.key;
+}
+
+/**
+ * The merged text read back as Helm reads it: a file that does not parse, or whose externalProxy
+ * is not the one written, is never handed out (issue 13, item 10).
+ */
+function checkMergedHelm(
+  merged: string,
+  expected: { host: string; port: number; type: string },
+): void {
+  const doc = parseDocument(merged, { version: '1.1', uniqueKeys: false });
+  const values = doc.errors.length === 0 ? readYamlValues(doc) : undefined;
+  const proxy = values?.ok
+    ? (values.values.externalProxy as Record<string, unknown> | undefined)
+    : undefined;
+  if (
+    proxy?.host !== expected.host ||
+    proxy.port !== expected.port ||
+    proxy.type !== expected.type
+  ) {
+    throw new Error(
+      'The merge would not give a file Helm reads with these proxy settings, so nothing was changed. Check the file’s externalProxy section by hand.',
+    );
+  }
 }
 
 export interface ChangedLine {

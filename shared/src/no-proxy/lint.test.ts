@@ -1,4 +1,5 @@
 /** One test per check of no-proxy-semantics.md §6.1, and the fixes the linter proposes. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { routesFor } from './simulate.ts';
 import { lintEntry, lintInList, lintNoProxy, normalizeEntry } from './lint.ts';
@@ -106,5 +107,40 @@ describe('lintNoProxy', () => {
   it('does not suggest loopback addresses already listed', () => {
     const reports = lintNoProxy(['localhost', '127.0.0.1', '::1', '[::1]']);
     expect(reports[0]?.findings.map((f) => f.code)).toEqual([]);
+  });
+});
+
+describe('entries with a scheme or a path (issue 13, item 5)', () => {
+  it.each([
+    ['http://example.com/path', 'example.com'],
+    ['https://EXAMPLE.com:8443', 'example.com'],
+    ['http://[::1]:80/x', '::1'],
+    ['user@[fd00::1]/y', 'fd00::1'],
+    ['10.0.0.1/path', '10.0.0.1'],
+    ['grpc://svc.corp.example', 'svc.corp.example'],
+  ])('%s is an error whose fix is the host alone, %s', (entry, host) => {
+    const [report] = lintNoProxy([entry]);
+    expect(report?.findings).toEqual([
+      expect.objectContaining({ code: 'scheme-or-path', severity: 'error', fix: [host] }),
+    ]);
+  });
+
+  it('is still an error when the list already holds the host: then the fix is to remove it', () => {
+    const [report] = lintNoProxy(['http://example.com/path', 'example.com']);
+    expect(report?.findings).toEqual([
+      expect.objectContaining({ code: 'scheme-or-path', severity: 'error', fix: [] }),
+    ]);
+  });
+
+  it('any URL as an entry is flagged (property)', () => {
+    fc.assert(
+      fc.property(fc.webUrl({ withQueryParameters: true, withFragments: true }), (url) => {
+        const codes = lintNoProxy([url]).flatMap((r) => r.findings.map((f) => f.code));
+        expect(codes).toContain('scheme-or-path');
+        const fix = lintNoProxy([url])[0]?.findings[0]?.fix ?? [];
+        for (const host of fix) expect(host).not.toMatch(/[/@?#[\]]/);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

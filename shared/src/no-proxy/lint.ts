@@ -61,6 +61,23 @@ function compressIPv6(ip: string): string {
 
 const isIp = (text: string) => isIPv4(text) || isIPv6(text);
 
+/**
+ * The host alone of an entry written as a URL or with a path (`http://Example.com:8080/x`,
+ * `user@[::1]/y`), lowercase, IPv6 without brackets, no port: what the entry should have been.
+ * WHATWG URL reads it, as the clients that take URLs do; undefined when nothing host-like is there.
+ */
+function hostOf(entry: string): string | undefined {
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(entry) ? entry : `http://${entry}`;
+  let hostname: string;
+  try {
+    hostname = new URL(withScheme).hostname;
+  } catch {
+    return undefined;
+  }
+  if (hostname === '') return undefined;
+  return hostname.startsWith('[') ? hostname.slice(1, -1) : hostname;
+}
+
 /** Findings for one entry, read on its own. */
 export function lintEntry(raw: string): Finding[] {
   const findings: Finding[] = [];
@@ -94,7 +111,7 @@ export function lintEntry(raw: string): Finding[] {
     /[?#]/.test(trimmed) ||
     (trimmed.includes('/') && !parseCidr(trimmed))
   ) {
-    const host = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^@/]*@)?([^/?#:]+)/i.exec(trimmed)?.[1];
+    const host = hostOf(trimmed);
     add({
       code: 'scheme-or-path',
       severity: 'error',
@@ -276,11 +293,25 @@ function writtenEntries(list: readonly string[]): Set<string> {
   return new Set(list.map((e) => e.trim()));
 }
 
+/**
+ * An error is never left out, since the entry itself is wrong (`http://example.com/path` next to
+ * `example.com` still matches nothing, issue 13 item 5): when the list already holds its fix, the
+ * fix is to remove it.
+ */
 function lintAgainst(entry: string, written: ReadonlySet<string>): Finding[] {
-  return lintEntry(entry).filter(
-    (finding) =>
-      !(finding.fix && finding.fix.length > 0 && finding.fix.every((e) => written.has(e))),
-  );
+  const answered = (finding: Finding) =>
+    finding.fix !== undefined && finding.fix.length > 0 && finding.fix.every((e) => written.has(e));
+  return lintEntry(entry).flatMap((finding) => {
+    if (!answered(finding)) return [finding];
+    if (finding.severity !== 'error') return [];
+    return [
+      {
+        ...finding,
+        message: `${finding.message} The list already has ${(finding.fix ?? []).join(', ')}: remove this entry.`,
+        fix: [],
+      },
+    ];
+  });
 }
 
 /** Findings for each entry of a list, plus the ones about the list as a whole (duplicates, localhost). */

@@ -24,7 +24,40 @@ const DESCRIPTIONS: Record<string, string> = {
 };
 
 /** One line of text, whatever the check's detail holds (Markdown stays a list item). */
-const oneLine = (text: string) => text.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
+const oneLine = (text: string) =>
+  // eslint-disable-next-line no-control-regex -- every control character, not only line breaks
+  text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
+
+/**
+ * Text from a preflight line as inert Markdown (issue 13, item 2): the run is sent back by the
+ * client, so its strings are the client's. Each character that can start an inline construct in the
+ * middle of a line is backslash-escaped (CommonMark allows it for any ASCII punctuation): emphasis
+ * and code (`* _ ~ \``), links and images (`[ ]`), raw HTML and autolinks (`<`), entities (`&`),
+ * GFM's bare autolinks (the `:` of `http://`, `@` of an address, the dot of `www.`) and table pipes.
+ * Plain prose keeps its look; what a reader sees is the text as it was.
+ *
+ * @see {@link https://spec.commonmark.org/0.31.2/#backslash-escapes}
+ * @see {@link https://github.github.com/gfm/#autolinks-extension-}
+ */
+export function inertText(text: string): string {
+  return oneLine(text)
+    .replace(/[\\`*_~[\]<>&|@]|:(?=\/)/g, '\\$&')
+    .replace(/(www)\./gi, '$1\\.');
+}
+
+/**
+ * Text as a code span, which Markdown never interprets: fenced by one more backtick than the
+ * longest run inside, padded with a space when it starts or ends with a backtick.
+ *
+ * @see {@link https://spec.commonmark.org/0.31.2/#code-spans}
+ */
+export function codeSpan(text: string): string {
+  const line = oneLine(text);
+  const longest = Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = line.startsWith('`') || line.endsWith('`') || line === '' ? ' ' : '';
+  return `${fence}${pad}${line}${pad}${fence}`;
+}
 
 const CONNECT_LABELS: Record<string, string> = {
   allowed: 'allowed',
@@ -41,17 +74,17 @@ function preflightSection(lines: readonly PreflightLine[]): string[] {
     switch (line.check) {
       case 'reach':
         out.push(
-          `- Proxy reachable at ${line.host}:${line.port}: ${line.status === 'ok' ? 'yes' : 'NO'}. ${oneLine(line.detail)}`,
+          `- Proxy reachable at ${codeSpan(`${line.host}:${line.port}`)}: ${line.status === 'ok' ? 'yes' : 'NO'}. ${inertText(line.detail)}`,
         );
         break;
       case 'tls':
         out.push(
-          `- TLS to the proxy: ${line.status === 'ok' ? 'ok' : 'FAILED'}${line.verified ? ' (certificate verified)' : ''}. ${oneLine(line.detail)}`,
+          `- TLS to the proxy: ${line.status === 'ok' ? 'ok' : 'FAILED'}${line.verified ? ' (certificate verified)' : ''}. ${inertText(line.detail)}`,
         );
         break;
       case 'connect':
         out.push(
-          `- ${CONNECT_LABELS[line.status] ?? line.status}${line.httpStatus ? ` (${line.httpStatus})` : ''}: \`${line.domain}\`. ${oneLine(line.detail)}`,
+          `- ${CONNECT_LABELS[line.status] ?? line.status}${line.httpStatus ? ` (${line.httpStatus})` : ''}: ${codeSpan(line.domain)}. ${inertText(line.detail)}`,
         );
         break;
       case 'summary':

@@ -4,23 +4,27 @@
  * (shared/package.json); x509.test.ts checks that both parsers read certificates the same way.
  */
 import { X509Certificate } from 'node:crypto';
-import type { ParseDer, ParsedCertificate } from './types.ts';
+import { isoInstant, type ParseDer } from './types.ts';
 
 /** OpenSSL prints one RDN per line; the wizard shows them comma-separated. */
 const oneLine = (name: string) => name.split('\n').join(', ');
 
-export const parseDer: ParseDer = (der): ParsedCertificate | undefined => {
+export const parseDer: ParseDer = (der) => {
   let cert: X509Certificate;
   try {
     cert = new X509Certificate(der);
   } catch {
     return undefined;
   }
+  // OpenSSL prints an unreadable time as "Bad time value" (issue 13, item 1).
+  const notBefore = isoInstant(new Date(cert.validFrom));
+  const notAfter = isoInstant(new Date(cert.validTo));
+  if (notBefore === undefined || notAfter === undefined) return { problem: 'validity' };
   return {
     subject: oneLine(cert.subject),
     issuer: oneLine(cert.issuer),
-    notBefore: new Date(cert.validFrom).toISOString(),
-    notAfter: new Date(cert.validTo).toISOString(),
+    notBefore,
+    notAfter,
     isCa: cert.ca,
   };
 };

@@ -11,8 +11,9 @@ import {
   KeyUsage,
   KeyUsageFlags,
   Name,
+  type Validity,
 } from '@peculiar/asn1-x509';
-import type { ParseDer, ParsedCertificate } from './types.ts';
+import { isoInstant, type ParseDer } from './types.ts';
 
 /** OpenSSL's short names, so both parsers print names alike. */
 const OID_NAMES: Record<string, string> = {
@@ -37,9 +38,45 @@ function nameToString(name: Name): string {
     .join(', ');
 }
 
-export const parseDer: ParseDer = (der): ParsedCertificate | undefined => {
+/** The validity time as ISO 8601, or undefined when the ASN.1 time holds no real instant. */
+function instant(time: { getTime(): Date }): string | undefined {
+  try {
+    return isoInstant(time.getTime());
+  } catch {
+    return undefined;
+  }
+}
+
+function includes(haystack: Uint8Array, needle: Uint8Array): boolean {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the validity times are real instants as written. The schema reads `991399999999Z`
+ * (month 13) or `260230…Z` (30 February) through Date.UTC, which rolls over into another date,
+ * where OpenSSL refuses the time: encoding the dates it read again gives other bytes than the
+ * certificate's own then.
+ */
+function validityReadsBack(der: Uint8Array, validity: Validity): boolean {
+  try {
+    return includes(der, new Uint8Array(AsnConvert.serialize(validity)));
+  } catch {
+    return false;
+  }
+}
+
+export const parseDer: ParseDer = (der) => {
   try {
     const tbs = AsnConvert.parse(der, Certificate).tbsCertificate;
+    // As node.ts: a structure that reads with a time that does not (issue 13, item 1).
+    const notBefore = instant(tbs.validity.notBefore);
+    const notAfter = instant(tbs.validity.notAfter);
+    if (notBefore === undefined || notAfter === undefined || !validityReadsBack(der, tbs.validity))
+      return { problem: 'validity' };
     const extension = (id: string) => tbs.extensions?.find((ext) => ext.extnID === id)?.extnValue;
     const constraints = extension(id_ce_basicConstraints);
     const usage = extension(id_ce_keyUsage);
@@ -50,8 +87,8 @@ export const parseDer: ParseDer = (der): ParsedCertificate | undefined => {
     return {
       subject: nameToString(tbs.subject),
       issuer: nameToString(tbs.issuer),
-      notBefore: tbs.validity.notBefore.getTime().toISOString(),
-      notAfter: tbs.validity.notAfter.getTime().toISOString(),
+      notBefore,
+      notAfter,
       isCa:
         canSign && constraints !== undefined && AsnConvert.parse(constraints, BasicConstraints).cA,
     };

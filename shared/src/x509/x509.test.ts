@@ -6,7 +6,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { inspectPem } from '../certificates.ts';
+import { caWithUnreadableValidity } from '../fixtures/hostile.ts';
 import { CA_PEM, LEAF_PEM, SECOND_CA_PEM } from '../fixtures/index.ts';
 import { parseDer as parseNode } from './node.ts';
 import { parseDer as parsePortable } from './portable.ts';
@@ -70,5 +73,41 @@ describe('node and portable X.509 parsers', () => {
       expect(parseNode(bytes)).toBeUndefined();
       expect(parsePortable(bytes)).toBeUndefined();
     }
+  });
+});
+
+describe('a certificate whose validity time cannot be read (issue 13, item 1)', () => {
+  it.each(['991399999999Z', 'abcdefghijklZ', '260230000000Z'])(
+    'both parsers say so for notBefore %s, neither throws',
+    (time) => {
+      const bytes = der(caWithUnreadableValidity(time));
+      expect(parseNode(bytes)).toEqual({ problem: 'validity' });
+      expect(parsePortable(bytes)).toEqual({ problem: 'validity' });
+    },
+  );
+
+  it('inspectPem refuses it with a sentence, at the certificate', () => {
+    const result = inspectPem(CA_PEM + caWithUnreadableValidity());
+    expect(result).toEqual({
+      ok: false,
+      message: "Certificate 2 cannot be used: the certificate's validity dates cannot be read.",
+    });
+  });
+});
+
+describe('any notBefore time (property)', () => {
+  it('both parsers agree and never throw', () => {
+    const digit = fc.constantFrom(...'0123456789');
+    const time = fc
+      .tuple(fc.array(digit, { minLength: 12, maxLength: 12 }), fc.constantFrom('Z', 'z', '+'))
+      .map(([digits, end]) => digits.join('') + end);
+    fc.assert(
+      fc.property(time, (t) => {
+        const bytes = der(caWithUnreadableValidity(t));
+        expect(parsePortable(bytes)).toEqual(parseNode(bytes));
+        expect(() => inspectPem(caWithUnreadableValidity(t))).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -219,7 +219,14 @@ export default function ImportPanel({ catalog }: { catalog: Catalog }) {
       return;
     }
     setReading(false);
-    const result = module.importConfig(text);
+    // importConfig answers every file it cannot use in words; a throw here would be a bug, and
+    // must still leave the page usable (issue 13, item 13).
+    let result: ReturnType<typeof module.importConfig>;
+    try {
+      result = module.importConfig(text);
+    } catch {
+      result = { ok: false, message: 'This file cannot be read.' };
+    }
     if (!result.ok) {
       setError(
         `${wasPasted ? 'The pasted text' : name} could not be used. ${result.message} Your answers are unchanged.`,

@@ -54,7 +54,13 @@ const FILE_WORDS: Record<ImportedKind, { usual: string; what: string; method: st
 function OpenFile({ kind, label }: { kind: ImportedKind; label: string }) {
   const [error, setError] = useState<string>();
   const open = ({ name, text }: TextFile) => {
-    const read = importConfig(text);
+    // As the import panel: a throw must still leave the page usable (issue 13, item 13).
+    let read: ReturnType<typeof importConfig>;
+    try {
+      read = importConfig(text);
+    } catch {
+      read = { ok: false, message: 'This file cannot be read.' };
+    }
     if (!read.ok) {
       setError(`${name} could not be used. ${read.message}`);
       return;
