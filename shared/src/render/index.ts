@@ -16,6 +16,8 @@ import { DOCKER_CA_FILE, renderEnvFile } from './env-file.ts';
 import { renderHelmValues } from './helm-values.ts';
 import { renderKotsSetup } from './kots-setup.ts';
 import { renderReadme } from './readme.ts';
+import { renderVerifyCarto } from './verify-carto.ts';
+import { verifyExpectations } from './verify-expectations.ts';
 import type { PreflightLine } from '../preflight.ts';
 import type { OutputFile, RenderResult } from './types.ts';
 
@@ -86,6 +88,11 @@ export function renderAll(answers: Answers, options: RenderOptions = {}): Render
     name: 'check-proxy.sh',
     mediaType: 'text/x-shellscript; charset=utf-8',
     content: renderCheckProxy(answers, allowlist, caFile),
+  });
+  files.push({
+    name: 'verify-carto.sh',
+    mediaType: 'text/x-shellscript; charset=utf-8',
+    content: renderVerifyCarto(answers, verifyExpectations(answers)),
   });
   files.push({
     name: 'README.md',

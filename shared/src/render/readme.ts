@@ -19,6 +19,18 @@ const DESCRIPTIONS: Record<string, string> = {
   'egress-rules.md':
     'for the network admin: traffic that bypasses the proxy and must be allowed directly',
   'check-proxy.sh': 'run it where CARTO runs to check that the proxy allows every domain',
+  'verify-carto.sh':
+    'run it once CARTO runs with the new settings: checks that its containers have them and get out through the proxy',
+};
+
+/** The last step: verify-carto.sh, run where it reaches CARTO's containers. */
+const VERIFY_STEP: Record<Answers['deployment']['method'], string> = {
+  'docker-compose':
+    'Once CARTO is up again, run `sh verify-carto.sh` on the CARTO host, in the installation folder: every line must say `OK`.',
+  helm: 'Once the pods have restarted, run `sh verify-carto.sh` where `kubectl` reaches the cluster (add `--release NAME` and `--namespace NAMESPACE` unless they are `carto` and the current namespace): every line must say `OK`.',
+  kots: 'Once the new version is deployed, run `sh verify-carto.sh` where `kubectl` reaches the cluster (add `--namespace NAMESPACE` unless it is the current namespace): every line must say `OK`.',
+  'single-vm':
+    'Once the new version is deployed, run `sudo sh verify-carto.sh` on the VM: every line must say `OK`.',
 };
 
 function nextSteps(answers: Answers, names: ReadonlySet<string>): string[] {
@@ -55,6 +67,7 @@ function nextSteps(answers: Answers, names: ReadonlySet<string>): string[] {
       );
       break;
   }
+  steps.push(VERIFY_STEP[answers.deployment.method]);
   return steps;
 }
 

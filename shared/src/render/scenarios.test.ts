@@ -68,6 +68,7 @@ describe('docker-compose, HTTP proxy', () => {
       'squid-allowlist.conf',
       'egress-rules.md',
       'check-proxy.sh',
+      'verify-carto.sh',
       'README.md',
     ]);
   });
