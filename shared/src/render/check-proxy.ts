@@ -47,8 +47,7 @@ export function renderCheckProxy(
 set -u
 
 proxy='${proxyUrl(answers.proxy)}'
-here=$(cd "$(dirname "$0")" && pwd)
-allowed=0
+${tlsOption.includes('$here') ? `here=$(cd "$(dirname "$0")" && pwd)\n` : ''}allowed=0
 blocked=0
 failed=0
 

@@ -155,6 +155,57 @@ ${cases.join('\n')}
 unreachable_hint='check the release name (--release) and namespace (--namespace), and that the pods are running'`;
 }
 
+/** The comparison functions the expected variables use (only those, so none is left unused). */
+const CHECK_FUNCTIONS: Record<ExpectedVariable['check']['kind'], string> = {
+  url: `# The same proxy URL: case-insensitive, trailing slashes ignored. Only the expected value is printed.
+expect_url() {
+  if ! has_var "$1"; then problem "$1 is not set"; return; fi
+  actual=$(value_of "$1" | sed 's:/*$::')
+  if [ "$(lower "$actual")" != "$(lower "$2")" ]; then problem "$1 is not $2"; fi
+}
+`,
+  equals: `expect_equals() {
+  if ! has_var "$1"; then problem "$1 is not set"; return; fi
+  if [ "$(value_of "$1")" != "$2" ]; then problem "$1 is not $2"; fi
+}
+`,
+  list: `# expect_list NAME ENTRY...: the comma-separated list holds every entry (more are fine).
+expect_list() {
+  name=$1
+  shift
+  if ! has_var "$name"; then problem "$name is not set"; return; fi
+  list=,$(lower "$(value_of "$name")" | tr -d '[:space:]'),
+  missing=''
+  for entry in "$@"; do
+    case $list in
+      *,"$entry",*) ;;
+      *) missing="\${missing:+$missing,}$entry" ;;
+    esac
+  done
+  if [ -n "$missing" ]; then problem "$name lacks $missing"; fi
+}
+`,
+  file: `# expect_file NAME [PATH]: the variable names a file the container can read.
+expect_file() {
+  if ! has_var "$1"; then problem "$1 is not set"; return; fi
+  path=$(value_of "$1")
+  if [ -n "\${2:-}" ] && [ "$path" != "$2" ]; then problem "$1 is not $2"; return; fi
+  if ! in_container "$current" test -r "$path" </dev/null >/dev/null 2>&1; then
+    problem "$1 is $path, which the container cannot read"
+  fi
+}
+`,
+};
+
+function checkFunctions(expectations: VerifyExpectations): string {
+  const kinds = new Set(expectations.variables.map((v) => v.check.kind));
+  const order = ['url', 'equals', 'list', 'file'] as const;
+  return order
+    .filter((kind) => kinds.has(kind))
+    .map((kind) => CHECK_FUNCTIONS[kind])
+    .join('\n');
+}
+
 export function renderVerifyCarto(answers: Answers, expectations: VerifyExpectations): string {
   // Helm, kots and single-vm (its embedded cluster) all run CARTO in Kubernetes.
   const kubernetes = expectations.method !== 'docker-compose';
@@ -239,44 +290,7 @@ lower() {
   printf '%s' "$1" | tr '[:upper:]' '[:lower:]'
 }
 
-# The same proxy URL: case-insensitive, trailing slashes ignored. Only the expected value is printed.
-expect_url() {
-  if ! has_var "$1"; then problem "$1 is not set"; return; fi
-  actual=$(value_of "$1" | sed 's:/*$::')
-  if [ "$(lower "$actual")" != "$(lower "$2")" ]; then problem "$1 is not $2"; fi
-}
-
-expect_equals() {
-  if ! has_var "$1"; then problem "$1 is not set"; return; fi
-  if [ "$(value_of "$1")" != "$2" ]; then problem "$1 is not $2"; fi
-}
-
-# expect_list NAME ENTRY...: the comma-separated list holds every entry (more are fine).
-expect_list() {
-  name=$1
-  shift
-  if ! has_var "$name"; then problem "$name is not set"; return; fi
-  list=,$(lower "$(value_of "$name")" | tr -d '[:space:]'),
-  missing=''
-  for entry in "$@"; do
-    case $list in
-      *,"$entry",*) ;;
-      *) missing="\${missing:+$missing,}$entry" ;;
-    esac
-  done
-  if [ -n "$missing" ]; then problem "$name lacks $missing"; fi
-}
-
-# expect_file NAME [PATH]: the variable names a file the container can read.
-expect_file() {
-  if ! has_var "$1"; then problem "$1 is not set"; return; fi
-  path=$(value_of "$1")
-  if [ -n "\${2:-}" ] && [ "$path" != "$2" ]; then problem "$1 is not $2"; return; fi
-  if ! in_container "$current" test -r "$path" </dev/null >/dev/null 2>&1; then
-    problem "$1 is $path, which the container cannot read"
-  fi
-}
-
+${checkFunctions(expectations)}
 check_env() {
   current=$1
   problems=''
