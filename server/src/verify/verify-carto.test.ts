@@ -352,6 +352,37 @@ describe('verify-carto.sh with an HTTPS proxy and a custom CA', () => {
     ]);
   });
 
+  it('docker-compose: the CA at its mounted path must be readable in every service', async () => {
+    const answers = answersOf({
+      deployment: { method: 'docker-compose' },
+      proxy: {
+        protocol: 'https',
+        host: '127.0.0.1',
+        port: proxy.port,
+        verifyCertificate: true,
+        customCa: caPem,
+      },
+    });
+    const expected = verifyExpectations(answers);
+    expect(expected.variables).toContainEqual({
+      name: 'NODE_EXTRA_CA_CERTS',
+      check: { kind: 'file', value: '/usr/src/certs/proxy-ca.crt' },
+    });
+    const expectations = { ...expected, egress: expected.egress.slice(0, 1) };
+    // This machine has no /usr/src/certs/proxy-ca.crt: as in a container whose certs/ lacks the file.
+    standIns.setFixture(fixtureOf(expectations, () => goodEnv(expectations)));
+    const { code, stdout } = await runScript(
+      renderVerifyCarto(answers, expectations),
+      [],
+      standIns,
+    );
+    expect(lineOf(stdout, 'MISMATCH', 'import-worker')).toContain(
+      'NODE_EXTRA_CA_CERTS is /usr/src/certs/proxy-ca.crt, which the container cannot read',
+    );
+    expect(stdout).toMatch(/^FAIL +egress +auth\.carto\.com: TLS to the proxy/m);
+    expect(code).toBe(1);
+  });
+
   it('single-vm: finds the application namespace by its workspace-api deployment', async () => {
     const answers = answersOf({
       deployment: { method: 'single-vm' },
