@@ -3,8 +3,9 @@
  * that answer `exec` from a fixture of container environments. `exec … CMD` runs CMD here with only the
  * fixture's variables (and PATH), so `env` prints the fixture, `test -r` looks at this machine's files and
  * `node -` is the local node reading the egress check from stdin. Every call is logged for the tests.
+ * They are small sh scripts: a script run makes some twenty calls, cheap enough next to other tests.
  */
-import { mkdtempSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -15,79 +16,103 @@ export interface ContainerFixture {
   containers: Record<string, Record<string, string>>;
 }
 
-// Both stand-ins share this body; `tool` says which command line they parse.
-const BODY = `
-const { spawnSync } = require('child_process');
-const fs = require('fs');
-const fixture = JSON.parse(fs.readFileSync(process.env.STANDIN_FIXTURE, 'utf8'));
-const args = process.argv.slice(2);
-fs.appendFileSync(process.env.STANDIN_LOG, JSON.stringify([tool, ...args]) + '\\n');
-function fail(message) {
-  process.stderr.write(message + '\\n');
-  process.exit(1);
+/** `deployment/container` is stored as `deployment_container.env`. */
+const fileOf = (key: string) => `${key.replace(/\//g, '_')}.env`;
+
+const COMMON = `set -u
+printf '%s\\t' "$tool" "$@" >>"$STANDIN_LOG"
+printf '\\n' >>"$STANDIN_LOG"
+run_in() {
+  file="$STANDIN_DIR/containers/$(printf '%s' "$1" | tr / _).env"
+  if [ ! -f "$file" ]; then echo "Error: no running container for $1" >&2; exit 1; fi
+  shift
+  # One NAME=value per line; no globbing of values such as *.corp.example.
+  set -f
+  IFS='
+'
+  # shellcheck disable=SC2046
+  exec env -i PATH="$PATH" $(cat "$file") "$@"
 }
-function run(key, command) {
-  const env = fixture.containers[key];
-  if (env === undefined) fail('Error: no running container for ' + key);
-  const result = spawnSync(command[0], command.slice(1), {
-    env: Object.assign({ PATH: process.env.PATH }, env),
-    stdio: 'inherit',
-  });
-  process.exit(result.status === null ? 1 : result.status);
-}
-if (tool === 'docker-compose') {
-  if (args[0] !== 'exec' || args[1] !== '-T') fail('stand-in: unexpected ' + args.join(' '));
-  run(args[2], args.slice(3));
-}
-let namespace = 'default';
-if (args[0] === '--namespace') {
-  namespace = args[1];
-  args.splice(0, 2);
-}
-if (args[0] === 'get') {
-  const selector = args.find((a) => a.startsWith('metadata.name=')) || '';
-  const name = selector.slice('metadata.name='.length);
-  const found = Object.keys(fixture.containers).some((k) => k.split('/')[0] === name);
-  process.stdout.write(found ? fixture.namespace || 'default' : '');
-  process.exit(0);
-}
-if (args[0] !== 'exec' || args[1] !== '-i') fail('stand-in: unexpected ' + args.join(' '));
-if (namespace !== (fixture.namespace || 'default')) fail('Error from server (NotFound): namespace ' + namespace);
-const dash = args.indexOf('--');
-const target = args[2].replace(/^deploy\\//, '');
-const container = args[3] === '-c' ? '/' + args[4] : '';
-run(target + container, args.slice(dash + 1));
+unexpected() { echo "stand-in: unexpected $tool $*" >&2; exit 99; }
+`;
+
+const COMPOSE = `#!/bin/sh
+tool=docker-compose
+${COMMON}
+if [ "$1" != exec ] || [ "$2" != -T ]; then unexpected "$@"; fi
+key=$3
+shift 3
+run_in "$key" "$@"
+`;
+
+const KUBECTL = `#!/bin/sh
+tool=kubectl
+${COMMON}
+namespace=default
+if [ "$1" = --namespace ]; then namespace=$2; shift 2; fi
+if [ "$1" = get ]; then
+  name=''
+  for arg in "$@"; do
+    case $arg in metadata.name=*) name=\${arg#metadata.name=} ;; esac
+  done
+  for file in "$STANDIN_DIR/containers/$name.env" "$STANDIN_DIR/containers/$name"_*.env; do
+    if [ -f "$file" ]; then cat "$STANDIN_DIR/namespace"; break; fi
+  done
+  exit 0
+fi
+if [ "$1" != exec ] || [ "$2" != -i ]; then unexpected "$@"; fi
+if [ "$namespace" != "$(cat "$STANDIN_DIR/namespace")" ]; then
+  echo "Error from server (NotFound): $3 in namespace $namespace" >&2
+  exit 1
+fi
+target=\${3#deploy/}
+shift 3
+if [ "$1" = -c ]; then target="$target/$2"; shift 2; fi
+if [ "$1" != -- ]; then unexpected "$@"; fi
+shift
+run_in "$target" "$@"
 `;
 
 export interface StandIns {
-  /** PATH with the stand-ins first. */
-  path: string;
   /** Sets what the containers hold. */
   setFixture: (fixture: ContainerFixture) => void;
   /** Every call so far, as argument lists starting with the tool's name. */
   calls: () => string[][];
+  /** The environment to run verify-carto.sh with: the stand-ins first on PATH. */
   env: Record<string, string>;
 }
 
 export function makeStandIns(): StandIns {
   const dir = mkdtempSync(join(tmpdir(), 'verify-stand-ins-'));
-  const fixtureFile = join(dir, 'fixture.json');
   const log = join(dir, 'calls.log');
   writeFileSync(log, '');
-  for (const tool of ['docker-compose', 'kubectl']) {
-    const file = join(dir, tool);
-    writeFileSync(file, `#!${process.execPath}\n'use strict';\nconst tool = '${tool}';\n${BODY}`);
-    chmodSync(file, 0o755);
+  for (const [tool, body] of [
+    ['docker-compose', COMPOSE],
+    ['kubectl', KUBECTL],
+  ] as const) {
+    writeFileSync(join(dir, tool), body);
+    chmodSync(join(dir, tool), 0o755);
   }
-  const path = `${dir}:${process.env.PATH ?? ''}`;
   return {
-    path,
-    setFixture: (fixture) => writeFileSync(fixtureFile, JSON.stringify(fixture)),
+    setFixture: (fixture) => {
+      const containers = join(dir, 'containers');
+      rmSync(containers, { recursive: true, force: true });
+      mkdirSync(containers);
+      writeFileSync(join(dir, 'namespace'), fixture.namespace ?? 'default');
+      for (const [key, env] of Object.entries(fixture.containers)) {
+        const lines = Object.entries(env).map(([name, value]) => `${name}=${value}\n`);
+        writeFileSync(join(containers, fileOf(key)), lines.join(''));
+      }
+    },
     calls: () =>
       readFileSync(log, 'utf8')
         .split('\n')
         .filter((line) => line !== '')
-        .map((line) => JSON.parse(line) as string[]),
-    env: { PATH: path, STANDIN_FIXTURE: fixtureFile, STANDIN_LOG: log },
+        .map((line) => line.split('\t').slice(0, -1)),
+    env: {
+      PATH: `${dir}:${process.env.PATH ?? ''}`,
+      STANDIN_DIR: dir,
+      STANDIN_LOG: log,
+    },
   };
 }

@@ -159,22 +159,23 @@ unreachable_hint='check the release name (--release) and namespace (--namespace)
 const CHECK_FUNCTIONS: Record<ExpectedVariable['check']['kind'], string> = {
   url: `# The same proxy URL: case-insensitive, trailing slashes ignored. Only the expected value is printed.
 expect_url() {
-  if ! has_var "$1"; then problem "$1 is not set"; return; fi
-  actual=$(value_of "$1" | sed 's:/*$::')
+  if ! get "$1"; then problem "$1 is not set"; return; fi
+  actual=$value
+  while [ "\${actual%/}" != "$actual" ]; do actual=\${actual%/}; done
   if [ "$(lower "$actual")" != "$(lower "$2")" ]; then problem "$1 is not $2"; fi
 }
 `,
   equals: `expect_equals() {
-  if ! has_var "$1"; then problem "$1 is not set"; return; fi
-  if [ "$(value_of "$1")" != "$2" ]; then problem "$1 is not $2"; fi
+  if ! get "$1"; then problem "$1 is not set"; return; fi
+  if [ "$value" != "$2" ]; then problem "$1 is not $2"; fi
 }
 `,
   list: `# expect_list NAME ENTRY...: the comma-separated list holds every entry (more are fine).
 expect_list() {
   name=$1
   shift
-  if ! has_var "$name"; then problem "$name is not set"; return; fi
-  list=,$(lower "$(value_of "$name")" | tr -d '[:space:]'),
+  if ! get "$name"; then problem "$name is not set"; return; fi
+  list=,$(lower "$value" | tr -d '[:space:]'),
   missing=''
   for entry in "$@"; do
     case $list in
@@ -187,8 +188,8 @@ expect_list() {
 `,
   file: `# expect_file NAME [PATH]: the variable names a file the container can read.
 expect_file() {
-  if ! has_var "$1"; then problem "$1 is not set"; return; fi
-  path=$(value_of "$1")
+  if ! get "$1"; then problem "$1 is not set"; return; fi
+  path=$value
   if [ -n "\${2:-}" ] && [ "$path" != "$2" ]; then problem "$1 is not $2"; return; fi
   if ! in_container "$current" test -r "$path" </dev/null >/dev/null 2>&1; then
     problem "$1 is $path, which the container cannot read"
@@ -280,11 +281,16 @@ problems=''
 problem() {
   problems="\${problems:+$problems; }$1"
 }
-has_var() {
-  printf '%s\\n' "$env_out" | grep -q "^$1="
-}
-value_of() {
-  printf '%s\\n' "$env_out" | sed -n "s/^$1=//p" | head -n 1
+nl='
+'
+# get NAME: whether the container has the variable, its value in $value (no subshell: it runs often).
+get() {
+  case $env_all in
+    *"$nl$1="*) ;;
+    *) return 1 ;;
+  esac
+  value=\${env_all#*"$nl$1="}
+  value=\${value%%"$nl"*}
 }
 lower() {
   printf '%s' "$1" | tr '[:upper:]' '[:lower:]'
@@ -294,10 +300,11 @@ ${checkFunctions(expectations)}
 check_env() {
   current=$1
   problems=''
-  if ! env_out=$(in_container "$current" env </dev/null 2>/dev/null); then
+  if ! env_all=$(in_container "$current" env </dev/null 2>/dev/null); then
     report FAIL "$current" 'cannot look into the container' "$unreachable_hint"
     return
   fi
+  env_all="$nl$env_all$nl"
 ${variableCalls}
   if [ -z "$problems" ]; then
     report OK "$current" 'proxy settings as expected'
