@@ -67,7 +67,8 @@ function goodFixture(expectations: VerifyExpectations, namespace?: string): Cont
   return { namespace, containers };
 }
 
-describe('carto-proxy-wizard verify', () => {
+// Each case starts some twenty processes: slow on a loaded machine, hence the room.
+describe('carto-proxy-wizard verify', { timeout: 30_000 }, () => {
   it('passes for a Helm release whose containers have the settings, in the given namespace', async () => {
     const { path, expectations } = answersFile({
       deployment: { method: 'helm' },

@@ -86,134 +86,140 @@ function runScript(
 const lineOf = (stdout: string, status: string, target: string) =>
   stdout.split('\n').find((line) => line.startsWith(status) && line.split(/ +/)[1] === target);
 
-describe('verify-carto.sh for Docker Compose, through stand-in docker-compose', () => {
-  let proxy: TestProxy;
-  let standIns: StandIns;
-  let answers: Answers;
-  let expectations: VerifyExpectations;
-  let script: string;
+// Each case starts some twenty processes: slow on a loaded machine, hence the room.
+describe(
+  'verify-carto.sh for Docker Compose, through stand-in docker-compose',
+  { timeout: 30_000 },
+  () => {
+    let proxy: TestProxy;
+    let standIns: StandIns;
+    let answers: Answers;
+    let expectations: VerifyExpectations;
+    let script: string;
 
-  beforeAll(async () => {
-    standIns = makeStandIns();
-    proxy = await startTestProxy({});
-    answers = answersOf({
-      deployment: { method: 'docker-compose' },
-      proxy: { protocol: 'http', host: '127.0.0.1', port: proxy.port },
-      excludedDomains: ['.corp.example'],
+    beforeAll(async () => {
+      standIns = makeStandIns();
+      proxy = await startTestProxy({});
+      answers = answersOf({
+        deployment: { method: 'docker-compose' },
+        proxy: { protocol: 'http', host: '127.0.0.1', port: proxy.port },
+        excludedDomains: ['.corp.example'],
+      });
+      expectations = verifyExpectations(answers);
+      // The proxy allows everything this installation needs.
+      await proxy.close();
+      const acl = Object.fromEntries(
+        expectations.egress.map((t) => [`${t.host}:${t.port}`, 'allow' as const]),
+      );
+      proxy = await startTestProxy(acl);
+      answers = answersOf({ ...answers, proxy: { ...answers.proxy, port: proxy.port } });
+      expectations = verifyExpectations(answers);
+      script = renderVerifyCarto(answers, expectations);
     });
-    expectations = verifyExpectations(answers);
-    // The proxy allows everything this installation needs.
-    await proxy.close();
-    const acl = Object.fromEntries(
-      expectations.egress.map((t) => [`${t.host}:${t.port}`, 'allow' as const]),
-    );
-    proxy = await startTestProxy(acl);
-    answers = answersOf({ ...answers, proxy: { ...answers.proxy, port: proxy.port } });
-    expectations = verifyExpectations(answers);
-    script = renderVerifyCarto(answers, expectations);
-  });
-  afterAll(() => proxy.close());
+    afterAll(() => proxy.close());
 
-  it('passes when every container has the settings and the proxy allows every domain', async () => {
-    standIns.setFixture(fixtureOf(expectations, () => goodEnv(expectations)));
-    const { code, stdout } = await runScript(script, [], standIns);
-    for (const { name } of expectations.containers) {
-      expect(lineOf(stdout, 'OK', name)).toContain('proxy settings as expected');
-    }
-    expect(stdout).toMatch(/^OK +egress +auth\.carto\.com: allowed by the proxy$/m);
-    const total = expectations.containers.length + expectations.egress.length;
-    expect(stdout).toContain(`${total} OK, 0 MISMATCH, 0 FAIL, 0 skipped`);
-    expect(code).toBe(0);
-    // env, then node for the egress check, each through docker-compose exec -T.
-    expect(standIns.calls()).toContainEqual(['docker-compose', 'exec', '-T', 'maps-api', 'env']);
-    expect(standIns.calls()).toContainEqual([
-      'docker-compose',
-      'exec',
-      '-T',
-      'workspace-api',
-      'node',
-      '-',
-    ]);
-  });
-
-  it('reports a missing variable, a wrong NO_PROXY and a stopped container, and fails', async () => {
-    const secret = 'http://user:hunter2@127.0.0.1:9';
-    standIns.setFixture(
-      fixtureOf(expectations, (name) => {
-        const env = goodEnv(expectations);
-        if (name === 'maps-api') delete env.https_proxy;
-        if (name === 'import-api') env.NO_PROXY = '.corp.example,other.example';
-        if (name === 'sql-worker') env.HTTP_PROXY = secret;
-        return name === 'lds-api' ? undefined : env;
-      }),
-    );
-    const { code, stdout } = await runScript(script, [], standIns);
-    expect(lineOf(stdout, 'MISMATCH', 'maps-api')).toContain('https_proxy is not set');
-    expect(lineOf(stdout, 'MISMATCH', 'maps-api')).toContain(
-      '-> add the lines of customer.env.proxy',
-    );
-    expect(lineOf(stdout, 'MISMATCH', 'import-api')).toContain('NO_PROXY lacks localhost');
-    expect(lineOf(stdout, 'MISMATCH', 'import-api')).not.toContain('no_proxy');
-    expect(lineOf(stdout, 'MISMATCH', 'sql-worker')).toContain(
-      `HTTP_PROXY is not http://127.0.0.1:${proxy.port}`,
-    );
-    expect(lineOf(stdout, 'FAIL', 'lds-api')).toContain('cannot look into the container');
-    expect(lineOf(stdout, 'OK', 'workspace-api')).toBeDefined();
-    expect(stdout).not.toContain('hunter2');
-    expect(stdout).toMatch(/, 3 MISMATCH, 1 FAIL, 0 skipped$/m);
-    expect(code).toBe(1);
-  });
-
-  it('reports what the proxy blocks, from inside workspace-api', async () => {
-    const withTomTom = answersOf({ ...answers, services: ['geocoding-tomtom'] });
-    const more = verifyExpectations(withTomTom);
-    standIns.setFixture(fixtureOf(more, () => goodEnv(more)));
-    const { code, stdout } = await runScript(renderVerifyCarto(withTomTom, more), [], standIns);
-    expect(stdout).toMatch(
-      /^FAIL +egress +api\.tomtom\.com: BLOCKED by the proxy \(403\) -> add it to the proxy allowlist/m,
-    );
-    expect(stdout).toMatch(/^OK +egress +gcr\.io: allowed by the proxy$/m);
-    expect(code).toBe(1);
-  });
-
-  it('--json gives the same checks as one JSON document', async () => {
-    standIns.setFixture(
-      fixtureOf(expectations, (name) => {
-        const env = goodEnv(expectations);
-        if (name === 'router-metrics') delete env.NO_PROXY;
-        return env;
-      }),
-    );
-    const { code, stdout } = await runScript(script, ['--json'], standIns);
-    const report = JSON.parse(stdout) as {
-      passed: boolean;
-      summary: { ok: number; mismatch: number; fail: number; skipped: number };
-      checks: { status: string; target: string; message: string; hint: string }[];
-    };
-    expect(report.passed).toBe(false);
-    expect(report.summary).toEqual({
-      ok: expectations.containers.length - 1 + expectations.egress.length,
-      mismatch: 1,
-      fail: 0,
-      skipped: 0,
+    it('passes when every container has the settings and the proxy allows every domain', async () => {
+      standIns.setFixture(fixtureOf(expectations, () => goodEnv(expectations)));
+      const { code, stdout } = await runScript(script, [], standIns);
+      for (const { name } of expectations.containers) {
+        expect(lineOf(stdout, 'OK', name)).toContain('proxy settings as expected');
+      }
+      expect(stdout).toMatch(/^OK +egress +auth\.carto\.com: allowed by the proxy$/m);
+      const total = expectations.containers.length + expectations.egress.length;
+      expect(stdout).toContain(`${total} OK, 0 MISMATCH, 0 FAIL, 0 skipped`);
+      expect(code).toBe(0);
+      // env, then node for the egress check, each through docker-compose exec -T.
+      expect(standIns.calls()).toContainEqual(['docker-compose', 'exec', '-T', 'maps-api', 'env']);
+      expect(standIns.calls()).toContainEqual([
+        'docker-compose',
+        'exec',
+        '-T',
+        'workspace-api',
+        'node',
+        '-',
+      ]);
     });
-    expect(report.checks).toContainEqual({
-      status: 'MISMATCH',
-      target: 'router-metrics',
-      message: 'NO_PROXY is not set',
-      hint: expectations.fixHint,
+
+    it('reports a missing variable, a wrong NO_PROXY and a stopped container, and fails', async () => {
+      const secret = 'http://user:hunter2@127.0.0.1:9';
+      standIns.setFixture(
+        fixtureOf(expectations, (name) => {
+          const env = goodEnv(expectations);
+          if (name === 'maps-api') delete env.https_proxy;
+          if (name === 'import-api') env.NO_PROXY = '.corp.example,other.example';
+          if (name === 'sql-worker') env.HTTP_PROXY = secret;
+          return name === 'lds-api' ? undefined : env;
+        }),
+      );
+      const { code, stdout } = await runScript(script, [], standIns);
+      expect(lineOf(stdout, 'MISMATCH', 'maps-api')).toContain('https_proxy is not set');
+      expect(lineOf(stdout, 'MISMATCH', 'maps-api')).toContain(
+        '-> add the lines of customer.env.proxy',
+      );
+      expect(lineOf(stdout, 'MISMATCH', 'import-api')).toContain('NO_PROXY lacks localhost');
+      expect(lineOf(stdout, 'MISMATCH', 'import-api')).not.toContain('no_proxy');
+      expect(lineOf(stdout, 'MISMATCH', 'sql-worker')).toContain(
+        `HTTP_PROXY is not http://127.0.0.1:${proxy.port}`,
+      );
+      expect(lineOf(stdout, 'FAIL', 'lds-api')).toContain('cannot look into the container');
+      expect(lineOf(stdout, 'OK', 'workspace-api')).toBeDefined();
+      expect(stdout).not.toContain('hunter2');
+      expect(stdout).toMatch(/, 3 MISMATCH, 1 FAIL, 0 skipped$/m);
+      expect(code).toBe(1);
     });
-    expect(code).toBe(1);
-  });
 
-  it('refuses unknown options with status 2', async () => {
-    const { code, stderr } = await runScript(script, ['--namespace', 'x'], standIns);
-    expect(stderr).toContain('unknown option --namespace');
-    expect(code).toBe(2);
-  });
-});
+    it('reports what the proxy blocks, from inside workspace-api', async () => {
+      const withTomTom = answersOf({ ...answers, services: ['geocoding-tomtom'] });
+      const more = verifyExpectations(withTomTom);
+      standIns.setFixture(fixtureOf(more, () => goodEnv(more)));
+      const { code, stdout } = await runScript(renderVerifyCarto(withTomTom, more), [], standIns);
+      expect(stdout).toMatch(
+        /^FAIL +egress +api\.tomtom\.com: BLOCKED by the proxy \(403\) -> add it to the proxy allowlist/m,
+      );
+      expect(stdout).toMatch(/^OK +egress +gcr\.io: allowed by the proxy$/m);
+      expect(code).toBe(1);
+    });
 
-describe('verify-carto.sh with an HTTPS proxy and a custom CA', () => {
+    it('--json gives the same checks as one JSON document', async () => {
+      standIns.setFixture(
+        fixtureOf(expectations, (name) => {
+          const env = goodEnv(expectations);
+          if (name === 'router-metrics') delete env.NO_PROXY;
+          return env;
+        }),
+      );
+      const { code, stdout } = await runScript(script, ['--json'], standIns);
+      const report = JSON.parse(stdout) as {
+        passed: boolean;
+        summary: { ok: number; mismatch: number; fail: number; skipped: number };
+        checks: { status: string; target: string; message: string; hint: string }[];
+      };
+      expect(report.passed).toBe(false);
+      expect(report.summary).toEqual({
+        ok: expectations.containers.length - 1 + expectations.egress.length,
+        mismatch: 1,
+        fail: 0,
+        skipped: 0,
+      });
+      expect(report.checks).toContainEqual({
+        status: 'MISMATCH',
+        target: 'router-metrics',
+        message: 'NO_PROXY is not set',
+        hint: expectations.fixHint,
+      });
+      expect(code).toBe(1);
+    });
+
+    it('refuses unknown options with status 2', async () => {
+      const { code, stderr } = await runScript(script, ['--namespace', 'x'], standIns);
+      expect(stderr).toContain('unknown option --namespace');
+      expect(code).toBe(2);
+    });
+  },
+);
+
+// Each case starts some twenty processes: slow on a loaded machine, hence the room.
+describe('verify-carto.sh with an HTTPS proxy and a custom CA', { timeout: 30_000 }, () => {
   let proxy: TestProxy;
   let caFile = '';
   let caPem = '';
