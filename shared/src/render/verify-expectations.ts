@@ -170,7 +170,10 @@ export function verifyExpectations(answers: Answers): VerifyExpectations {
   for (const rule of egressRules(answers)) {
     const hosts = directHosts(answers, rule.cause);
     if (hosts.length === 0) {
-      skipped.push({ label: rule.target, reason: 'it depends on your account or servers, not tried' });
+      skipped.push({
+        label: rule.target,
+        reason: 'it depends on your account or servers, not tried',
+      });
     }
     for (const host of hosts) {
       egress.push({ host, port: rule.port, label: host, via: 'direct' });
