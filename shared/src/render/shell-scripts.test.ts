@@ -132,7 +132,7 @@ describe('generated shell scripts', () => {
 
   it('pass shellcheck, bash -n and dash -n for every method and hostile-but-valid answers', () => {
     const samples = fc
-      .sample(inputArb, 30)
+      .sample(inputArb, 20)
       .map(answersOf)
       .filter((a): a is Answers => a !== undefined);
     // Every method is in the run, whatever the sample gave.
