@@ -52,6 +52,7 @@ test('every previewed file is byte-identical to the downloaded file and to the z
       'certs/proxy-ca.crt',
       'README.md',
       'check-proxy.sh',
+      'verify-carto.sh',
     ]),
   );
   await expectPreviewEqualsDownloads(wizard, names);

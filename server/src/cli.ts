@@ -5,7 +5,10 @@
  *
  * @see {@link https://nodejs.org/docs/latest-v20.x/api/util.html#utilparseargsconfig}
  */
-import { resolve } from 'node:path';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   renderAll,
@@ -39,6 +42,8 @@ export interface CliIo {
   cwd: string;
   /** Reads all of standard input, for the answers file `-`. */
   readStdin: () => Promise<string>;
+  /** The environment `verify` runs docker-compose / kubectl with (default: this process's). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Exit statuses: success, a failure while writing, and anything the user can fix in the input. */
@@ -50,6 +55,7 @@ const HINT = 'Run carto-proxy-wizard --help for usage.\n';
 
 export const USAGE = `Usage: carto-proxy-wizard render <answers.json> (--out <dir> | --json)
        carto-proxy-wizard merge --answers <answers.json> --into <customer.env | customizations.yaml> [--write]
+       carto-proxy-wizard verify <answers.json> [--release <name>] [--namespace <namespace>] [--json]
 
 Writes the proxy configuration for CARTO Self-hosted, and what the proxy admin needs,
 from an answers document (the same JSON that POST /api/render takes).
@@ -60,6 +66,9 @@ Commands:
   merge                  Print your own customer.env (docker-compose answers) or Helm values
                          file (helm answers) with its proxy settings replaced and every other
                          line left as it was.
+  verify <answers.json>  Check that CARTO's running containers have these settings and get out
+                         through the proxy: runs the download's verify-carto.sh for the answers
+                         (docker-compose in the current folder, kubectl otherwise).
 
 Options:
   -o, --out <dir>  Write the files into <dir> (created if missing; files there are replaced).
@@ -69,11 +78,13 @@ Options:
                                 anything else a customer.env.
       --write                   (merge) Replace the file in place, keeping a copy as <file>.bak
                                 (or .bak.1, .bak.2… when that exists: no backup is replaced).
+      --release <name>          (verify, Kubernetes) The release name (default carto).
+  -n, --namespace <namespace>   (verify, Kubernetes) The namespace (default: kubectl's current one).
   -h, --help       Show this help.
   -v, --version    Print the wizard version.
 
 Exit status: 0 done, 2 invalid usage or answers (the issues are listed on stderr),
-1 the files could not be written.
+1 the files could not be written, or (verify) a check did not pass.
 `;
 
 /** `deployment.method`, `excludedDomains[2]`: how an issue path reads in a terminal. */
@@ -224,6 +235,55 @@ async function merge(options: { answers: string; into: string; write: boolean },
   return EXIT_OK;
 }
 
+/**
+ * `verify`: runs the very verify-carto.sh the download holds for these answers (issue 12), so the CLI
+ * and the script share one set of expectations; its report and exit status are passed through.
+ */
+async function verify(
+  file: string,
+  options: { release?: string; namespace?: string; json: boolean },
+  io: CliIo,
+) {
+  const answers = await readAnswers(file, io);
+  if (answers === undefined) return EXIT_USAGE;
+  const compose = answers.deployment.method === 'docker-compose';
+  if (compose && (options.release !== undefined || options.namespace !== undefined)) {
+    io.stderr(
+      `error: --release and --namespace are for Kubernetes installations; these answers are for docker-compose.\n${HINT}`,
+    );
+    return EXIT_USAGE;
+  }
+  const script = renderAll(answers).files.find((f) => f.name === 'verify-carto.sh');
+  if (script === undefined) throw new Error('renderAll gave no verify-carto.sh');
+  const args = [
+    ...(options.release !== undefined ? ['--release', options.release] : []),
+    ...(options.namespace !== undefined ? ['--namespace', options.namespace] : []),
+    ...(options.json ? ['--json'] : []),
+  ];
+  const dir = await mkdtemp(join(tmpdir(), 'carto-verify-'));
+  try {
+    const path = join(dir, 'verify-carto.sh');
+    await writeFile(path, script.content);
+    return await new Promise<number>((done) => {
+      const child = spawn('sh', [path, ...args], {
+        cwd: io.cwd,
+        env: io.env ?? process.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      // Decoded as streams: a character split across two chunks stays whole.
+      child.stdout.setEncoding('utf8').on('data', (text: string) => io.stdout(text));
+      child.stderr.setEncoding('utf8').on('data', (text: string) => io.stderr(text));
+      child.on('error', (error) => {
+        io.stderr(`error: cannot run sh: ${error.message}\n`);
+        done(EXIT_FAILURE);
+      });
+      child.on('close', (code) => done(code ?? EXIT_FAILURE));
+    });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed;
   try {
@@ -236,6 +296,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         answers: { type: 'string' },
         into: { type: 'string' },
         write: { type: 'boolean', default: false },
+        release: { type: 'string' },
+        namespace: { type: 'string', short: 'n' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -264,6 +326,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT_USAGE;
     }
     return merge({ answers: values.answers, into: values.into, write: values.write }, io);
+  }
+  if (command === 'verify') {
+    if (file === undefined || extra.length > 0) {
+      io.stderr(`error: verify takes exactly one answers file (or - for stdin).\n${HINT}`);
+      return EXIT_USAGE;
+    }
+    return verify(
+      file,
+      { release: values.release, namespace: values.namespace, json: values.json },
+      io,
+    );
   }
   if (command !== 'render') {
     io.stderr(`error: unknown command ${JSON.stringify(command)}.\n${HINT}`);

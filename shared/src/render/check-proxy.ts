@@ -41,8 +41,7 @@ export function renderCheckProxy(plan: Plan): string {
 set -u
 
 proxy='${plan.proxyUrl}'
-here=$(cd "$(dirname "$0")" && pwd)
-allowed=0
+${tlsOption.includes('$here') ? `here=$(cd "$(dirname "$0")" && pwd)\n` : ''}allowed=0
 blocked=0
 failed=0
 

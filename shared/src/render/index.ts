@@ -14,6 +14,8 @@ import { renderHelmValues } from './helm-values.ts';
 import { renderKotsSetup } from './kots-setup.ts';
 import { nextSteps } from './next-steps.ts';
 import { renderReadme } from './readme.ts';
+import { renderVerifyCarto } from './verify-carto.ts';
+import { verifyExpectations } from './verify-expectations.ts';
 import type { PreflightLine } from '../preflight.ts';
 import type { OutputFile, RenderResult } from './types.ts';
 
@@ -89,6 +91,11 @@ export function renderAll(answers: Answers, options: RenderOptions = {}): Render
     content: renderCheckProxy(plan),
   });
   const steps = nextSteps(plan, new Set([...files.map((f) => f.name), 'README.md']));
+  files.push({
+    name: 'verify-carto.sh',
+    mediaType: 'text/x-shellscript; charset=utf-8',
+    content: renderVerifyCarto(answers, verifyExpectations(answers)),
+  });
   files.push({
     name: 'README.md',
     mediaType: MARKDOWN,

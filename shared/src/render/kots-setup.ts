@@ -136,6 +136,8 @@ export function renderKotsSetup(plan: Plan): string {
     '',
     'Give `proxy-allowlist.txt` (or `squid-allowlist.conf`) to your proxy admin, then run `sh check-proxy.sh` from where CARTO runs: every domain must say `allowed`.',
     '',
+    `Once the new version is deployed, run \`${singleVm ? 'sudo sh verify-carto.sh' : 'sh verify-carto.sh --namespace <namespace>'}\`: it checks that CARTO's containers have these settings and get out through the proxy.`,
+    '',
   );
   return lines.join('\n');
 }

@@ -122,8 +122,29 @@ export function nextSteps(plan: Plan, fileNames: ReadonlySet<string>): NextStep[
       );
       break;
   }
+  if (fileNames.has('verify-carto.sh')) steps.push(VERIFY_STEP[plan.method]);
   return steps;
 }
+
+/** The last step: verify-carto.sh, run where it reaches CARTO's containers (issue 12). */
+const VERIFY_STEP: Record<Plan['method'], NextStep> = {
+  'docker-compose': step(
+    'Once CARTO is up again, check from the installation folder on the CARTO host that its containers have the settings and get out through the proxy: every line must say `OK`.',
+    sh('sh verify-carto.sh'),
+  ),
+  helm: step(
+    'Once the pods have restarted, check where `kubectl` reaches the cluster (your Helm release name and namespace; the defaults are `carto` and the current namespace): every line must say `OK`.',
+    sh('sh verify-carto.sh --release <release> --namespace <namespace>'),
+  ),
+  kots: step(
+    'Once the new version is deployed, check where `kubectl` reaches the cluster (the default namespace is the current one): every line must say `OK`.',
+    sh('sh verify-carto.sh --namespace <namespace>'),
+  ),
+  'single-vm': step(
+    'Once the new version is deployed, check on the VM: every line must say `OK`.',
+    sh('sudo sh verify-carto.sh'),
+  ),
+};
 
 /** The steps as a Markdown ordered list, code blocks indented under their step. */
 export function nextStepsMarkdown(steps: readonly NextStep[]): string[] {

@@ -21,6 +21,8 @@ const DESCRIPTIONS: Record<string, string> = {
   'egress-rules.md':
     'for the network admin: traffic that bypasses the proxy and must be allowed directly',
   'check-proxy.sh': 'run it where CARTO runs to check that the proxy allows every domain',
+  'verify-carto.sh':
+    'run it once CARTO runs with the new settings: checks that its containers have them and get out through the proxy',
 };
 
 /** One line of text, whatever the check's detail holds (Markdown stays a list item). */

@@ -72,6 +72,7 @@ describe('docker-compose, HTTP proxy', () => {
       'squid-allowlist.conf',
       'egress-rules.md',
       'check-proxy.sh',
+      'verify-carto.sh',
       'README.md',
     ]);
   });
