@@ -4,9 +4,18 @@ import react from '@vitejs/plugin-react';
 import { firstStepChunkName } from './scripts/first-step-chunk.ts';
 import { precompressPlugin } from './scripts/precompress.ts';
 
+const PREACT_ALIASES = [
+  { find: /^react$/, replacement: 'preact/compat' },
+  { find: /^react-dom$/, replacement: 'preact/compat' },
+  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+  { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
+  { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-dev-runtime' },
+];
+
 // One Vite config for the web app (root: web/) and for every Vitest project.
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   root: 'web',
+  resolve: command === 'build' ? { alias: PREACT_ALIASES } : {},
   plugins: [react(), precompressPlugin()],
   build: {
     outDir: '../dist/web',
@@ -58,4 +67,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));
