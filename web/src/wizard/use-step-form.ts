@@ -3,7 +3,7 @@
  * preview and the saved state follow the typing). Validation is the shared schema, through the lazily
  * loaded resolver in analysis.ts.
  */
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { useForm, type FieldValues, type Resolver, type UseFormReturn } from 'react-hook-form';
 import { useWizardStore } from './context.ts';
 import { loadAnalysis } from './load-analysis.ts';
@@ -35,7 +35,12 @@ export function useStepForm<S extends StepId>(step: S): StepForm<S> {
     mode: 'onTouched',
   });
   const { subscribe } = form;
-  useEffect(
+  // A layout effect: subscribed before the browser gets control back, so an edit made the moment the
+  // step appears still reaches the store. Passive effects may run a frame later (Preact always
+  // defers them to after paint; React only for non-discrete updates), and a value typed in between
+  // would live in the form but never in the store, the URL or localStorage (e2e/persistence.spec.ts,
+  // "an edit made just before a reload survives it").
+  useLayoutEffect(
     () =>
       subscribe({
         formState: { values: true },
