@@ -20,8 +20,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caWithUnreadableValidity } from '@wizard/shared/fixtures/hostile';
 import dotenv from 'dotenv';
 import { parse as parseYaml } from 'yaml';
-import { EXIT_OK, EXIT_USAGE, runCli } from './cli.ts';
-import { CA_PEM, HELM_HTTPS } from './test-support.ts';
+import { EXIT_OK, EXIT_USAGE } from './cli.ts';
+import { CA_PEM, HELM_HTTPS, runCliCaptured } from './test-support.ts';
 
 let work: string;
 beforeAll(() => {
@@ -30,15 +30,7 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 async function cli(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    cwd: work,
-    readStdin: () => Promise.resolve(''),
-  });
-  return { code, stdout, stderr };
+  return runCliCaptured(argv, { cwd: work });
 }
 
 function write(name: string, content: string | Buffer): string {

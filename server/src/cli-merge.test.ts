@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import dotenv from 'dotenv';
 import { parse as parseYaml } from 'yaml';
+import { runCliCaptured } from './test-support.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   envVariables,
@@ -13,7 +14,7 @@ import {
   type AnswersInput,
 } from '@wizard/shared';
 import { mergeEnv } from '@wizard/shared/import/index';
-import { EXIT_OK, EXIT_USAGE, runCli } from './cli.ts';
+import { EXIT_OK, EXIT_USAGE } from './cli.ts';
 
 let work: string;
 beforeAll(() => {
@@ -22,15 +23,7 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 async function cli(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    cwd: work,
-    readStdin: () => Promise.resolve(''),
-  });
-  return { code, stdout, stderr };
+  return runCliCaptured(argv, { cwd: work });
 }
 
 const DOCKER: AnswersInput = {

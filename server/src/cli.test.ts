@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RenderResult } from '@wizard/shared';
-import { EXIT_OK, EXIT_USAGE, USAGE, formatPath, runCli } from './cli.ts';
+import { EXIT_OK, EXIT_USAGE, USAGE, formatPath } from './cli.ts';
 import {
   CA_PEM,
   HELM_HTTPS,
@@ -14,6 +14,7 @@ import {
   SCENARIOS,
   postJson,
   testApp,
+  runCliCaptured,
 } from './test-support.ts';
 
 const BIN = join(import.meta.dirname, '../bin/carto-proxy-wizard.mjs');
@@ -31,15 +32,7 @@ afterAll(async () => {
 
 /** Runs the CLI in-process and collects what it prints. */
 async function cli(argv: string[], stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    cwd: work,
-    readStdin: () => Promise.resolve(stdin),
-  });
-  return { code, stdout, stderr };
+  return runCliCaptured(argv, { cwd: work, stdin });
 }
 
 function writeAnswers(name: string, answers: unknown): string {

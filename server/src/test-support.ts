@@ -7,6 +7,7 @@ import { expect } from 'vitest';
 import { CA_PEM, PRIVATE_KEY_PEM } from '@wizard/shared/fixtures/index';
 import { renderAll, validateAnswers, type AnswersInput, type RenderResult } from '@wizard/shared';
 import { buildApp, type BuildAppOptions } from './app.ts';
+import { runCli } from './cli.ts';
 
 export { CA_PEM, PRIVATE_KEY_PEM };
 
@@ -85,4 +86,21 @@ export function json(response: LightMyRequestResponse): Record<string, unknown> 
 export const anyString: unknown = expect.any(String);
 export function containing(text: string): unknown {
   return expect.stringContaining(text);
+}
+
+/** Runs the CLI in-process in `cwd` and collects what it prints (standard input and env optional). */
+export async function runCliCaptured(
+  argv: string[],
+  options: { cwd: string; stdin?: string; env?: NodeJS.ProcessEnv },
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    cwd: options.cwd,
+    readStdin: () => Promise.resolve(options.stdin ?? ''),
+    ...(options.env !== undefined && { env: options.env }),
+  });
+  return { code, stdout, stderr };
 }

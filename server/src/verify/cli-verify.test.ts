@@ -5,13 +5,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runCliCaptured } from '../test-support.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateAnswers, type AnswersInput } from '@wizard/shared';
 import {
   verifyExpectations,
   type VerifyExpectations,
 } from '@wizard/shared/render/verify-expectations';
-import { EXIT_USAGE, runCli } from '../cli.ts';
+import { EXIT_USAGE } from '../cli.ts';
 import { startTestProxy, type TestProxy } from '../preflight/test-proxy.ts';
 import { makeStandIns, type ContainerFixture, type StandIns } from './stand-ins.ts';
 
@@ -30,16 +31,7 @@ beforeAll(async () => {
 afterAll(() => proxy.close());
 
 async function cli(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    cwd: work,
-    readStdin: () => Promise.resolve(''),
-    env: standIns.env,
-  });
-  return { code, stdout, stderr };
+  return runCliCaptured(argv, { cwd: work, env: standIns.env });
 }
 
 function answersFile(input: AnswersInput): { path: string; expectations: VerifyExpectations } {
