@@ -10,7 +10,7 @@
  * - On load, the saved state wins when the address is the one we last wrote (a reload), so edits made
  *   in the last moments before the reload and the custom CA survive; a different fragment wins otherwise.
  */
-import { normalizeDraft, type Draft } from './draft.ts';
+import { draftsEqual, hasAnswers, normalizeDraft, type Draft } from './draft.ts';
 import { decodeFragment, encodeFragment, type WizardLocation } from './fragment.ts';
 import { isStepId } from './steps.ts';
 import type { WizardState, WizardStore } from './store.ts';
@@ -58,14 +58,30 @@ function readSaved(
   }
 }
 
-/** The state to start from: a share link, the saved answers after a reload, or nothing. */
+/**
+ * Whether a share link must ask before it replaces the current draft: the draft has answers, and not
+ * exactly the link's (the link never carries a custom CA, so a CA in this browser makes them differ).
+ */
+function linkNeedsConsent(current: Draft, link: Draft): boolean {
+  return hasAnswers(current) && !draftsEqual(current, link);
+}
+
+/**
+ * The state to start from: a share link, the saved answers after a reload, or nothing. A share link
+ * opened over other saved answers starts from those answers with the link pending: the user decides.
+ */
 export function loadInitialLocation(
   env: Pick<PersistenceEnv, 'location' | 'storage'>,
-): WizardLocation | undefined {
+): (WizardLocation & { pendingLink?: WizardLocation }) | undefined {
   const fromUrl = decodeFragment(env.location.hash);
   const saved = readSaved(env.storage);
   if (fromUrl) {
     if (saved && saved.urlHash === env.location.hash) return saved;
+    if (saved && linkNeedsConsent(saved.draft, fromUrl.draft)) {
+      const { urlHash: _urlHash, ...current } = saved;
+      void _urlHash;
+      return { ...current, pendingLink: fromUrl };
+    }
     return fromUrl;
   }
   return saved;
@@ -87,7 +103,8 @@ export function connectPersistence(store: WizardStore, env: PersistenceEnv): () 
       draft: state.draft,
       step: state.step,
       reached: state.reached,
-      urlHash: writtenHash,
+      // While a link waits for the user's answer, a reload asks again.
+      urlHash: state.pendingLink ? '' : writtenHash,
     };
     try {
       env.storage?.setItem(STORAGE_KEY, JSON.stringify(saved));
@@ -117,8 +134,9 @@ export function connectPersistence(store: WizardStore, env: PersistenceEnv): () 
     }, REPLACE_THROTTLE_MS);
   };
 
-  // The address bar reflects the state from the start (a first visit gets a fragment too).
-  replace(fragmentOf(last));
+  // The address bar reflects the state from the start (a first visit gets a fragment too), except a
+  // share link waiting for the user's answer: it stays in the address bar until then.
+  if (!last.pendingLink) replace(fragmentOf(last));
   save(last);
 
   const unsubscribe = store.subscribe(() => {
@@ -157,16 +175,13 @@ export function connectPersistence(store: WizardStore, env: PersistenceEnv): () 
     if (ours) {
       // One of our step entries: move to its step, keep every answer.
       store.restore({ draft: current.draft, step: decoded.step, reached: current.reached });
+    } else if (linkNeedsConsent(current.draft, decoded.draft)) {
+      // A share link over other answers: it replaces all of them (the custom CA too, which a link
+      // never carries), but only once the user says so.
+      store.offerLink(decoded);
     } else {
-      // A fragment from outside (an edited address, another share link): it brings its answers.
-      // The custom CA is never in a fragment; keep the one this browser has.
-      store.restore({
-        ...decoded,
-        draft: {
-          ...decoded.draft,
-          proxy: { ...decoded.draft.proxy, customCa: current.draft.proxy.customCa },
-        },
-      });
+      // A fragment from outside (an edited address, another share link) into an empty draft.
+      store.restore(decoded);
     }
   };
 

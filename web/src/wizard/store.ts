@@ -35,6 +35,18 @@ export interface WizardState {
    * Memory only: a reload forgets it.
    */
   preflight: readonly PreflightLine[] | null;
+  /**
+   * A share link opened while this browser held other answers: it replaces the whole draft (custom CA
+   * included) only once the user says so. Memory only.
+   */
+  pendingLink: WizardLink | null;
+}
+
+/** A draft and where in the wizard it stands (what a share link or the history brings). */
+export interface WizardLink {
+  draft: Draft;
+  step: StepId;
+  reached: StepId;
 }
 
 export interface WizardStore {
@@ -54,11 +66,18 @@ export interface WizardStore {
   clearFocus: () => void;
   /** Keeps a finished proxy check run for the current draft (null forgets it). */
   setPreflight: (lines: readonly PreflightLine[] | null) => void;
+  /** A share link arrived while the draft has answers: ask before replacing them. */
+  offerLink: (location: WizardLink) => void;
+  /** The user chose the link: its answers replace the whole draft, nothing of the old one kept. */
+  acceptLink: () => void;
+  /** The user kept their own answers: the link is forgotten. */
+  dismissLink: () => void;
 }
 
 const later = (a: StepId, b: StepId): StepId => (stepIndex(a) >= stepIndex(b) ? a : b);
 
 export function createWizardStore(initial?: Partial<Omit<WizardState, 'epoch'>>): WizardStore {
+  const pendingLink = initial?.pendingLink ?? null;
   const draft = initial?.draft ?? emptyDraft();
   const step = applicableStepAtOrBefore(initial?.step ?? 'deployment', draft);
   let state: WizardState = {
@@ -69,6 +88,7 @@ export function createWizardStore(initial?: Partial<Omit<WizardState, 'epoch'>>)
     focus: null,
     change: 'init',
     preflight: null,
+    pendingLink,
   };
   const listeners = new Set<() => void>();
   const set = (next: WizardState) => {
@@ -100,6 +120,7 @@ export function createWizardStore(initial?: Partial<Omit<WizardState, 'epoch'>>)
       const step = applicableStepAtOrBefore(location.step, location.draft);
       set({
         ...state,
+        pendingLink: null,
         draft: location.draft,
         step,
         reached: later(location.reached, step),
@@ -111,6 +132,7 @@ export function createWizardStore(initial?: Partial<Omit<WizardState, 'epoch'>>)
     reset: () => {
       set({
         ...state,
+        pendingLink: null,
         draft: emptyDraft(),
         step: 'deployment',
         reached: 'deployment',
@@ -125,6 +147,29 @@ export function createWizardStore(initial?: Partial<Omit<WizardState, 'epoch'>>)
     setPreflight: (lines) => {
       if (lines === state.preflight) return;
       set({ ...state, preflight: lines, change: 'memory' });
+    },
+    offerLink: (location) => {
+      set({ ...state, pendingLink: location, change: 'memory' });
+    },
+    acceptLink: () => {
+      const link = state.pendingLink;
+      if (!link) return;
+      const step = applicableStepAtOrBefore(link.step, link.draft);
+      set({
+        ...state,
+        pendingLink: null,
+        draft: link.draft,
+        step,
+        reached: later(link.reached, step),
+        epoch: state.epoch + 1,
+        focus: { kind: 'heading' },
+        change: 'reset',
+      });
+    },
+    dismissLink: () => {
+      if (!state.pendingLink) return;
+      // 'reset' rewrites the address with the kept answers.
+      set({ ...state, pendingLink: null, focus: { kind: 'heading' }, change: 'reset' });
     },
   };
 }

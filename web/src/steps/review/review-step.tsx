@@ -11,7 +11,7 @@ import { ProblemsList } from '../../preview/problems-list.tsx';
 import { WarningsList } from '../../preview/warnings-list.tsx';
 import { CatalogStatus } from '../../wizard/catalog-status.tsx';
 import { useAnalysis, useWizardStore } from '../../wizard/context.ts';
-import { isKubernetes, portInput, type Draft } from '../../wizard/draft.ts';
+import { customCaMissing, isKubernetes, portInput, type Draft } from '../../wizard/draft.ts';
 import { useImportedFile } from '../../wizard/imported-file.ts';
 import { lazyWithPreload } from '../../wizard/lazy.ts';
 import { OptionalChunk } from '../../wizard/optional-chunk.tsx';
@@ -19,6 +19,7 @@ import { StepFrame } from '../../wizard/step-frame.tsx';
 import { stepApplies, STEPS, type StepId } from '../../wizard/steps.ts';
 import { useWizardState } from '../../wizard/store.ts';
 import '../steps.css';
+import { CustomCaExpected } from '../tls/custom-ca-expected.tsx';
 import { NextSteps } from './next-steps.tsx';
 
 // With the shared merge code and the diff package: only fetched when the Review step shows.
@@ -191,6 +192,12 @@ function Review({ catalog }: { catalog: Catalog }) {
             {ready.files.length} files: {ready.files.map((f) => f.name).join(', ')}.
           </p>
         </Callout>
+      )}
+
+      {customCaMissing(draft) && (
+        <CustomCaExpected
+          onPaste={() => store.goTo('tls', { kind: 'field', path: ['proxy', 'customCa'] })}
+        />
       )}
 
       {startedFromFile && merged}

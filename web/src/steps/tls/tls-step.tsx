@@ -20,11 +20,13 @@ import { CheckboxField } from '../../components/field.tsx';
 import { TextareaField } from '../../components/textarea-field.tsx';
 import { CatalogStatus } from '../../wizard/catalog-status.tsx';
 import { useWizardStore } from '../../wizard/context.ts';
-import type { Draft } from '../../wizard/draft.ts';
+import { customCaMissing, type Draft } from '../../wizard/draft.ts';
+import { useWizardState } from '../../wizard/store.ts';
 import { StepFrame } from '../../wizard/step-frame.tsx';
 import { useStepForm } from '../../wizard/use-step-form.ts';
 import '../steps.css';
 import { CertificateList } from './certificate-list.tsx';
+import { CustomCaExpected } from './custom-ca-expected.tsx';
 
 const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
 const MAX_BYTES = 64 * 1024;
@@ -118,6 +120,8 @@ function TlsForm({ catalog }: { catalog: Catalog }) {
       });
   };
 
+  const caMissing = useWizardState(store, (s) => customCaMissing(s.draft));
+
   const inspection = customCa && customCa.trim() !== '' ? inspectPem(customCa) : undefined;
   const certificates: CertificateInfo[] = inspection?.ok ? inspection.certificates : [];
 
@@ -144,6 +148,8 @@ function TlsForm({ catalog }: { catalog: Catalog }) {
           </Callout>
         )}
       </div>
+
+      {caMissing && <CustomCaExpected />}
 
       <TextareaField
         label="Custom CA certificate"
