@@ -9,6 +9,8 @@ import {
   compareReleases,
   inspectPem,
   parseRelease,
+  PRIVATE_KEY_REMOVED_TEXT,
+  withoutPrivateKeys,
   type CertificateInfo,
 } from '@wizard/shared';
 import { useId, useState, type ChangeEvent } from 'react';
@@ -76,6 +78,7 @@ function TlsForm({ catalog }: { catalog: Catalog }) {
   const errors = formState.errors.proxy;
   const fileId = useId();
   const [refused, setRefused] = useState<string | undefined>();
+  const [keyRemoved, setKeyRemoved] = useState(false);
   const [verify, customCa] = useWatch({
     control,
     name: ['proxy.verifyCertificate', 'proxy.customCa'],
@@ -83,21 +86,36 @@ function TlsForm({ catalog }: { catalog: Catalog }) {
 
   const caRegistration = register('proxy.customCa');
 
-  /** Takes new CA text from the textarea or a file; a private key is dropped on the spot. */
-  const acceptCa = (text: string): boolean => {
-    if (PRIVATE_KEY.test(text)) {
-      const inspection = inspectPem(text);
-      const message = inspection.ok
-        ? 'This contains a private key. Paste only the CA certificate.'
-        : inspection.message;
-      setValue('proxy.customCa', '', { shouldDirty: true });
-      setRefused(message);
-      setError('proxy.customCa', { type: 'private-key', message }, { shouldFocus: true });
-      return false;
+  /**
+   * New CA text from the textarea or a file, with any private key dropped on the spot: a bundle keeps
+   * its certificates (and says the key went); a key alone is refused. Returns the text to keep.
+   */
+  const acceptCa = (text: string): string | undefined => {
+    const { text: kept, removed } = withoutPrivateKeys(text);
+    if (removed === 0 && !PRIVATE_KEY.test(text)) {
+      setRefused(undefined);
+      setKeyRemoved(false);
+      return text;
     }
-    setRefused(undefined);
-    return true;
+    if (kept.includes('-----BEGIN CERTIFICATE-----')) {
+      setRefused(undefined);
+      setKeyRemoved(true);
+      return kept;
+    }
+    const inspection = inspectPem(text);
+    const message = inspection.ok
+      ? 'This contains a private key. Paste only the CA certificate.'
+      : inspection.message;
+    setValue('proxy.customCa', '', { shouldDirty: true });
+    setKeyRemoved(false);
+    setRefused(message);
+    setError('proxy.customCa', { type: 'private-key', message }, { shouldFocus: true });
+    return undefined;
   };
+
+  /** Puts accepted CA text in the field, validated at once (so an earlier error goes away). */
+  const keepCa = (text: string) =>
+    setValue('proxy.customCa', text, { shouldDirty: true, shouldValidate: true, shouldTouch: true });
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.currentTarget;
@@ -111,13 +129,8 @@ function TlsForm({ catalog }: { catalog: Catalog }) {
       });
       return;
     }
-    const text = await fileAsPem(file);
-    if (acceptCa(text))
-      setValue('proxy.customCa', text, {
-        shouldDirty: true,
-        shouldValidate: true,
-        shouldTouch: true,
-      });
+    const kept = acceptCa(await fileAsPem(file));
+    if (kept !== undefined) keepCa(kept);
   };
 
   const caMissing = useWizardState(store, (s) => customCaMissing(s.draft));
@@ -171,8 +184,10 @@ function TlsForm({ catalog }: { catalog: Catalog }) {
           ...caRegistration,
           onChange: async (event) => {
             const value = (event.target as HTMLTextAreaElement).value;
-            if (!acceptCa(value)) return;
-            await caRegistration.onChange(event);
+            const kept = acceptCa(value);
+            if (kept === undefined) return;
+            if (kept !== value) keepCa(kept);
+            else await caRegistration.onChange(event);
           },
         }}
         error={refused ?? errors?.customCa?.message}
@@ -194,6 +209,12 @@ function TlsForm({ catalog }: { catalog: Catalog }) {
           </div>
         }
       />
+
+      {keyRemoved && (
+        <Callout tone="info" role="status" title="Private key removed">
+          <p>{PRIVATE_KEY_REMOVED_TEXT}</p>
+        </Callout>
+      )}
 
       {certificates.length > 0 && <CertificateList certificates={certificates} />}
 
