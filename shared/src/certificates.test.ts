@@ -36,7 +36,12 @@ describe('withoutPrivateKeys', () => {
     `-----BEGIN ${label}-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END ${label}-----\n`;
 
   it('drops every key block and keeps the certificates readable', () => {
-    for (const label of ['PRIVATE KEY', 'RSA PRIVATE KEY', 'EC PRIVATE KEY', 'ENCRYPTED PRIVATE KEY']) {
+    for (const label of [
+      'PRIVATE KEY',
+      'RSA PRIVATE KEY',
+      'EC PRIVATE KEY',
+      'ENCRYPTED PRIVATE KEY',
+    ]) {
       const { text, removed } = withoutPrivateKeys(CA_PEM + KEY(label) + SECOND_CA_PEM);
       expect(removed).toBe(1);
       expect(text).not.toContain('PRIVATE KEY');

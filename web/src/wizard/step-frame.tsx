@@ -43,9 +43,11 @@ export function StepFrame<T extends FieldValues, U>({
   // The step's questions are on the page: what waited for the first question may start now.
   useEffect(markFirstStepInteractive, []);
 
-  // Arriving on a step: focus its heading, or the field a warning pointed at.
+  // Arriving on a step: focus its heading, or the field a warning pointed at (also when the link is
+  // on this very step, as the preview's "out of date" problems are).
+  const focusRequest = useWizardState(store, (s) => s.focus);
   useEffect(() => {
-    const request = store.getState().focus;
+    const request = focusRequest;
     if (!request) return;
     store.clearFocus();
     if (request.kind === 'field') {
@@ -61,7 +63,7 @@ export function StepFrame<T extends FieldValues, U>({
     }
     heading.current?.focus();
     heading.current?.scrollIntoView({ block: 'nearest' });
-  }, [store]);
+  }, [store, focusRequest]);
 
   useEffect(() => {
     document.title = `${STEPS[step].label} · CARTO Self-hosted proxy wizard`;

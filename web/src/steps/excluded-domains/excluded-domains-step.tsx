@@ -3,7 +3,7 @@
  * each with its reason and source; the user's own entries follow as an editable list.
  */
 import { excludedDomainProblem, lintInList, type NoProxyEntry } from '@wizard/shared';
-import { useId, type ClipboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useFieldArray, useWatch } from 'react-hook-form';
 import { useCatalog, type Catalog } from '../../api/catalog.ts';
 import { announce } from '../../components/announce.ts';
@@ -84,7 +84,7 @@ function RequiredEntries({ entries }: { entries: NoProxyEntry[] | undefined }) {
 
 function ExcludedDomainsForm({ catalog }: { catalog: Catalog }) {
   const form = useStepForm('excluded-domains');
-  const { register, control, formState } = form;
+  const { register, control, formState, setFocus } = form;
   const { fields, append, remove, insert, update } = useFieldArray({
     control,
     name: 'excludedDomains',
@@ -95,6 +95,36 @@ function ExcludedDomainsForm({ catalog }: { catalog: Catalog }) {
   const required = analysis?.requiredNoProxy;
   const requiredKeys = new Set(required?.map((e) => e.entry.toLowerCase()));
   const errors = formState.errors.excludedDomains;
+
+  /**
+   * Where the focus goes once a Remove or a one-click fix has re-rendered the list: the row now at that
+   * place (the next one), else the last row, else the list's heading; never the page body (item 7).
+   */
+  const [focusAfter, setFocusAfter] = useState<{ index: number } | null>(null);
+  const listHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!focusAfter) return;
+    setFocusAfter(null);
+    const index = Math.min(focusAfter.index, fields.length - 1);
+    if (index >= 0) setFocus(`excludedDomains.${index}.value`);
+    else listHeading.current?.focus();
+  }, [focusAfter, fields.length, setFocus]);
+
+  const removeRow = (index: number) => {
+    remove(index);
+    setFocusAfter({ index });
+    announce(`Removed excluded domain ${index + 1}.`);
+  };
+
+  /** Enter commits the entry and opens a row below it; it never submits the step (item 5). */
+  const onEnter = (index: number) => (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    if ((rows?.[index]?.value ?? '').trim() === '') return;
+    const next = rows?.[index + 1];
+    if (next && next.value.trim() === '') setFocus(`excludedDomains.${index + 1}.value`);
+    else insert(index + 1, { value: '' });
+  };
 
   /** A pasted list ("a.corp, b.corp" or one per line) becomes one row per entry. */
   const onPaste = (index: number) => (event: ClipboardEvent<HTMLInputElement>) => {
@@ -133,13 +163,13 @@ function ExcludedDomainsForm({ catalog }: { catalog: Catalog }) {
   /** Puts a finding's fix in place of the row (entries already listed are not repeated). */
   const applyFix = (index: number, fix: string[]) => {
     if (fix.length === 0) {
-      remove(index);
-      announce(`Removed excluded domain ${index + 1}.`);
+      removeRow(index);
       return;
     }
     const current = (rows?.[index]?.value ?? '').trim().toLowerCase();
     const others = new Set([...present].filter((e) => e !== current));
     const [first, ...rest] = fix.filter((e) => !others.has(e));
+    setFocusAfter({ index });
     if (first === undefined) {
       remove(index);
     } else {
@@ -173,7 +203,7 @@ function ExcludedDomainsForm({ catalog }: { catalog: Catalog }) {
       </section>
 
       <section aria-labelledby={`${listId}-title`} className="field">
-        <h3 id={`${listId}-title`} className="subheading">
+        <h3 id={`${listId}-title`} className="subheading" tabIndex={-1} ref={listHeading}>
           Your own entries
         </h3>
         <p id={`${listId}-hint`} className="field__hint">
@@ -217,16 +247,14 @@ function ExcludedDomainsForm({ catalog }: { catalog: Catalog }) {
                       aria-invalid={error ? true : undefined}
                       aria-describedby={describedBy}
                       onPaste={onPaste(index)}
+                      onKeyDown={onEnter(index)}
                       {...register(`excludedDomains.${index}.value`)}
                     />
                     <button
                       type="button"
                       className="button button--small button--quiet"
                       aria-label={`Remove excluded domain ${index + 1}${value.trim() ? ` (${value.trim()})` : ''}`}
-                      onClick={() => {
-                        remove(index);
-                        announce(`Removed excluded domain ${index + 1}.`);
-                      }}
+                      onClick={() => removeRow(index)}
                     >
                       Remove
                     </button>

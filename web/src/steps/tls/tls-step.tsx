@@ -115,7 +115,11 @@ function TlsForm({ catalog }: { catalog: Catalog }) {
 
   /** Puts accepted CA text in the field, validated at once (so an earlier error goes away). */
   const keepCa = (text: string) =>
-    setValue('proxy.customCa', text, { shouldDirty: true, shouldValidate: true, shouldTouch: true });
+    setValue('proxy.customCa', text, {
+      shouldDirty: true,
+      shouldValidate: true,
+      shouldTouch: true,
+    });
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.currentTarget;
