@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
+import { ZIP_FOLDER } from '@wizard/shared';
 
 export const METHOD_LABELS = {
   'docker-compose': 'Docker Compose',
@@ -184,15 +185,22 @@ export class Wizard {
     return bytes.toString('utf8');
   }
 
-  /** "Download all (.zip)" from the Review step: every file, unzipped. */
+  /**
+   * "Download all (.zip)" from the Review step: every file, unzipped, named as inside the one folder
+   * the zip unpacks into (every entry must be in it).
+   */
   async downloadAll(): Promise<{ name: string; files: Map<string, string> }> {
     const { name, bytes } = await this.download(
       this.main.getByRole('button', { name: 'Download all (.zip)' }),
     );
     const entries = unzipSync(new Uint8Array(bytes));
+    const folder = `${ZIP_FOLDER}/`;
+    for (const file of Object.keys(entries)) expect(file.startsWith(folder), file).toBe(true);
     return {
       name,
-      files: new Map(Object.entries(entries).map(([file, data]) => [file, strFromU8(data)])),
+      files: new Map(
+        Object.entries(entries).map(([file, data]) => [file.slice(folder.length), strFromU8(data)]),
+      ),
     };
   }
 }
