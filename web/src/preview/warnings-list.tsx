@@ -9,6 +9,24 @@ import { GoToLink } from './go-to-link.tsx';
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 const NAMES = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
 
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The heading counts what the list shows: "3 warnings, 2 notes" (issue 11, item 13). */
+export function warningsTitle(warnings: readonly { severity: keyof typeof ORDER }[]): string {
+  const count = (severity: keyof typeof ORDER) =>
+    warnings.filter((w) => w.severity === severity).length;
+  const parts = [
+    [count('error'), 'error', 'errors'],
+    [count('warning'), 'warning', 'warnings'],
+    [count('info'), 'note', 'notes'],
+  ] as const;
+  const text = parts
+    .filter(([n]) => n > 0)
+    .map(([n, one, many]) => plural(n, one, many))
+    .join(', ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 export function WarningsList({
   warnings,
   headingLevel = 3,
@@ -20,11 +38,10 @@ export function WarningsList({
   if (warnings.length === 0) return null;
   const sorted = [...warnings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  const count = warnings.filter((w) => w.severity !== 'info').length;
   return (
     <section className="warnings" aria-labelledby={id}>
       <Heading id={id} className="warnings__title">
-        {count > 0 ? `Warnings (${count})` : 'Notes'}
+        {warningsTitle(warnings)}
       </Heading>
       <ul className="warnings__list">
         {sorted.map((warning) => {
