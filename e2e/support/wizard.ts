@@ -8,7 +8,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { ZIP_FOLDER } from '@wizard/shared';
 
 export const METHOD_LABELS = {
-  'docker-compose': 'Docker Compose',
+  'docker-compose': 'Docker Compose (legacy single VM)',
   helm: 'Kubernetes with Helm',
   kots: 'Kubernetes with the Admin Console (Kots)',
   'single-vm': 'Single VM (./carto install)',

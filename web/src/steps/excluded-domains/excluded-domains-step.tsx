@@ -12,6 +12,7 @@ import { FieldError } from '../../components/field.tsx';
 import { LockIcon, WarningIcon } from '../../components/icons.tsx';
 import { CatalogStatus } from '../../wizard/catalog-status.tsx';
 import { useAnalysis } from '../../wizard/context.ts';
+import { useMethodGuide } from '../../wizard/method-guide.ts';
 import { StepFrame } from '../../wizard/step-frame.tsx';
 import { useStepForm } from '../../wizard/use-step-form.ts';
 import { RouteTester } from './route-tester.tsx';
@@ -92,6 +93,7 @@ function ExcludedDomainsForm({ catalog }: { catalog: Catalog }) {
   const rows = useWatch({ control, name: 'excludedDomains' });
   const { analysis } = useAnalysis();
   const listId = useId();
+  const guide = useMethodGuide(catalog);
   const required = analysis?.requiredNoProxy;
   const requiredKeys = new Set(required?.map((e) => e.entry.toLowerCase()));
   const errors = formState.errors.excludedDomains;
@@ -189,7 +191,7 @@ function ExcludedDomainsForm({ catalog }: { catalog: Catalog }) {
       step="excluded-domains"
       form={form}
       intro="Hosts CARTO reaches directly, without the proxy (NO_PROXY). The wizard adds what your setup needs; add your own internal hosts below."
-      source={catalog.sources.proxyDocsHelm}
+      source={guide}
     >
       <section aria-labelledby="required-entries-title" className="field">
         <h3 id="required-entries-title" className="subheading">

@@ -22,6 +22,7 @@ import { Callout } from '../../components/callout.tsx';
 import { Choice, ChoiceGroup, TextField } from '../../components/field.tsx';
 import { CatalogStatus } from '../../wizard/catalog-status.tsx';
 import { portInput } from '../../wizard/draft.ts';
+import { useMethodGuide } from '../../wizard/method-guide.ts';
 import { StepFrame } from '../../wizard/step-frame.tsx';
 import { useStepForm } from '../../wizard/use-step-form.ts';
 import '../steps.css';
@@ -48,6 +49,7 @@ function ProxyForm({ catalog }: { catalog: Catalog }) {
   });
 
   const hostRegistration = register('proxy.host');
+  const guide = useMethodGuide(catalog);
 
   /** Reads a pasted or typed URL into the fields. Returns true when it took care of the text. */
   const applyUrl = (raw: string): boolean => {
@@ -116,7 +118,7 @@ function ProxyForm({ catalog }: { catalog: Catalog }) {
       step="proxy"
       form={form}
       intro="The forward proxy CARTO sends its outbound traffic through. Paste its URL into the host field to fill everything at once."
-      source={catalog.sources.proxyDocs}
+      source={guide}
     >
       <ChoiceGroup
         legend="Protocol between CARTO and the proxy"

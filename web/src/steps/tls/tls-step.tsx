@@ -24,6 +24,7 @@ import { CatalogStatus } from '../../wizard/catalog-status.tsx';
 import { useWizardStore } from '../../wizard/context.ts';
 import { customCaMissing, type Draft } from '../../wizard/draft.ts';
 import { useWizardState } from '../../wizard/store.ts';
+import { useMethodGuide } from '../../wizard/method-guide.ts';
 import { StepFrame } from '../../wizard/step-frame.tsx';
 import { useStepForm } from '../../wizard/use-step-form.ts';
 import '../steps.css';
@@ -85,6 +86,7 @@ function TlsForm({ catalog }: { catalog: Catalog }) {
   });
 
   const caRegistration = register('proxy.customCa');
+  const guide = useMethodGuide(catalog);
 
   /**
    * New CA text from the textarea or a file, with any private key dropped on the spot: a bundle keeps
@@ -147,7 +149,7 @@ function TlsForm({ catalog }: { catalog: Catalog }) {
       step="tls"
       form={form}
       intro="CARTO connects to an HTTPS proxy with TLS. It must trust the proxy’s certificate: signed by a well-known CA it works as is; signed by your own CA, give that CA here."
-      source={catalog.sources.proxyDocs}
+      source={guide}
     >
       <div className="field">
         <CheckboxField
