@@ -2,14 +2,19 @@
  * Step 4: what bypasses the proxy (NO_PROXY). The entries the rules require are listed first, locked,
  * each with its reason and source; the user's own entries follow as an editable list.
  */
-import { excludedDomainProblem, lintInList, type NoProxyEntry } from '@wizard/shared';
+import {
+  EXCLUDED_DOMAIN_EXAMPLES,
+  excludedDomainProblem,
+  lintInList,
+  type NoProxyEntry,
+} from '@wizard/shared';
 import { useEffect, useId, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useFieldArray, useWatch } from 'react-hook-form';
 import { useCatalog, type Catalog } from '../../api/catalog.ts';
 import { announce } from '../../components/announce.ts';
 import { DocLink } from '../../components/doc-link.tsx';
 import { FieldError } from '../../components/field.tsx';
-import { LockIcon, WarningIcon } from '../../components/icons.tsx';
+import { InfoIcon, LockIcon, WarningIcon } from '../../components/icons.tsx';
 import { CatalogStatus } from '../../wizard/catalog-status.tsx';
 import { useAnalysis } from '../../wizard/context.ts';
 import { useMethodGuide } from '../../wizard/method-guide.ts';
@@ -209,10 +214,11 @@ function ExcludedDomainsForm({ catalog }: { catalog: Catalog }) {
           Your own entries
         </h3>
         <p id={`${listId}-hint`} className="field__hint">
-          One per line: a host (<code>git.corp.example</code>), a domain with a leading dot for
-          every host under it (<code>.corp.example</code>), an IP address or a CIDR range (
-          <code>10.0.0.0/8</code>). No scheme, path or port. Pasting a comma-separated list splits
-          it.
+          One per line: a host (<code>{EXCLUDED_DOMAIN_EXAMPLES.host}</code>); a domain and every
+          host under it, as two lines (<code>{EXCLUDED_DOMAIN_EXAMPLES.domain[0]}</code> and{' '}
+          <code>{EXCLUDED_DOMAIN_EXAMPLES.domain[1]}</code>); an IP address (
+          <code>{EXCLUDED_DOMAIN_EXAMPLES.ip}</code>). No scheme, path or port. Pasting a
+          comma-separated list splits it.
         </p>
         {fields.length === 0 ? (
           <p className="empty-note">None yet.</p>
@@ -245,7 +251,7 @@ function ExcludedDomainsForm({ catalog }: { catalog: Catalog }) {
                       autoComplete="off"
                       autoCapitalize="none"
                       spellCheck={false}
-                      placeholder=".corp.example"
+                      placeholder={EXCLUDED_DOMAIN_EXAMPLES.host}
                       aria-invalid={error ? true : undefined}
                       aria-describedby={describedBy}
                       onPaste={onPaste(index)}
@@ -289,7 +295,11 @@ function ExcludedDomainsForm({ catalog }: { catalog: Catalog }) {
                               : 'entry__finding'
                           }
                         >
-                          <WarningIcon className="inline-icon" />
+                          {w.severity === 'info' ? (
+                            <InfoIcon className="inline-icon" />
+                          ) : (
+                            <WarningIcon className="inline-icon" />
+                          )}
                           <span>
                             {w.message}{' '}
                             {w.fix && (
