@@ -208,6 +208,28 @@ describe('persistence', () => {
     expect(location?.pendingLink).toBeUndefined();
   });
 
+  // Issue 11, item 15: Back after Start over never lands on a half-empty middle step.
+  it('after Start over, Back does not bring back a step of the old draft', () => {
+    const env = fakeEnv();
+    const store = createWizardStore();
+    connectPersistence(store, env);
+    store.updateDraft((d) => ({ ...d, deployment: { ...d.deployment, method: 'helm' } }));
+    store.goTo('proxy');
+    store.goTo('services');
+    store.reset();
+    expect(store.getState().step).toBe('deployment');
+    env.go(-1);
+    expect(store.getState().step).toBe('deployment');
+    expect(store.getState().draft.deployment.method).toBe('');
+    expect(env.location.hash).toBe('#v=1&step=deployment');
+    // Entries made after Start over move between steps as ever.
+    store.goTo('proxy');
+    env.go(-1);
+    expect(store.getState().step).toBe('deployment');
+    env.go(1);
+    expect(store.getState().step).toBe('proxy');
+  });
+
   it('never writes a proxy check run to the address, the history or storage', () => {
     const env = fakeEnv();
     const store = createWizardStore();

@@ -87,9 +87,27 @@ export function loadInitialLocation(
   return saved;
 }
 
+/** Our history entries carry the mark and the token of the draft they belong to. */
+interface HistoryMark {
+  app: typeof HISTORY_MARK;
+  token?: string;
+}
+
+const isOurs = (state: unknown): state is HistoryMark =>
+  (state as { app?: unknown } | null)?.app === HISTORY_MARK;
+
+const newToken = () => Math.random().toString(36).slice(2, 10);
+
 export function connectPersistence(store: WizardStore, env: PersistenceEnv): () => void {
   const url = (hash: string) => `${env.location.pathname}${env.location.search}${hash}`;
-  const mark = { app: HISTORY_MARK };
+  /**
+   * Which draft our entries belong to. "Start over" (and opening a link's answers) starts a new one:
+   * the browser's Back then never brings a step of the old draft over the empty one (issue 11,
+   * item 15). A reload keeps the token of the entry it reloads.
+   */
+  const current = env.history.state;
+  let token = isOurs(current) && typeof current.token === 'string' ? current.token : newToken();
+  const mark = (): HistoryMark => ({ app: HISTORY_MARK, token });
   let last: WizardState = store.getState();
   let writtenHash = env.location.hash;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -117,12 +135,12 @@ export function connectPersistence(store: WizardStore, env: PersistenceEnv): () 
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     writtenHash = hash;
-    env.history.replaceState(mark, '', url(hash));
+    env.history.replaceState(mark(), '', url(hash));
   };
 
   const push = (hash: string) => {
     writtenHash = hash;
-    env.history.pushState(mark, '', url(hash));
+    env.history.pushState(mark(), '', url(hash));
   };
 
   const scheduleReplace = () => {
@@ -154,8 +172,11 @@ export function connectPersistence(store: WizardStore, env: PersistenceEnv): () 
         replace(fragmentOf({ ...previous, draft: state.draft }));
         push(fragmentOf(state));
         break;
-      case 'restore':
       case 'reset':
+        token = newToken();
+        replace(fragmentOf(state));
+        break;
+      case 'restore':
         replace(fragmentOf(state));
         break;
       case 'init':
@@ -170,7 +191,13 @@ export function connectPersistence(store: WizardStore, env: PersistenceEnv): () 
     const decoded = decodeFragment(hash);
     if (!decoded) return;
     const current = store.getState();
-    const ours = (env.history.state as { app?: unknown } | null)?.app === HISTORY_MARK;
+    const entry: unknown = env.history.state;
+    const ours = isOurs(entry);
+    if (ours && entry.token !== token) {
+      // A step of a draft the user started over from: stay where they are, on the current draft.
+      replace(fragmentOf(current));
+      return;
+    }
     writtenHash = hash;
     if (ours) {
       // One of our step entries: move to its step, keep every answer.

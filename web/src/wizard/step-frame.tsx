@@ -39,6 +39,7 @@ export function StepFrame<T extends FieldValues, U>({
   const position = steps.indexOf(step) + 1;
   const next = nextStep(step, draft);
   const previous = previousStep(step, draft);
+  const backToReview = useWizardState(store, (s) => s.returnToReview) && step !== 'review';
 
   // The step's questions are on the page: what waited for the first question may start now.
   useEffect(markFirstStepInteractive, []);
@@ -76,10 +77,16 @@ export function StepFrame<T extends FieldValues, U>({
 
   const nav = (
     <div className="step__nav">
-      {previous && (
-        <button type="button" className="button" onClick={() => store.goTo(previous)}>
-          Back
+      {backToReview ? (
+        <button type="button" className="button" onClick={() => store.goTo('review')}>
+          Back to review
         </button>
+      ) : (
+        previous && (
+          <button type="button" className="button" onClick={() => store.goTo(previous)}>
+            Back
+          </button>
+        )
       )}
       <div className="step__nav-next">
         {actions ??

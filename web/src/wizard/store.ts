@@ -40,6 +40,8 @@ export interface WizardState {
    * included) only once the user says so. Memory only.
    */
   pendingLink: WizardLink | null;
+  /** The step was opened with Review's "Change": its Back button goes back to Review (item 15). */
+  returnToReview: boolean;
 }
 
 /** A draft and where in the wizard it stands (what a share link or the history brings). */
@@ -58,6 +60,8 @@ export interface WizardStore {
   replaceDraft: (draft: Draft) => void;
   /** Go to a step (Next, Back, the stepper, a warning's link). */
   goTo: (step: StepId, focus?: FocusRequest) => void;
+  /** Review's "Change": go to a step whose Back then leads back to Review. */
+  change: (step: StepId) => void;
   /** The state came back from the history or a share link. */
   restore: (location: { draft: Draft; step: StepId; reached: StepId }) => void;
   /** Start over: every answer cleared, back to the first step. */
@@ -89,6 +93,7 @@ export function createWizardStore(initial?: Partial<Omit<WizardState, 'epoch'>>)
     change: 'init',
     preflight: null,
     pendingLink,
+    returnToReview: false,
   };
   const listeners = new Set<() => void>();
   const set = (next: WizardState) => {
@@ -114,13 +119,32 @@ export function createWizardStore(initial?: Partial<Omit<WizardState, 'epoch'>>)
     },
     goTo: (target, focus = { kind: 'heading' }) => {
       const step = applicableStepAtOrBefore(target, state.draft);
-      set({ ...state, step, reached: later(state.reached, step), focus, change: 'navigate' });
+      set({
+        ...state,
+        step,
+        reached: later(state.reached, step),
+        focus,
+        change: 'navigate',
+        returnToReview: state.returnToReview && step !== 'review',
+      });
+    },
+    change: (target) => {
+      const step = applicableStepAtOrBefore(target, state.draft);
+      set({
+        ...state,
+        step,
+        reached: later(state.reached, step),
+        focus: { kind: 'heading' },
+        change: 'navigate',
+        returnToReview: step !== 'review',
+      });
     },
     restore: (location) => {
       const step = applicableStepAtOrBefore(location.step, location.draft);
       set({
         ...state,
         pendingLink: null,
+        returnToReview: false,
         draft: location.draft,
         step,
         reached: later(location.reached, step),
@@ -133,6 +157,7 @@ export function createWizardStore(initial?: Partial<Omit<WizardState, 'epoch'>>)
       set({
         ...state,
         pendingLink: null,
+        returnToReview: false,
         draft: emptyDraft(),
         step: 'deployment',
         reached: 'deployment',
@@ -158,6 +183,7 @@ export function createWizardStore(initial?: Partial<Omit<WizardState, 'epoch'>>)
       set({
         ...state,
         pendingLink: null,
+        returnToReview: false,
         draft: link.draft,
         step,
         reached: later(link.reached, step),
@@ -168,8 +194,8 @@ export function createWizardStore(initial?: Partial<Omit<WizardState, 'epoch'>>)
     },
     dismissLink: () => {
       if (!state.pendingLink) return;
-      // 'reset' rewrites the address with the kept answers.
-      set({ ...state, pendingLink: null, focus: { kind: 'heading' }, change: 'reset' });
+      // 'restore' rewrites the address with the kept answers.
+      set({ ...state, pendingLink: null, focus: { kind: 'heading' }, change: 'restore' });
     },
   };
 }

@@ -215,7 +215,7 @@ function Review({ catalog }: { catalog: Catalog }) {
                 type="button"
                 className="button button--small button--quiet"
                 aria-label={`Change ${STEPS[section.step].label}`}
-                onClick={() => store.goTo(section.step)}
+                onClick={() => store.change(section.step)}
               >
                 Change
               </button>
