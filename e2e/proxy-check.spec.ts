@@ -147,8 +147,7 @@ test('Stop ends a run on the server too; an unreachable proxy is explained', asy
 
   const down = await closedPort();
   // A link over the answers in this browser asks first (issue 11, item 1).
-  await wizard.page.goto(`/${reviewAt(down)}`);
-  await wizard.page.getByRole('button', { name: 'Open the link’s answers' }).click();
+  await wizard.openLinkReplacingAnswers(reviewAt(down));
   await wizard.expectStep('review');
   await section(wizard).getByRole('button', { name: 'Test my proxy' }).click();
   await expect(

@@ -67,3 +67,22 @@ test('the release an imported .env states is used, and Review names it', async (
   await expect(deployment).toContainText('2025.7.16');
   await expect(deployment).not.toContainText('none given');
 });
+
+// Issue 11, item 10: on a narrow screen the download and the next steps need no scrolling past files.
+test('on a narrow screen Review keeps the download and the next steps at hand', async ({
+  page,
+  wizard,
+}) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await wizard.open();
+  await wizard.deployment({ method: 'helm' });
+  await wizard.proxy({ protocol: 'HTTP', host: 'proxy.corp.example', port: '3128' });
+  await wizard.nextUntilReview();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(wizard.main.getByRole('button', { name: 'Download all (.zip)' })).toBeInViewport();
+  await wizard.main.getByRole('button', { name: 'Next steps', exact: true }).click();
+  const heading = wizard.main.getByRole('heading', { name: 'Next steps' });
+  await expect(heading).toBeFocused();
+  await expect(heading).toBeInViewport();
+  await expect(wizard.main.getByRole('button', { name: 'Download all (.zip)' })).toBeInViewport();
+});

@@ -59,7 +59,17 @@ export class Wizard {
 
   async open(hash = ''): Promise<void> {
     await this.page.goto(`/${hash}`);
-    await expect(this.main.getByRole('heading', { level: 2 })).toBeVisible();
+    // A share link over other answers shows its question above the step (issue 11, item 1).
+    await expect(this.main.getByRole('heading', { level: 2 }).last()).toBeVisible();
+  }
+
+  /** A share link opened over other answers: take the link's answers. */
+  async openLinkReplacingAnswers(hash: string): Promise<void> {
+    await this.page.goto(`/${hash}`);
+    await this.page.getByRole('button', { name: 'Open the link’s answers' }).click();
+    await expect(
+      this.page.getByRole('region', { name: 'Open the answers of this link?' }),
+    ).toHaveCount(0);
   }
 
   async expectStep(step: StepTitle): Promise<void> {

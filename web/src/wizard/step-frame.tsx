@@ -21,6 +21,11 @@ export interface StepFrameProps<T extends FieldValues, U> {
   form?: UseFormReturn<T, unknown, U>;
   /** Replaces the Next button (Review). */
   actions?: ReactNode;
+  /**
+   * Keeps Back and the actions in view at the bottom of narrow screens, where the files follow the
+   * step (Review: the download and the next steps without scrolling past everything; item 10).
+   */
+  stickyNav?: boolean;
   children: ReactNode;
 }
 
@@ -30,6 +35,7 @@ export function StepFrame<T extends FieldValues, U>({
   source,
   form,
   actions,
+  stickyNav = false,
   children,
 }: StepFrameProps<T, U>) {
   const store = useWizardStore();
@@ -76,7 +82,7 @@ export function StepFrame<T extends FieldValues, U>({
   };
 
   const nav = (
-    <div className="step__nav">
+    <div className={stickyNav ? 'step__nav step__nav--sticky' : 'step__nav'}>
       {backToReview ? (
         <button type="button" className="button" onClick={() => store.goTo('review')}>
           Back to review

@@ -169,14 +169,30 @@ function Review({ catalog }: { catalog: Catalog }) {
     <StepFrame
       step="review"
       intro="Check your answers, then download. The preview shows every file exactly as it downloads; README.md lists the next steps in order."
+      stickyNav
       actions={
         ready && analysis ? (
-          <DownloadButton
-            answers={analysis.input}
-            preflight={analysis.preflight}
-            label="Download all (.zip)"
-            primary
-          />
+          <span className="review__actions">
+            {analysis.problems.length === 0 && (
+              <button
+                type="button"
+                className="button button--quiet"
+                onClick={() => {
+                  const heading = document.getElementById('next-steps-heading');
+                  heading?.focus();
+                  heading?.scrollIntoView({ block: 'start' });
+                }}
+              >
+                Next steps
+              </button>
+            )}
+            <DownloadButton
+              answers={analysis.input}
+              preflight={analysis.preflight}
+              label="Download all (.zip)"
+              primary
+            />
+          </span>
         ) : undefined
       }
     >
