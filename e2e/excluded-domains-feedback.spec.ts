@@ -3,6 +3,8 @@
  * the step (item 5), Remove and a one-click fix leave the focus in the list (item 7), and an invalid
  * entry keeps the last good preview, marked out of date, under the error (item 4).
  */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import type { Wizard } from './support/wizard.ts';
 
@@ -11,6 +13,14 @@ async function toExcludedDomains(wizard: Wizard): Promise<void> {
   await wizard.deployment({ method: 'docker-compose' });
   await wizard.proxy({ protocol: 'HTTP', host: 'proxy.corp.example', port: '3128' });
   await wizard.expectStep('excluded-domains');
+}
+
+async function expectNoViolations(page: Page, where: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+  expect(summary, `axe violations on ${where}`).toEqual([]);
 }
 
 const row = (wizard: Wizard, n: number) =>
@@ -86,6 +96,10 @@ test('an invalid entry keeps the last good preview, marked out of date under the
   await expect(env).toContainText('git.corp.example');
   await expect(wizard.preview.getByRole('button', { name: 'Download all (.zip)' })).toHaveCount(0);
   await expect(wizard.preview.getByRole('button', { name: 'Copy' })).toHaveCount(0);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectNoViolations(page, `the out-of-date preview (${colorScheme})`);
+  }
 
   await stale.getByRole('link', { name: /Excluded domains/ }).click();
   await expect(row(wizard, 1)).toBeFocused();

@@ -2,6 +2,8 @@
  * A share link replaces the whole draft, asking first when this browser has other answers, and tells
  * its receiver that a custom CA is expected (issue 11, items 1 and 2).
  */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { makeCa } from './support/ca.ts';
 import { expect, test } from './support/fixtures.ts';
 import { paste, Wizard } from './support/wizard.ts';
@@ -23,6 +25,14 @@ async function helmWithCa(wizard: Wizard): Promise<void> {
   await wizard.nextUntilReview();
 }
 
+async function expectNoViolations(page: Page, where: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+  expect(summary, `axe violations on ${where}`).toEqual([]);
+}
+
 const prompt = (wizard: Wizard) =>
   wizard.page.getByRole('region', { name: 'Open the answers of this link?' });
 
@@ -34,6 +44,11 @@ test('a share link opened over a draft with a CA asks first and keeps nothing of
   await page.goto(`/${OTHER_INSTALL}`);
   await expect(prompt(wizard)).toBeVisible();
   await expect(prompt(wizard).getByText(/including your custom CA/)).toBeVisible();
+  await expect(prompt(wizard).getByRole('heading')).toBeFocused();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectNoViolations(page, `the share link question (${colorScheme})`);
+  }
   // Nothing replaced before the user says so.
   const proxySummary = (w: Wizard) => w.main.getByRole('region', { name: 'Proxy', exact: true });
   await expect(proxySummary(wizard)).toContainText('https://proxy.corp.example:3129');
