@@ -64,7 +64,7 @@ describe('preflightReport', () => {
 
   it('makes an unreachable proxy one message, with no group and nothing to open', () => {
     const report = preflightReport([
-      { ...reach, status: 'error', detail: 'Connection refused.' } as PreflightLine,
+      { ...reach, status: 'error', detail: 'Connection refused.' },
       connect('a.example', 'skipped'),
       connect('b.example', 'skipped'),
     ]);

@@ -6,7 +6,7 @@
  * (issue 11, item 4); they cannot be copied or downloaded.
  */
 import type { RenderResult } from '@wizard/shared';
-import { useRef } from 'react';
+import { useState } from 'react';
 import { Callout } from '../components/callout.tsx';
 import { useAnalysis, useWizardStore } from '../wizard/context.ts';
 import { useWizardState } from '../wizard/store.ts';
@@ -31,10 +31,12 @@ export default function PreviewPane() {
   const onReview = useWizardState(store, (s) => s.step === 'review');
   // The last good render, forgotten when the draft is replaced from outside (start over, a link, a file).
   const epoch = useWizardState(store, (s) => s.epoch);
-  const lastGood = useRef<{ epoch: number; render: RenderResult } | null>(null);
-  if (analysis?.render) lastGood.current = { epoch, render: analysis.render };
-  else if (lastGood.current?.epoch !== epoch) lastGood.current = null;
-  const stale = analysis && !analysis.render ? lastGood.current?.render : undefined;
+  const [lastGood, setLastGood] = useState<{ epoch: number; render: RenderResult } | null>(null);
+  if (analysis?.render && (lastGood?.render !== analysis.render || lastGood.epoch !== epoch)) {
+    setLastGood({ epoch, render: analysis.render });
+  }
+  const stale =
+    analysis && !analysis.render && lastGood?.epoch === epoch ? lastGood.render : undefined;
 
   let body;
   if (loadError) {

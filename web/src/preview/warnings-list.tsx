@@ -5,27 +5,10 @@ import { AlertIcon, InfoIcon, WarningIcon } from '../components/icons.tsx';
 import { fieldLabelOf } from '../wizard/step-values.ts';
 import { STEPS } from '../wizard/steps.ts';
 import { GoToLink } from './go-to-link.tsx';
+import { warningsTitle } from './warnings-title.ts';
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 const NAMES = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-/** The heading counts what the list shows: "3 warnings, 2 notes" (issue 11, item 13). */
-export function warningsTitle(warnings: readonly { severity: keyof typeof ORDER }[]): string {
-  const count = (severity: keyof typeof ORDER) =>
-    warnings.filter((w) => w.severity === severity).length;
-  const parts = [
-    [count('error'), 'error', 'errors'],
-    [count('warning'), 'warning', 'warnings'],
-    [count('info'), 'note', 'notes'],
-  ] as const;
-  const text = parts
-    .filter(([n]) => n > 0)
-    .map(([n, one, many]) => plural(n, one, many))
-    .join(', ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 export function WarningsList({
   warnings,

@@ -105,7 +105,7 @@ export function connectPersistence(store: WizardStore, env: PersistenceEnv): () 
    * the browser's Back then never brings a step of the old draft over the empty one (issue 11,
    * item 15). A reload keeps the token of the entry it reloads.
    */
-  const current = env.history.state;
+  const current: unknown = env.history.state;
   let token = isOurs(current) && typeof current.token === 'string' ? current.token : newToken();
   const mark = (): HistoryMark => ({ app: HISTORY_MARK, token });
   let last: WizardState = store.getState();

@@ -8,7 +8,7 @@ import {
   lintInList,
   type NoProxyEntry,
 } from '@wizard/shared';
-import { useEffect, useId, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useFieldArray, useWatch } from 'react-hook-form';
 import { useCatalog, type Catalog } from '../../api/catalog.ts';
 import { announce } from '../../components/announce.ts';
@@ -107,15 +107,18 @@ function ExcludedDomainsForm({ catalog }: { catalog: Catalog }) {
    * Where the focus goes once a Remove or a one-click fix has re-rendered the list: the row now at that
    * place (the next one), else the last row, else the list's heading; never the page body (item 7).
    */
-  const [focusAfter, setFocusAfter] = useState<{ index: number } | null>(null);
+  const focusAfter = useRef<number | null>(null);
+  const setFocusAfter = ({ index }: { index: number }) => {
+    focusAfter.current = index;
+  };
   const listHeading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    if (!focusAfter) return;
-    setFocusAfter(null);
-    const index = Math.min(focusAfter.index, fields.length - 1);
+    if (focusAfter.current === null) return;
+    const index = Math.min(focusAfter.current, fields.length - 1);
+    focusAfter.current = null;
     if (index >= 0) setFocus(`excludedDomains.${index}.value`);
     else listHeading.current?.focus();
-  }, [focusAfter, fields.length, setFocus]);
+  }, [fields, setFocus]);
 
   const removeRow = (index: number) => {
     remove(index);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { warningsTitle } from './warnings-list.tsx';
+import { warningsTitle } from './warnings-title.ts';
 
 describe('warningsTitle', () => {
   it('counts every severity it shows (issue 11, item 13)', () => {
