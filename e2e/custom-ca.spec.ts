@@ -79,7 +79,7 @@ test('a private key is refused on the spot and never kept', async ({ page, wizar
   await wizard.proxy({ protocol: 'HTTPS', host: 'proxy.corp.example', port: '3129' });
   await wizard.expectStep('tls');
   const field = wizard.main.getByLabel('Custom CA certificate');
-  await paste(field, `${ca.certificate}${ca.privateKey}`);
+  await paste(field, ca.privateKey);
 
   await expect(field).toHaveValue('');
   await expect(field).toHaveAttribute('aria-invalid', 'true');
@@ -88,10 +88,41 @@ test('a private key is refused on the spot and never kept', async ({ page, wizar
   expect(await page.content()).not.toContain(keyBody);
   expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain(keyBody);
 
+  // Issue 11, item 3: a good CA pasted next clears the error at once, without leaving the field.
+  await paste(field, ca.certificate);
+  await expect(field).toBeFocused();
+  await expect(field).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(wizard.main.getByText(/contains a private key/i)).toHaveCount(0);
+  await expect(wizard.main.getByText(/Yes, it can sign the proxy’s certificate/)).toBeVisible();
+
   // A leaf certificate is accepted but flagged: it is not a CA.
+  await field.fill('');
   await paste(field, ca.leaf);
   await expect(
     wizard.main.getByText(/No: this looks like the proxy’s own certificate/),
   ).toBeVisible();
   await expect(wizard.preview.getByText(/is not a CA certificate/)).toBeVisible();
+});
+
+// Issue 11, item 6: a certificate+key bundle keeps the certificate, drops the key and says so.
+test('a certificate and key bundle keeps the certificate and drops the key', async ({
+  page,
+  wizard,
+}) => {
+  await wizard.open();
+  await wizard.deployment({ method: 'helm' });
+  await wizard.proxy({ protocol: 'HTTPS', host: 'proxy.corp.example', port: '3129' });
+  await wizard.expectStep('tls');
+  const field = wizard.main.getByLabel('Custom CA certificate');
+  await paste(field, `${ca.certificate}${ca.privateKey}`);
+
+  const keyBody = ca.privateKey.split('\n')[1] ?? '';
+  await expect(
+    wizard.main.getByRole('status').filter({ hasText: 'Private key removed' }),
+  ).toBeVisible();
+  await expect(field).not.toHaveAttribute('aria-invalid', 'true');
+  expect(pemBodies(await field.inputValue())).toEqual(pemBodies(ca.certificate));
+  expect(await page.content()).not.toContain(keyBody);
+  expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain(keyBody);
+  await expect(wizard.main.getByText(/Yes, it can sign the proxy’s certificate/)).toBeVisible();
 });

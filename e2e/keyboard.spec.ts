@@ -16,12 +16,14 @@ test('keyboard only: from the first question to the downloaded zip', async ({ pa
   await wizard.expectStep('deployment');
 
   // Radios: Tab into the group, arrows to choose.
-  await tabTo(page, wizard.main.getByLabel('Docker Compose', { exact: true }));
+  await tabTo(page, wizard.main.getByLabel('Docker Compose (legacy single VM)', { exact: true }));
   await page.keyboard.press('Space');
   await page.keyboard.press('ArrowDown');
   await expect(wizard.main.getByLabel('Kubernetes with Helm')).toBeChecked();
   await page.keyboard.press('ArrowUp');
-  await expect(wizard.main.getByLabel('Docker Compose', { exact: true })).toBeChecked();
+  await expect(
+    wizard.main.getByLabel('Docker Compose (legacy single VM)', { exact: true }),
+  ).toBeChecked();
   await tabTo(page, wizard.main.getByRole('button', { name: 'Next: Proxy' }));
   await page.keyboard.press('Enter');
 
@@ -45,6 +47,10 @@ test('keyboard only: from the first question to the downloaded zip', async ({ pa
   await page.keyboard.press('Enter');
   await expect(wizard.main.getByLabel('Excluded domain 1', { exact: true })).toBeFocused();
   await page.keyboard.type('.corp.example');
+  // Enter in a row opens the next row; it never submits the step (issue 11, item 5).
+  await page.keyboard.press('Enter');
+  await expect(wizard.main.getByLabel('Excluded domain 2', { exact: true })).toBeFocused();
+  await tabTo(page, wizard.main.getByRole('button', { name: 'Next: Data warehouses' }));
   await page.keyboard.press('Enter');
 
   await wizard.expectStep('warehouses');

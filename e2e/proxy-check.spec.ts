@@ -48,9 +48,11 @@ test.afterAll(async () => {
 });
 
 test('the proxy check lists each domain as the proxy answers, and README.md records it', async ({
+  context,
   page,
   wizard,
 }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await wizard.open(reviewAt(proxy.port));
   await wizard.expectStep('review');
   const check = section(wizard);
@@ -60,24 +62,36 @@ test('the proxy check lists each domain as the proxy answers, and README.md reco
   await expect(check).toContainText('each of the 3 domains CARTO needs');
 
   await check.getByRole('button', { name: 'Test my proxy' }).click();
-  await expect(
-    check.getByText('Not every domain gets through: 1 allowed, 2 blocked, 0 errors.'),
-  ).toBeVisible();
-  await expect(page.locator('#announcer')).toHaveText(
-    'Not every domain gets through: 1 allowed, 2 blocked, 0 errors.',
+  const outcome = 'Not every domain gets through: 1 allowed, 1 blocked, 1 auth required, 0 errors.';
+  await expect(check.getByText(outcome)).toBeVisible();
+  await expect(page.locator('#announcer')).toHaveText(outcome);
+
+  // Issue 11, item 11: the summary comes first, failures grouped by cause, 407 apart from 403.
+  const summary = check.locator('.check-summary');
+  const results = check.getByRole('list', { name: 'Proxy check results' });
+  const above = await summary.evaluate(
+    (element, list) =>
+      !!(element.compareDocumentPosition(list as Node) & Node.DOCUMENT_POSITION_FOLLOWING),
+    await results.elementHandle(),
+  );
+  expect(above).toBe(true);
+  await expect(summary).toContainText(
+    'The proxy asks for authentication (407) for 1 domain: *.self-hosted.carto.com.',
+  );
+  await expect(summary).toContainText('The proxy refuses (403) 1 domain: api.mapbox.com.');
+  await summary.getByRole('button', { name: 'Copy blocked domains' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    '*.self-hosted.carto.com\napi.mapbox.com\n',
   );
 
   await expect(row(wizard, 'The proxy at 127.0.0.1')).toContainText('Reachable');
   await expect(row(wizard, 'auth.carto.com')).toContainText('Allowed (200)');
   const auth = row(wizard, '*.self-hosted.carto.com');
   await expect(auth).toContainText('via registry.self-hosted.carto.com');
-  await expect(auth).toContainText('Needs credentials (407)');
-  await expect(auth).toContainText('ask the proxy admin to allow *.self-hosted.carto.com');
+  await expect(auth).toContainText('Auth required (407)');
+  await expect(auth).not.toContainText('Blocked');
   const blocked = row(wizard, 'api.mapbox.com');
   await expect(blocked).toContainText('Blocked (403)');
-  await expect(blocked).toContainText(
-    'ask the proxy admin to allow api.mapbox.com (see squid-allowlist.conf or proxy-allowlist.txt)',
-  );
   expect([...proxy.connects].sort()).toEqual(Object.keys(ACL).sort());
   await expect(check.getByRole('button', { name: 'Retry' })).toBeVisible();
 
@@ -132,14 +146,44 @@ test('Stop ends a run on the server too; an unreachable proxy is explained', asy
   }
 
   const down = await closedPort();
-  await wizard.open(reviewAt(down));
+  // A link over the answers in this browser asks first (issue 11, item 1).
+  await wizard.openLinkReplacingAnswers(reviewAt(down));
   await wizard.expectStep('review');
   await section(wizard).getByRole('button', { name: 'Test my proxy' }).click();
   await expect(
     section(wizard).getByText('The proxy could not be reached from the wizard’s server.'),
   ).toBeVisible();
   await expect(row(wizard, 'The proxy at 127.0.0.1')).toContainText('Not reachable');
-  await expect(row(wizard, 'auth.carto.com')).toContainText('Not tried');
+  // One message, not a row per domain it never asked for.
+  await expect(section(wizard)).toContainText('No domain was tried.');
+  await expect(row(wizard, 'auth.carto.com')).toHaveCount(0);
+  await expect(section(wizard).getByRole('button', { name: 'Copy blocked domains' })).toHaveCount(
+    0,
+  );
+});
+
+test('a proxy that asks every domain for authentication is one paragraph', async ({ wizard }) => {
+  const auth = await startTestProxy({
+    'auth.carto.com:443': 'auth',
+    'registry.self-hosted.carto.com:443': 'auth',
+    'api.mapbox.com:443': 'auth',
+  });
+  try {
+    await wizard.open(reviewAt(auth.port));
+    await wizard.expectStep('review');
+    await section(wizard).getByRole('button', { name: 'Test my proxy' }).click();
+    const summary = section(wizard).locator('.check-summary');
+    await expect(summary).toContainText(
+      'Not every domain gets through: 0 allowed, 0 blocked, 3 auth required, 0 errors.',
+    );
+    await expect(summary.locator('.check-summary__group')).toHaveCount(1);
+    await expect(summary).toContainText(
+      'The proxy asks for authentication (407) for all 3 domains',
+    );
+    await expect(summary).toContainText('CARTO sends no proxy credentials');
+  } finally {
+    await auth.close();
+  }
 });
 
 test('a server with the check turned off says how to turn it on', async ({

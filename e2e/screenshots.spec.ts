@@ -139,7 +139,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         'api.mapbox.com:443': 'deny',
       });
       try {
-        await wizard.open(
+        await wizard.openLinkReplacingAnswers(
           `#v=1&step=review&reached=review&method=helm&protocol=http&host=127.0.0.1&port=${proxy.port}&service=geocoding-mapbox`,
         );
         const check = wizard.main.getByRole('region', { name: 'Test my proxy' });

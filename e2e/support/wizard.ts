@@ -5,9 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
+import { ZIP_FOLDER } from '@wizard/shared';
 
 export const METHOD_LABELS = {
-  'docker-compose': 'Docker Compose',
+  'docker-compose': 'Docker Compose (legacy single VM)',
   helm: 'Kubernetes with Helm',
   kots: 'Kubernetes with the Admin Console (Kots)',
   'single-vm': 'Single VM (./carto install)',
@@ -58,7 +59,17 @@ export class Wizard {
 
   async open(hash = ''): Promise<void> {
     await this.page.goto(`/${hash}`);
-    await expect(this.main.getByRole('heading', { level: 2 })).toBeVisible();
+    // A share link over other answers shows its question above the step (issue 11, item 1).
+    await expect(this.main.getByRole('heading', { level: 2 }).last()).toBeVisible();
+  }
+
+  /** A share link opened over other answers: take the link's answers. */
+  async openLinkReplacingAnswers(hash: string): Promise<void> {
+    await this.page.goto(`/${hash}`);
+    await this.page.getByRole('button', { name: 'Open the link’s answers' }).click();
+    await expect(
+      this.page.getByRole('region', { name: 'Open the answers of this link?' }),
+    ).toHaveCount(0);
   }
 
   async expectStep(step: StepTitle): Promise<void> {
@@ -184,15 +195,22 @@ export class Wizard {
     return bytes.toString('utf8');
   }
 
-  /** "Download all (.zip)" from the Review step: every file, unzipped. */
+  /**
+   * "Download all (.zip)" from the Review step: every file, unzipped, named as inside the one folder
+   * the zip unpacks into (every entry must be in it).
+   */
   async downloadAll(): Promise<{ name: string; files: Map<string, string> }> {
     const { name, bytes } = await this.download(
       this.main.getByRole('button', { name: 'Download all (.zip)' }),
     );
     const entries = unzipSync(new Uint8Array(bytes));
+    const folder = `${ZIP_FOLDER}/`;
+    for (const file of Object.keys(entries)) expect(file.startsWith(folder), file).toBe(true);
     return {
       name,
-      files: new Map(Object.entries(entries).map(([file, data]) => [file, strFromU8(data)])),
+      files: new Map(
+        Object.entries(entries).map(([file, data]) => [file.slice(folder.length), strFromU8(data)]),
+      ),
     };
   }
 }

@@ -37,7 +37,18 @@ describe('writeFiles', () => {
 describe('zipFiles', () => {
   it('keeps non-ASCII content as UTF-8', () => {
     const entries = unzipSync(zipFiles([file('README.md', 'Zürich – 東京\n')]));
-    expect(new TextDecoder().decode(entries['README.md'])).toBe('Zürich – 東京\n');
+    expect(new TextDecoder().decode(entries['carto-proxy-config/README.md'])).toBe(
+      'Zürich – 東京\n',
+    );
+  });
+
+  // Issue 11, item 9: one folder, not loose files.
+  it('puts every file, folders included, inside carto-proxy-config/', () => {
+    const entries = unzipSync(zipFiles([file('README.md', 'a'), file('certs/proxy-ca.crt', 'b')]));
+    expect(Object.keys(entries)).toEqual([
+      'carto-proxy-config/README.md',
+      'carto-proxy-config/certs/proxy-ca.crt',
+    ]);
   });
 
   it('gives scripts an executable mode', () => {

@@ -9,7 +9,7 @@
 import { lstat, mkdir } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import type { OutputFile } from '@wizard/shared';
+import { ZIP_FOLDER, type OutputFile } from '@wizard/shared';
 import { writeAtomic } from './user-files.ts';
 
 /**
@@ -26,12 +26,13 @@ export function fileMode(name: string): number {
   return name.endsWith('.sh') ? 0o755 : 0o644;
 }
 
+/** Every file inside the one folder `ZIP_FOLDER/` (README.md → carto-proxy-config/README.md). */
 export function zipFiles(files: readonly OutputFile[]): Uint8Array {
   const mtime = zipMtime();
   const entries: Zippable = {};
   for (const file of files) {
     // os 3 (Unix): the mode in the upper 16 bits of the external attributes is only read then.
-    entries[file.name] = [
+    entries[`${ZIP_FOLDER}/${file.name}`] = [
       strToU8(file.content),
       { mtime, os: 3, attrs: fileMode(file.name) << 16 },
     ];

@@ -105,8 +105,11 @@ export interface DeploymentMethod {
 export const DEPLOYMENT_METHODS: readonly DeploymentMethod[] = [
   {
     id: 'docker-compose',
-    label: 'Docker Compose',
-    description: 'Single VM with Docker Compose and a customer.env file (the legacy installation).',
+    // Two single-host installs exist: this legacy one and the installer's (single-vm). The labels and
+    // descriptions each name the other, so nobody picks the wrong one (issue 11, item 16).
+    label: 'Docker Compose (legacy single VM)',
+    description:
+      'The legacy single-VM installation: docker-compose with a customer.env file. Installed with ./carto install? Choose Single VM instead.',
     mainOutput: 'customer.env.proxy',
     kubernetes: false,
     source: SOURCES.proxyDocsLegacy,
@@ -130,12 +133,24 @@ export const DEPLOYMENT_METHODS: readonly DeploymentMethod[] = [
   {
     id: 'single-vm',
     label: 'Single VM (./carto install)',
-    description: 'A single VM installed with the CARTO installer (Kots embedded cluster).',
+    description:
+      'The current single-VM installation, made with the CARTO installer (./carto install, an embedded Kots cluster). Not Docker Compose.',
     mainOutput: 'kots-proxy-setup.md',
     kubernetes: false,
     source: SOURCES.proxyDocs,
   },
 ];
+
+/**
+ * The proxy guide for the chosen deployment method, which every step links (Docker Compose gets the
+ * legacy page, not Helm's; issue 11, item 12). The general page until a method is chosen.
+ */
+export function proxyGuideFor(
+  method: string,
+  methods: readonly { id: string; source: Source }[] = DEPLOYMENT_METHODS,
+): Source {
+  return methods.find((m) => m.id === method)?.source ?? SOURCES.proxyDocs;
+}
 
 /**
  * The first release of each method with proxy support at all (carto-proxy-facts.md §V.1): an older

@@ -114,6 +114,29 @@ function inspectPemUncached(text: string): PemInspection {
   return { ok: true, certificates };
 }
 
+/** A private key block (PKCS#1, PKCS#8, EC, encrypted), or an unterminated one up to the end. */
+const PRIVATE_KEY_BLOCK =
+  /-----BEGIN ([A-Z0-9 ]*PRIVATE KEY)-----[\s\S]*?(?:-----END \1-----\r?\n?|$(?![\s\S]))/g;
+
+/** Why a pasted bundle lost its key; said where the CA is pasted (issue 11, item 6). */
+export const PRIVATE_KEY_REMOVED_TEXT =
+  'The private key in what you pasted was removed: only the certificates are kept. A private key is never needed here, and it is never kept, saved or sent.';
+
+/**
+ * A certificate+key bundle (what `openssl pkcs12` or a proxy's own files often give) without its private
+ * keys: the certificates stay as pasted. `removed` counts the keys taken out; `text` has no key left.
+ */
+export function withoutPrivateKeys(text: string): { text: string; removed: number } {
+  let removed = 0;
+  const rest = text.replace(PRIVATE_KEY_BLOCK, () => {
+    removed++;
+    return '';
+  });
+  // A key header that did not match a block (garbled) must not survive either.
+  const clean = /PRIVATE KEY-----/.test(rest) ? '' : rest;
+  return { text: removed === 0 && clean === rest ? text : clean.replace(/^\s+/, ''), removed };
+}
+
 /** The CA as the outputs carry it: every certificate re-encoded, in the order given. */
 export function normalizedCaPem(text: string): string {
   const result = inspectPem(text);

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hostKind, isIPv4, isIPv6, parseProxyInput, proxyUrl, unusualIPv4 } from './host.ts';
+import {
+  hostKind,
+  isIPv4,
+  isIPv6,
+  parseProxyInput,
+  proxyUrl,
+  unusualIPv4,
+  withoutCredentials,
+} from './host.ts';
 
 describe('parseProxyInput', () => {
   it.each([
@@ -105,6 +113,41 @@ describe('unusualIPv4 (issue 13, item 15)', () => {
         if (result !== undefined) expect(isIPv4(result)).toBe(true);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+// Issue 11, item 6: a pasted URL with credentials fills the fields without them.
+describe('withoutCredentials', () => {
+  it.each([
+    ['http://user:pw@proxy.corp:3128', 'http://proxy.corp:3128'],
+    ['https://me@[fd00::10]:3129/', 'https://[fd00::10]:3129/'],
+    ['user:p@ss@proxy.corp:3128', 'proxy.corp:3128'],
+    ['http://proxy.corp:3128', 'http://proxy.corp:3128'],
+  ])('%j → %j', (text, expected) => {
+    expect(withoutCredentials(text).text).toBe(expected);
+    expect(withoutCredentials(text).removed).toBe(text !== expected);
+  });
+
+  it('leaves a URL the shared parser reads, with nothing of the password', () => {
+    const word = fc.stringMatching(/^[A-Za-z0-9._~!$&'()*+,;=%-]{1,12}$/);
+    fc.assert(
+      fc.property(
+        fc.constantFrom('http', 'https'),
+        word,
+        word,
+        fc.domain(),
+        fc.integer({ min: 1, max: 65535 }),
+        (scheme, user, password, host, port) => {
+          const { text, removed } = withoutCredentials(
+            `${scheme}://${user}:${password}@${host}:${port}`,
+          );
+          expect(removed).toBe(true);
+          expect(text).toBe(`${scheme}://${host}:${port}`);
+          const parsed = parseProxyInput(text);
+          expect(parsed).toMatchObject({ ok: true, protocol: scheme, port });
+        },
+      ),
     );
   });
 });

@@ -114,6 +114,26 @@ export const CREDENTIALS_MESSAGE =
  * Reads what a user pasted into the host field: a bare host, `host:port`, or a whole proxy URL.
  * Never returns the credentials it finds, only that there were some.
  */
+/** Said where a pasted proxy URL lost its credentials (issue 11, item 6). */
+export const CREDENTIALS_REMOVED_MESSAGE =
+  'The user name and password were removed from that URL and are not kept anywhere: CARTO does not support proxy password authentication, so the proxy must allow CARTO without credentials.';
+
+/**
+ * A pasted proxy URL without its user name and password (`http://user:pw@proxy:3128` →
+ * `http://proxy:3128`), so the wizard can use the rest; `removed` says whether there were any. The
+ * user info ends at the last `@` of the authority (a raw `@` in a password is common in pastes).
+ */
+export function withoutCredentials(input: string): { text: string; removed: boolean } {
+  const text = input.trim();
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(text)?.[0] ?? '';
+  const rest = text.slice(scheme.length);
+  const end = rest.search(/[/?#]/);
+  const authority = end === -1 ? rest : rest.slice(0, end);
+  const at = authority.lastIndexOf('@');
+  if (at === -1) return { text, removed: false };
+  return { text: scheme + rest.slice(at + 1), removed: true };
+}
+
 export function parseProxyInput(input: string): ParsedProxyUrl {
   const text = input.trim();
   const schemeMatch = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text);

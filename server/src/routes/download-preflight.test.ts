@@ -50,7 +50,9 @@ const RUN: PreflightLine[] = [
 ];
 
 function readmeOf(zip: Buffer): string {
-  return strFromU8(unzipSync(new Uint8Array(zip))['README.md'] ?? new Uint8Array());
+  return strFromU8(
+    unzipSync(new Uint8Array(zip))['carto-proxy-config/README.md'] ?? new Uint8Array(),
+  );
 }
 
 describe('POST /api/download with a proxy check run', () => {
@@ -72,7 +74,7 @@ describe('POST /api/download with a proxy check run', () => {
     const plain = await postJson(app, '/api/download', HELM_HTTPS);
     const withRun = unzipSync(new Uint8Array(response.rawPayload));
     const without = unzipSync(new Uint8Array(plain.rawPayload));
-    for (const name of Object.keys(without).filter((n) => n !== 'README.md')) {
+    for (const name of Object.keys(without).filter((n) => !n.endsWith('/README.md'))) {
       expect(strFromU8(withRun[name] ?? new Uint8Array())).toBe(
         strFromU8(without[name] ?? new Uint8Array()),
       );

@@ -56,18 +56,20 @@ describe('POST /api/download (zip)', () => {
       );
       const entries = unzipSync(response.rawPayload);
       const { files } = expectedRender(answers);
-      expect(Object.keys(entries)).toEqual(files.map((file) => file.name));
+      expect(Object.keys(entries)).toEqual(files.map((file) => `carto-proxy-config/${file.name}`));
       for (const file of files)
-        expect(strFromU8(entries[file.name] ?? new Uint8Array())).toBe(file.content);
+        expect(strFromU8(entries[`carto-proxy-config/${file.name}`] ?? new Uint8Array())).toBe(
+          file.content,
+        );
     },
   );
 
   it('keeps folders (certs/proxy-ca.crt) and makes scripts executable', async () => {
     const response = await postJson(app, '/api/download', COMPOSE_CA);
     const directory = centralDirectory(response.rawPayload);
-    expect([...directory.keys()]).toContain('certs/proxy-ca.crt');
-    expect(directory.get('check-proxy.sh')?.mode).toBe(0o755);
-    expect(directory.get('README.md')?.mode).toBe(0o644);
+    expect([...directory.keys()]).toContain('carto-proxy-config/certs/proxy-ca.crt');
+    expect(directory.get('carto-proxy-config/check-proxy.sh')?.mode).toBe(0o755);
+    expect(directory.get('carto-proxy-config/README.md')?.mode).toBe(0o644);
   });
 
   it('gives identical bytes for the same answers, with a fixed 1980-01-01 timestamp', async () => {

@@ -88,7 +88,7 @@ describe('POST /api/no-proxy/check', () => {
       findings: expect.arrayContaining([
         {
           code: 'bare-domain',
-          severity: 'warning',
+          severity: 'info',
           message: anyString,
           fix: ['example.com', '.example.com'],
         },

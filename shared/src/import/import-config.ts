@@ -9,12 +9,15 @@ import type { DeploymentMethodId } from '../catalog.ts';
 import { DEFAULT_CLUSTER_DOMAIN, NO_PROXY_RULES } from '../catalog.ts';
 import { isDnsName } from '../host.ts';
 import { parseProxyInput } from '../host.ts';
+import { parseRelease } from '../release.ts';
 import { envAssignments } from './env-lines.ts';
 
 /** The answers an import can fill; the wizard merges them into its draft. */
 export interface ImportedAnswers {
   deployment: {
     method: DeploymentMethodId;
+    /** When the file states it (the `.env` install.sh writes has CARTO_SELFHOSTED_VERSION). */
+    release?: string;
     gkeWorkloadIdentity?: boolean;
     clusterDomain?: string;
     usePubSubRestApi?: boolean;
@@ -59,6 +62,8 @@ export const ENV_PROXY_KEYS = [
 ] as const;
 
 const ENV_KEY_SET = new Set<string>(ENV_PROXY_KEYS);
+/** The release, in the `.env` install.sh generates from customer.env. */
+const RELEASE_KEY = 'CARTO_SELFHOSTED_VERSION';
 
 /** Entries the rules add by themselves for a method; an imported list keeps only the user's own. */
 function splitRequired(
@@ -126,7 +131,9 @@ function importEnv(text: string): ImportResult {
   const assignments = envAssignments(text);
   const values = new Map<string, string>();
   for (const a of assignments) if (ENV_KEY_SET.has(a.key)) values.set(a.key, a.value);
-  const otherKeys = new Set(assignments.filter((a) => !ENV_KEY_SET.has(a.key)).map((a) => a.key));
+  const otherKeys = new Set(
+    assignments.filter((a) => !ENV_KEY_SET.has(a.key) && a.key !== RELEASE_KEY).map((a) => a.key),
+  );
   const report: ImportReport = {
     kind: 'customer.env',
     read: [],
@@ -187,6 +194,21 @@ function importEnv(text: string): ImportResult {
           'GRPC_PROXY is missing: with an HTTP proxy CARTO needs it too. The wizard adds it.',
         );
       }
+    }
+  }
+
+  // install.sh writes the release into .env (carto-proxy-facts.md §1(a)): the release the file is for
+  // (issue 11, item 17).
+  const version = assignments
+    .filter((a) => a.key === RELEASE_KEY)
+    .at(-1)
+    ?.value.trim();
+  if (version !== undefined) {
+    if (parseRelease(version)) {
+      answers.deployment.release = version;
+      report.read.push({ from: RELEASE_KEY, to: 'deployment.release', value: version });
+    } else {
+      report.ignored.push({ from: RELEASE_KEY, reason: 'Not a release like 2026.8.11.' });
     }
   }
 

@@ -2,7 +2,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { routesFor } from './simulate.ts';
-import { lintEntry, lintInList, lintNoProxy, normalizeEntry } from './lint.ts';
+import {
+  EXCLUDED_DOMAIN_EXAMPLES,
+  lintEntry,
+  lintInList,
+  lintNoProxy,
+  normalizeEntry,
+} from './lint.ts';
 
 const codes = (entry: string) => lintEntry(entry).map((f) => f.code);
 const fixOf = (entry: string, code: string) => lintEntry(entry).find((f) => f.code === code)?.fix;
@@ -12,7 +18,7 @@ describe('lintEntry: every §6.1 check', () => {
     ['1. scheme', 'https://corp.example', 'scheme-or-path', 'error', ['corp.example']],
     ['1. path', 'corp.example/api', 'scheme-or-path', 'error', ['corp.example']],
     ['1. user info', 'user@corp.example', 'scheme-or-path', 'error', ['corp.example']],
-    ['2. bare domain', 'example.com', 'bare-domain', 'warning', ['example.com', '.example.com']],
+    ['2. bare domain', 'example.com', 'bare-domain', 'info', ['example.com', '.example.com']],
     ['3. leading dot', '.example.com', 'leading-dot', 'warning', ['example.com', '.example.com']],
     ['4. *.x wildcard', '*.example.com', 'wildcard', 'warning', ['example.com', '.example.com']],
     ['5. other glob', '*example.com', 'glob', 'warning', undefined],
@@ -142,5 +148,22 @@ describe('entries with a scheme or a path (issue 13, item 5)', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+// Issue 11, item 14: the wizard's own examples never draw a warning.
+describe('the examples the excluded-domains step shows', () => {
+  it('are warning-free when entered as shown', () => {
+    const { host, domain, ip } = EXCLUDED_DOMAIN_EXAMPLES;
+    const reports = lintNoProxy([host, ...domain, ip]);
+    const serious = reports.flatMap((r) => r.findings).filter((f) => f.severity !== 'info');
+    expect(serious).toEqual([]);
+  });
+
+  it('makes an exact host a question with a one-click fix, not a warning', () => {
+    const finding = lintEntry('git.corp.example').find((f) => f.code === 'bare-domain');
+    expect(finding?.severity).toBe('info');
+    expect(finding?.message).toMatch(/^Also cover the subdomains of git\.corp\.example\?/);
+    expect(finding?.fix).toEqual(['git.corp.example', '.git.corp.example']);
   });
 });

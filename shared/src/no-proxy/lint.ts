@@ -266,10 +266,12 @@ export function lintEntry(raw: string): Finding[] {
     return findings;
   }
   if (lower === 'localhost') return findings;
+  // An exact host is often exactly what was meant (git.corp.example): a question, not a warning
+  // (issue 11, item 14). The fix adds the subdomains in one click.
   add({
     code: 'bare-domain',
-    severity: 'warning',
-    message: `axios, Node fetch and Node http match ${lower} exactly, not its subdomains. Add .${lower} to cover them.`,
+    severity: 'info',
+    message: `Also cover the subdomains of ${lower}? axios, Node fetch and Node http match ${lower} exactly, not its subdomains: add .${lower} for them.`,
     fix: [lower, `.${lower}`],
   });
   add({
@@ -279,6 +281,16 @@ export function lintEntry(raw: string): Finding[] {
   });
   return findings;
 }
+
+/**
+ * The examples the excluded-domains step shows: entered as shown, none may draw a warning (issue 11,
+ * item 14): an exact host, a domain written both ways (the apex and every host under it), an address.
+ */
+export const EXCLUDED_DOMAIN_EXAMPLES = {
+  host: 'git.corp.example',
+  domain: ['corp.example', '.corp.example'],
+  ip: '10.0.0.5',
+} as const;
 
 /**
  * Findings for one entry read next to the rest of the list: a finding whose fix the list already holds

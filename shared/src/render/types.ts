@@ -2,6 +2,12 @@
 import type { Source } from '../catalog.ts';
 import type { NextStep } from './next-steps.ts';
 
+/**
+ * The one folder the `.zip` unpacks into, so `unzip` never scatters files into the current directory
+ * (issue 11, item 9). The CLI's `render --out DIR` writes into DIR itself.
+ */
+export const ZIP_FOLDER = 'carto-proxy-config';
+
 export interface OutputFile {
   /** File name, possibly with a folder (certs/proxy-ca.crt); also the name inside the zip. */
   name: string;

@@ -18,12 +18,15 @@ export function FileTabs({
   answers,
   preflight,
   preferred,
+  stale = false,
 }: {
   files: OutputFile[];
   answers: AnswersInput;
   preflight?: readonly PreflightLine[];
   /** The file to show first (the deployment method's main output). */
   preferred?: string;
+  /** The last good render, kept while the answers are invalid: shown, never copied or downloaded. */
+  stale?: boolean;
 }) {
   const id = useId();
   const [chosen, setChosen] = useState<string | undefined>();
@@ -105,19 +108,23 @@ export function FileTabs({
               />
               Wrap lines
             </label>
-            <CopyButton text={selected.content} what={selected.name} label="Copy" />
-            <DownloadButton
-              answers={answers}
-              preflight={preflight}
-              file={selected.name}
-              label="Download"
-              accessibleLabel={`Download ${selected.name}`}
-              small
-            />
+            {!stale && (
+              <>
+                <CopyButton text={selected.content} what={selected.name} label="Copy" />
+                <DownloadButton
+                  answers={answers}
+                  preflight={preflight}
+                  file={selected.name}
+                  label="Download"
+                  accessibleLabel={`Download ${selected.name}`}
+                  small
+                />
+              </>
+            )}
           </span>
         </div>
         <pre
-          className="code"
+          className={stale ? 'code code--stale' : 'code'}
           tabIndex={0}
           aria-label={`Content of ${selected.name}`}
           data-file={selected.name}

@@ -1,8 +1,12 @@
 /**
  * The live preview: every output file, rendered in this browser by the shared renderer on every change
- * (the same code the server runs, so these are the bytes that download). Until the answers are valid it
- * lists what is missing instead of showing anything stale.
+ * (the same code the server runs, so these are the bytes that download). Until the answers are first
+ * valid it lists what is missing. Once they were, an invalid edit (a typo in an excluded domain) keeps
+ * the last good files on screen, marked out of date under the problems, instead of blanking the pane
+ * (issue 11, item 4); they cannot be copied or downloaded.
  */
+import type { RenderResult } from '@wizard/shared';
+import { useState } from 'react';
 import { Callout } from '../components/callout.tsx';
 import { useAnalysis, useWizardStore } from '../wizard/context.ts';
 import { useWizardState } from '../wizard/store.ts';
@@ -25,6 +29,14 @@ export default function PreviewPane() {
   const method = useWizardState(store, (s) => s.draft.deployment.method);
   // The Review step lists the warnings itself, right next to this pane.
   const onReview = useWizardState(store, (s) => s.step === 'review');
+  // The last good render, forgotten when the draft is replaced from outside (start over, a link, a file).
+  const epoch = useWizardState(store, (s) => s.epoch);
+  const [lastGood, setLastGood] = useState<{ epoch: number; render: RenderResult } | null>(null);
+  if (analysis?.render && (lastGood?.render !== analysis.render || lastGood.epoch !== epoch)) {
+    setLastGood({ epoch, render: analysis.render });
+  }
+  const stale =
+    analysis && !analysis.render && lastGood?.epoch === epoch ? lastGood.render : undefined;
 
   let body;
   if (loadError) {
@@ -40,6 +52,23 @@ export default function PreviewPane() {
     );
   } else if (!analysis) {
     body = <p role="status">Loading the preview…</p>;
+  } else if (!analysis.render && stale) {
+    body = (
+      <>
+        <Callout tone="warning" role="status" title="Out of date: fix this to update the files">
+          <ProblemsList problems={analysis.problems} />
+          <p>The files below are from your last valid answers.</p>
+        </Callout>
+        <div className="preview__stale">
+          <FileTabs
+            files={stale.files}
+            answers={analysis.input}
+            preferred={MAIN_OUTPUT[method]}
+            stale
+          />
+        </div>
+      </>
+    );
   } else if (!analysis.render) {
     body = (
       <div className="preview__missing">

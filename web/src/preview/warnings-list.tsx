@@ -5,6 +5,7 @@ import { AlertIcon, InfoIcon, WarningIcon } from '../components/icons.tsx';
 import { fieldLabelOf } from '../wizard/step-values.ts';
 import { STEPS } from '../wizard/steps.ts';
 import { GoToLink } from './go-to-link.tsx';
+import { warningsTitle } from './warnings-title.ts';
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 const NAMES = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
@@ -20,11 +21,10 @@ export function WarningsList({
   if (warnings.length === 0) return null;
   const sorted = [...warnings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  const count = warnings.filter((w) => w.severity !== 'info').length;
   return (
     <section className="warnings" aria-labelledby={id}>
       <Heading id={id} className="warnings__title">
-        {count > 0 ? `Warnings (${count})` : 'Notes'}
+        {warningsTitle(warnings)}
       </Heading>
       <ul className="warnings__list">
         {sorted.map((warning) => {

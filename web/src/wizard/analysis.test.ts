@@ -11,6 +11,7 @@ const valid = (): Draft => {
     port: '3128',
     verifyCertificate: true,
     customCa: '',
+    customCaExpected: false,
   };
   return d;
 };

@@ -46,6 +46,7 @@ describe('toAnswersInput', () => {
           port: '3128',
           verifyCertificate: false,
           customCa: 'PEM',
+          customCaExpected: false,
         };
       }),
     );
@@ -76,6 +77,7 @@ describe('toAnswersInput', () => {
           port: '443',
           verifyCertificate: true,
           customCa: '',
+          customCaExpected: false,
         };
       }),
     );

@@ -31,6 +31,11 @@ export interface ProxyDraft {
   verifyCertificate: boolean;
   /** Never leaves this browser except in the answers sent to this server; never in a share link. */
   customCa: string;
+  /**
+   * The share link this draft came from says its sender used a custom CA (never the CA itself): the
+   * TLS step and Review ask for it until one is pasted or the user says it is not needed.
+   */
+  customCaExpected: boolean;
 }
 
 export interface Draft {
@@ -51,7 +56,14 @@ export const EMPTY_DRAFT: Draft = Object.freeze({
     imagePullsThroughProxy: false,
     usePubSubRestApi: true,
   },
-  proxy: { protocol: '', host: '', port: '', verifyCertificate: true, customCa: '' },
+  proxy: {
+    protocol: '',
+    host: '',
+    port: '',
+    verifyCertificate: true,
+    customCa: '',
+    customCaExpected: false,
+  },
   excludedDomains: [],
   warehouses: [],
   services: [],
@@ -156,6 +168,7 @@ export function normalizeDraft(input: unknown): Draft {
       port: typeof proxy.port === 'number' ? String(proxy.port) : text(proxy.port, 32),
       verifyCertificate: proxy.verifyCertificate !== false,
       customCa: text(proxy.customCa, MAX_CA),
+      customCaExpected: proxy.customCaExpected === true,
     },
     excludedDomains: Array.isArray(root.excludedDomains)
       ? root.excludedDomains
@@ -229,4 +242,18 @@ export function toAnswersInput(draft: Draft): AnswersInput {
 
 export function draftsEqual(a: Draft, b: Draft): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Whether the user has answered anything yet (a share link then asks before replacing the draft). */
+export function hasAnswers(draft: Draft): boolean {
+  return !draftsEqual(normalizeDraft(draft), EMPTY_DRAFT);
+}
+
+/** A custom CA the share link's sender used is still to be pasted (HTTPS proxies only). */
+export function customCaMissing(draft: Draft): boolean {
+  return (
+    draft.proxy.protocol === 'https' &&
+    draft.proxy.customCaExpected &&
+    draft.proxy.customCa.trim() === ''
+  );
 }

@@ -18,6 +18,7 @@ const full = (): Draft => ({
     port: '3129',
     verifyCertificate: false,
     customCa: '-----BEGIN CERTIFICATE-----\nMIIB…\n-----END CERTIFICATE-----\n',
+    customCaExpected: false,
   },
   excludedDomains: ['.corp.example', '', '10.0.0.0/8', 'a&b=c#d'],
   warehouses: ['snowflake', 'redshift'],
@@ -25,14 +26,21 @@ const full = (): Draft => ({
 });
 
 describe('the URL fragment', () => {
-  it('round-trips every answer but the custom CA', () => {
+  it('round-trips every answer but the custom CA, saying that one is expected', () => {
     const draft = full();
     const decoded = decodeFragment(encodeFragment({ draft, step: 'tls', reached: 'review' }));
     expect(decoded).toEqual({
-      draft: { ...draft, proxy: { ...draft.proxy, customCa: '' } },
+      draft: { ...draft, proxy: { ...draft.proxy, customCa: '', customCaExpected: true } },
       step: 'tls',
       reached: 'review',
     });
+  });
+
+  it('says no CA is expected when the sender used none', () => {
+    const draft = full();
+    draft.proxy.customCa = '';
+    const decoded = decodeFragment(encodeFragment({ draft, step: 'tls', reached: 'review' }));
+    expect(decoded?.draft.proxy.customCaExpected).toBe(false);
   });
 
   it('never contains the custom CA', () => {

@@ -1,7 +1,8 @@
 /**
  * The wizard's state in the URL fragment: readable (`#v=1&step=proxy&method=helm&host=…`), versioned,
  * and never sent to any server (browsers do not send the fragment). The custom CA is never written
- * here: it is too large for a link, and it stays in this browser.
+ * here: it is too large for a link, and it stays in this browser; only the fact that one is used is
+ * (`ca=1`), so the receiver knows to paste theirs.
  */
 import { normalizeDraft, type Draft } from './draft.ts';
 import { isStepId, type StepId } from './steps.ts';
@@ -36,6 +37,8 @@ export function encodeFragment({ draft, step, reached }: WizardLocation): string
   put('host', proxy.host);
   put('port', proxy.port);
   if (!proxy.verifyCertificate) params.set('verify', '0');
+  // That a custom CA is used travels (so the receiver is asked for it); the CA itself never does.
+  if (proxy.customCa.trim() !== '' || proxy.customCaExpected) params.set('ca', '1');
   for (const entry of draft.excludedDomains) params.append('exclude', entry);
   for (const id of draft.warehouses) params.append('warehouse', id);
   for (const id of draft.services) params.append('service', id);
@@ -68,6 +71,7 @@ export function decodeFragment(hash: string): WizardLocation | undefined {
       port: get('port'),
       verifyCertificate: get('verify') !== '0',
       customCa: '',
+      customCaExpected: get('ca') === '1',
     },
     excludedDomains: params.getAll('exclude'),
     warehouses: params.getAll('warehouse'),

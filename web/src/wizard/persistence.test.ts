@@ -87,11 +87,10 @@ describe('persistence', () => {
     expect(env.location.hash).toContain('host=squid');
   });
 
-  it('restores the answers of a fragment it did not write, keeping the local custom CA', () => {
+  it('a fragment it did not write fills an empty draft at once', () => {
     const env = fakeEnv();
     const store = createWizardStore();
     connectPersistence(store, env);
-    store.updateDraft((d) => ({ ...d, proxy: { ...d.proxy, customCa: 'PEM' } }));
     const other = emptyDraft();
     other.proxy.host = 'other.proxy';
     env.history.pushState(
@@ -101,7 +100,51 @@ describe('persistence', () => {
     );
     env.go(0);
     expect(store.getState().draft.proxy.host).toBe('other.proxy');
-    expect(store.getState().draft.proxy.customCa).toBe('PEM');
+    expect(store.getState().pendingLink).toBeNull();
+  });
+
+  // Issue 11 item 1: a link for another install added the old draft's CA to the new output.
+  it('a share link over other answers asks first, and once accepted keeps nothing of the old draft', () => {
+    const env = fakeEnv();
+    const store = createWizardStore();
+    connectPersistence(store, env);
+    store.updateDraft((d) => ({
+      ...d,
+      proxy: { ...d.proxy, protocol: 'https', host: 'mine', customCa: 'PEM' },
+    }));
+    const other = emptyDraft();
+    other.proxy.protocol = 'https';
+    other.proxy.host = 'other.proxy';
+    const hash = encodeFragment({ draft: other, step: 'proxy', reached: 'proxy' });
+    env.history.pushState(null, '', hash);
+    env.go(0);
+    // Nothing replaced yet: the user is asked.
+    expect(store.getState().draft.proxy.host).toBe('mine');
+    expect(store.getState().pendingLink?.draft.proxy.host).toBe('other.proxy');
+    store.acceptLink();
+    expect(store.getState().draft.proxy.host).toBe('other.proxy');
+    expect(store.getState().draft.proxy.customCa).toBe('');
+    expect(store.getState().pendingLink).toBeNull();
+    expect(env.location.hash).toBe(hash);
+  });
+
+  it('keeping one’s own answers forgets the link and writes them back to the address', () => {
+    const env = fakeEnv();
+    const store = createWizardStore();
+    connectPersistence(store, env);
+    store.updateDraft((d) => ({ ...d, proxy: { ...d.proxy, host: 'mine' } }));
+    const other = emptyDraft();
+    other.proxy.host = 'other.proxy';
+    env.history.pushState(
+      null,
+      '',
+      encodeFragment({ draft: other, step: 'proxy', reached: 'proxy' }),
+    );
+    env.go(0);
+    store.dismissLink();
+    expect(store.getState().pendingLink).toBeNull();
+    expect(store.getState().draft.proxy.host).toBe('mine');
+    expect(env.location.hash).toContain('host=mine');
   });
 
   it('after a reload, prefers the saved state (with the CA) when the address is the one it wrote', () => {
@@ -115,10 +158,11 @@ describe('persistence', () => {
     expect(reloaded?.draft.proxy.customCa).toBe('PEM');
   });
 
-  it('a share link wins over the saved state of another session', () => {
+  it('a share link opened over the saved answers of another session waits for the user', () => {
     const env = fakeEnv();
     const saved = emptyDraft();
     saved.proxy.host = 'mine';
+    saved.proxy.customCa = 'PEM';
     env.storage?.setItem(
       STORAGE_KEY,
       JSON.stringify({
@@ -136,8 +180,54 @@ describe('persistence', () => {
       location: { ...env.location, hash },
       storage: env.storage,
     });
+    expect(location?.draft.proxy.host).toBe('mine');
+    expect(location?.pendingLink?.draft.proxy.host).toBe('theirs');
+    expect(location?.pendingLink?.draft.proxy.customCa).toBe('');
+    expect(location?.pendingLink?.step).toBe('review');
+
+    // The address keeps the link until the user answers.
+    const store = createWizardStore(location);
+    const linkEnv = fakeEnv(hash);
+    connectPersistence(store, linkEnv);
+    expect(linkEnv.location.hash).toBe(hash);
+    store.acceptLink();
+    expect(store.getState().draft.proxy).toMatchObject({ host: 'theirs', customCa: '' });
+    expect(store.getState().step).toBe('review');
+  });
+
+  it('a share link into a browser without answers opens at once', () => {
+    const env = fakeEnv();
+    const shared = emptyDraft();
+    shared.proxy.host = 'theirs';
+    const hash = encodeFragment({ draft: shared, step: 'review', reached: 'review' });
+    const location = loadInitialLocation({
+      location: { ...env.location, hash },
+      storage: env.storage,
+    });
     expect(location?.draft.proxy.host).toBe('theirs');
-    expect(location?.step).toBe('review');
+    expect(location?.pendingLink).toBeUndefined();
+  });
+
+  // Issue 11, item 15: Back after Start over never lands on a half-empty middle step.
+  it('after Start over, Back does not bring back a step of the old draft', () => {
+    const env = fakeEnv();
+    const store = createWizardStore();
+    connectPersistence(store, env);
+    store.updateDraft((d) => ({ ...d, deployment: { ...d.deployment, method: 'helm' } }));
+    store.goTo('proxy');
+    store.goTo('services');
+    store.reset();
+    expect(store.getState().step).toBe('deployment');
+    env.go(-1);
+    expect(store.getState().step).toBe('deployment');
+    expect(store.getState().draft.deployment.method).toBe('');
+    expect(env.location.hash).toBe('#v=1&step=deployment');
+    // Entries made after Start over move between steps as ever.
+    store.goTo('proxy');
+    env.go(-1);
+    expect(store.getState().step).toBe('deployment');
+    env.go(1);
+    expect(store.getState().step).toBe('proxy');
   });
 
   it('never writes a proxy check run to the address, the history or storage', () => {

@@ -10,7 +10,7 @@
  * - On load, the saved state wins when the address is the one we last wrote (a reload), so edits made
  *   in the last moments before the reload and the custom CA survive; a different fragment wins otherwise.
  */
-import { normalizeDraft, type Draft } from './draft.ts';
+import { draftsEqual, hasAnswers, normalizeDraft, type Draft } from './draft.ts';
 import { decodeFragment, encodeFragment, type WizardLocation } from './fragment.ts';
 import { isStepId } from './steps.ts';
 import type { WizardState, WizardStore } from './store.ts';
@@ -58,22 +58,56 @@ function readSaved(
   }
 }
 
-/** The state to start from: a share link, the saved answers after a reload, or nothing. */
+/**
+ * Whether a share link must ask before it replaces the current draft: the draft has answers, and not
+ * exactly the link's (the link never carries a custom CA, so a CA in this browser makes them differ).
+ */
+function linkNeedsConsent(current: Draft, link: Draft): boolean {
+  return hasAnswers(current) && !draftsEqual(current, link);
+}
+
+/**
+ * The state to start from: a share link, the saved answers after a reload, or nothing. A share link
+ * opened over other saved answers starts from those answers with the link pending: the user decides.
+ */
 export function loadInitialLocation(
   env: Pick<PersistenceEnv, 'location' | 'storage'>,
-): WizardLocation | undefined {
+): (WizardLocation & { pendingLink?: WizardLocation }) | undefined {
   const fromUrl = decodeFragment(env.location.hash);
   const saved = readSaved(env.storage);
   if (fromUrl) {
     if (saved && saved.urlHash === env.location.hash) return saved;
+    if (saved && linkNeedsConsent(saved.draft, fromUrl.draft)) {
+      const { urlHash: _urlHash, ...current } = saved;
+      void _urlHash;
+      return { ...current, pendingLink: fromUrl };
+    }
     return fromUrl;
   }
   return saved;
 }
 
+/** Our history entries carry the mark and the token of the draft they belong to. */
+interface HistoryMark {
+  app: typeof HISTORY_MARK;
+  token?: string;
+}
+
+const isOurs = (state: unknown): state is HistoryMark =>
+  (state as { app?: unknown } | null)?.app === HISTORY_MARK;
+
+const newToken = () => Math.random().toString(36).slice(2, 10);
+
 export function connectPersistence(store: WizardStore, env: PersistenceEnv): () => void {
   const url = (hash: string) => `${env.location.pathname}${env.location.search}${hash}`;
-  const mark = { app: HISTORY_MARK };
+  /**
+   * Which draft our entries belong to. "Start over" (and opening a link's answers) starts a new one:
+   * the browser's Back then never brings a step of the old draft over the empty one (issue 11,
+   * item 15). A reload keeps the token of the entry it reloads.
+   */
+  const current: unknown = env.history.state;
+  let token = isOurs(current) && typeof current.token === 'string' ? current.token : newToken();
+  const mark = (): HistoryMark => ({ app: HISTORY_MARK, token });
   let last: WizardState = store.getState();
   let writtenHash = env.location.hash;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -87,7 +121,8 @@ export function connectPersistence(store: WizardStore, env: PersistenceEnv): () 
       draft: state.draft,
       step: state.step,
       reached: state.reached,
-      urlHash: writtenHash,
+      // While a link waits for the user's answer, a reload asks again.
+      urlHash: state.pendingLink ? '' : writtenHash,
     };
     try {
       env.storage?.setItem(STORAGE_KEY, JSON.stringify(saved));
@@ -100,12 +135,12 @@ export function connectPersistence(store: WizardStore, env: PersistenceEnv): () 
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     writtenHash = hash;
-    env.history.replaceState(mark, '', url(hash));
+    env.history.replaceState(mark(), '', url(hash));
   };
 
   const push = (hash: string) => {
     writtenHash = hash;
-    env.history.pushState(mark, '', url(hash));
+    env.history.pushState(mark(), '', url(hash));
   };
 
   const scheduleReplace = () => {
@@ -117,8 +152,9 @@ export function connectPersistence(store: WizardStore, env: PersistenceEnv): () 
     }, REPLACE_THROTTLE_MS);
   };
 
-  // The address bar reflects the state from the start (a first visit gets a fragment too).
-  replace(fragmentOf(last));
+  // The address bar reflects the state from the start (a first visit gets a fragment too), except a
+  // share link waiting for the user's answer: it stays in the address bar until then.
+  if (!last.pendingLink) replace(fragmentOf(last));
   save(last);
 
   const unsubscribe = store.subscribe(() => {
@@ -136,8 +172,11 @@ export function connectPersistence(store: WizardStore, env: PersistenceEnv): () 
         replace(fragmentOf({ ...previous, draft: state.draft }));
         push(fragmentOf(state));
         break;
-      case 'restore':
       case 'reset':
+        token = newToken();
+        replace(fragmentOf(state));
+        break;
+      case 'restore':
         replace(fragmentOf(state));
         break;
       case 'init':
@@ -152,21 +191,24 @@ export function connectPersistence(store: WizardStore, env: PersistenceEnv): () 
     const decoded = decodeFragment(hash);
     if (!decoded) return;
     const current = store.getState();
-    const ours = (env.history.state as { app?: unknown } | null)?.app === HISTORY_MARK;
+    const entry: unknown = env.history.state;
+    const ours = isOurs(entry);
+    if (ours && entry.token !== token) {
+      // A step of a draft the user started over from: stay where they are, on the current draft.
+      replace(fragmentOf(current));
+      return;
+    }
     writtenHash = hash;
     if (ours) {
       // One of our step entries: move to its step, keep every answer.
       store.restore({ draft: current.draft, step: decoded.step, reached: current.reached });
+    } else if (linkNeedsConsent(current.draft, decoded.draft)) {
+      // A share link over other answers: it replaces all of them (the custom CA too, which a link
+      // never carries), but only once the user says so.
+      store.offerLink(decoded);
     } else {
-      // A fragment from outside (an edited address, another share link): it brings its answers.
-      // The custom CA is never in a fragment; keep the one this browser has.
-      store.restore({
-        ...decoded,
-        draft: {
-          ...decoded.draft,
-          proxy: { ...decoded.draft.proxy, customCa: current.draft.proxy.customCa },
-        },
-      });
+      // A fragment from outside (an edited address, another share link) into an empty draft.
+      store.restore(decoded);
     }
   };
 

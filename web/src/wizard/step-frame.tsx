@@ -21,6 +21,11 @@ export interface StepFrameProps<T extends FieldValues, U> {
   form?: UseFormReturn<T, unknown, U>;
   /** Replaces the Next button (Review). */
   actions?: ReactNode;
+  /**
+   * Keeps Back and the actions in view at the bottom of narrow screens, where the files follow the
+   * step (Review: the download and the next steps without scrolling past everything; item 10).
+   */
+  stickyNav?: boolean;
   children: ReactNode;
 }
 
@@ -30,6 +35,7 @@ export function StepFrame<T extends FieldValues, U>({
   source,
   form,
   actions,
+  stickyNav = false,
   children,
 }: StepFrameProps<T, U>) {
   const store = useWizardStore();
@@ -39,13 +45,16 @@ export function StepFrame<T extends FieldValues, U>({
   const position = steps.indexOf(step) + 1;
   const next = nextStep(step, draft);
   const previous = previousStep(step, draft);
+  const backToReview = useWizardState(store, (s) => s.returnToReview) && step !== 'review';
 
   // The step's questions are on the page: what waited for the first question may start now.
   useEffect(markFirstStepInteractive, []);
 
-  // Arriving on a step: focus its heading, or the field a warning pointed at.
+  // Arriving on a step: focus its heading, or the field a warning pointed at (also when the link is
+  // on this very step, as the preview's "out of date" problems are).
+  const focusRequest = useWizardState(store, (s) => s.focus);
   useEffect(() => {
-    const request = store.getState().focus;
+    const request = focusRequest;
     if (!request) return;
     store.clearFocus();
     if (request.kind === 'field') {
@@ -61,7 +70,7 @@ export function StepFrame<T extends FieldValues, U>({
     }
     heading.current?.focus();
     heading.current?.scrollIntoView({ block: 'nearest' });
-  }, [store]);
+  }, [store, focusRequest]);
 
   useEffect(() => {
     document.title = `${STEPS[step].label} · CARTO Self-hosted proxy wizard`;
@@ -73,11 +82,17 @@ export function StepFrame<T extends FieldValues, U>({
   };
 
   const nav = (
-    <div className="step__nav">
-      {previous && (
-        <button type="button" className="button" onClick={() => store.goTo(previous)}>
-          Back
+    <div className={stickyNav ? 'step__nav step__nav--sticky' : 'step__nav'}>
+      {backToReview ? (
+        <button type="button" className="button" onClick={() => store.goTo('review')}>
+          Back to review
         </button>
+      ) : (
+        previous && (
+          <button type="button" className="button" onClick={() => store.goTo(previous)}>
+            Back
+          </button>
+        )
       )}
       <div className="step__nav-next">
         {actions ??

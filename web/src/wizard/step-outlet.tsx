@@ -7,6 +7,7 @@ import { Component, Suspense, type ReactNode } from 'react';
 import { Callout } from '../components/callout.tsx';
 import { useWizardStore } from './context.ts';
 import { STEP_CHUNKS } from './chunks.ts';
+import { LinkPrompt } from './link-prompt.tsx';
 import { STEPS, type StepId } from './steps.ts';
 import { useWizardState } from './store.ts';
 
@@ -60,10 +61,13 @@ export function StepOutlet() {
   const key = `${step}:${epoch}`;
   const Step = STEP_CHUNKS[step];
   return (
-    <StepErrorBoundary key={key}>
-      <Suspense fallback={<StepLoading step={step} />}>
-        <Step />
-      </Suspense>
-    </StepErrorBoundary>
+    <>
+      <LinkPrompt />
+      <StepErrorBoundary key={key}>
+        <Suspense fallback={<StepLoading step={step} />}>
+          <Step />
+        </Suspense>
+      </StepErrorBoundary>
+    </>
   );
 }

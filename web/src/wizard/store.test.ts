@@ -35,3 +35,21 @@ describe('the proxy check run in the store', () => {
     expect(store.getState().preflight).toBeNull();
   });
 });
+
+// Issue 11, item 15: a step opened with Review's "Change" goes back to Review.
+describe('Change from Review', () => {
+  it('offers the way back to Review until Review is reached again, never after Start over', () => {
+    const store = createWizardStore({ step: 'review', reached: 'review' });
+    store.change('proxy');
+    expect(store.getState()).toMatchObject({ step: 'proxy', returnToReview: true });
+    store.goTo('excluded-domains');
+    expect(store.getState().returnToReview).toBe(true);
+    store.goTo('review');
+    expect(store.getState().returnToReview).toBe(false);
+    store.change('proxy');
+    store.reset();
+    expect(store.getState().returnToReview).toBe(false);
+    store.goTo('proxy');
+    expect(store.getState().returnToReview).toBe(false);
+  });
+});

@@ -35,6 +35,20 @@ export interface WizardState {
    * Memory only: a reload forgets it.
    */
   preflight: readonly PreflightLine[] | null;
+  /**
+   * A share link opened while this browser held other answers: it replaces the whole draft (custom CA
+   * included) only once the user says so. Memory only.
+   */
+  pendingLink: WizardLink | null;
+  /** The step was opened with Review's "Change": its Back button goes back to Review (item 15). */
+  returnToReview: boolean;
+}
+
+/** A draft and where in the wizard it stands (what a share link or the history brings). */
+export interface WizardLink {
+  draft: Draft;
+  step: StepId;
+  reached: StepId;
 }
 
 export interface WizardStore {
@@ -46,6 +60,8 @@ export interface WizardStore {
   replaceDraft: (draft: Draft) => void;
   /** Go to a step (Next, Back, the stepper, a warning's link). */
   goTo: (step: StepId, focus?: FocusRequest) => void;
+  /** Review's "Change": go to a step whose Back then leads back to Review. */
+  change: (step: StepId) => void;
   /** The state came back from the history or a share link. */
   restore: (location: { draft: Draft; step: StepId; reached: StepId }) => void;
   /** Start over: every answer cleared, back to the first step. */
@@ -54,11 +70,18 @@ export interface WizardStore {
   clearFocus: () => void;
   /** Keeps a finished proxy check run for the current draft (null forgets it). */
   setPreflight: (lines: readonly PreflightLine[] | null) => void;
+  /** A share link arrived while the draft has answers: ask before replacing them. */
+  offerLink: (location: WizardLink) => void;
+  /** The user chose the link: its answers replace the whole draft, nothing of the old one kept. */
+  acceptLink: () => void;
+  /** The user kept their own answers: the link is forgotten. */
+  dismissLink: () => void;
 }
 
 const later = (a: StepId, b: StepId): StepId => (stepIndex(a) >= stepIndex(b) ? a : b);
 
 export function createWizardStore(initial?: Partial<Omit<WizardState, 'epoch'>>): WizardStore {
+  const pendingLink = initial?.pendingLink ?? null;
   const draft = initial?.draft ?? emptyDraft();
   const step = applicableStepAtOrBefore(initial?.step ?? 'deployment', draft);
   let state: WizardState = {
@@ -69,6 +92,8 @@ export function createWizardStore(initial?: Partial<Omit<WizardState, 'epoch'>>)
     focus: null,
     change: 'init',
     preflight: null,
+    pendingLink,
+    returnToReview: false,
   };
   const listeners = new Set<() => void>();
   const set = (next: WizardState) => {
@@ -94,12 +119,32 @@ export function createWizardStore(initial?: Partial<Omit<WizardState, 'epoch'>>)
     },
     goTo: (target, focus = { kind: 'heading' }) => {
       const step = applicableStepAtOrBefore(target, state.draft);
-      set({ ...state, step, reached: later(state.reached, step), focus, change: 'navigate' });
+      set({
+        ...state,
+        step,
+        reached: later(state.reached, step),
+        focus,
+        change: 'navigate',
+        returnToReview: state.returnToReview && step !== 'review',
+      });
+    },
+    change: (target) => {
+      const step = applicableStepAtOrBefore(target, state.draft);
+      set({
+        ...state,
+        step,
+        reached: later(state.reached, step),
+        focus: { kind: 'heading' },
+        change: 'navigate',
+        returnToReview: step !== 'review',
+      });
     },
     restore: (location) => {
       const step = applicableStepAtOrBefore(location.step, location.draft);
       set({
         ...state,
+        pendingLink: null,
+        returnToReview: false,
         draft: location.draft,
         step,
         reached: later(location.reached, step),
@@ -111,6 +156,8 @@ export function createWizardStore(initial?: Partial<Omit<WizardState, 'epoch'>>)
     reset: () => {
       set({
         ...state,
+        pendingLink: null,
+        returnToReview: false,
         draft: emptyDraft(),
         step: 'deployment',
         reached: 'deployment',
@@ -125,6 +172,30 @@ export function createWizardStore(initial?: Partial<Omit<WizardState, 'epoch'>>)
     setPreflight: (lines) => {
       if (lines === state.preflight) return;
       set({ ...state, preflight: lines, change: 'memory' });
+    },
+    offerLink: (location) => {
+      set({ ...state, pendingLink: location, change: 'memory' });
+    },
+    acceptLink: () => {
+      const link = state.pendingLink;
+      if (!link) return;
+      const step = applicableStepAtOrBefore(link.step, link.draft);
+      set({
+        ...state,
+        pendingLink: null,
+        returnToReview: false,
+        draft: link.draft,
+        step,
+        reached: later(link.reached, step),
+        epoch: state.epoch + 1,
+        focus: { kind: 'heading' },
+        change: 'reset',
+      });
+    },
+    dismissLink: () => {
+      if (!state.pendingLink) return;
+      // 'restore' rewrites the address with the kept answers.
+      set({ ...state, pendingLink: null, focus: { kind: 'heading' }, change: 'restore' });
     },
   };
 }

@@ -4,7 +4,13 @@
  * loaded resolver in analysis.ts.
  */
 import { useLayoutEffect, useState } from 'react';
-import { useForm, type FieldValues, type Resolver, type UseFormReturn } from 'react-hook-form';
+import {
+  useForm,
+  type FieldValues,
+  type Path,
+  type Resolver,
+  type UseFormReturn,
+} from 'react-hook-form';
 import { useWizardStore } from './context.ts';
 import { loadAnalysis } from './load-analysis.ts';
 import { stepValuesOf, withStepValues, type StepValues } from './step-values.ts';
@@ -34,7 +40,7 @@ export function useStepForm<S extends StepId>(step: S): StepForm<S> {
     resolver,
     mode: 'onTouched',
   });
-  const { subscribe } = form;
+  const { subscribe, getFieldState, trigger } = form;
   // A layout effect: subscribed before the browser gets control back, so an edit made the moment the
   // step appears still reaches the store. Passive effects may run a frame later (Preact always
   // defers them to after paint; React only for non-discrete updates), and a value typed in between
@@ -44,11 +50,15 @@ export function useStepForm<S extends StepId>(step: S): StepForm<S> {
     () =>
       subscribe({
         formState: { values: true },
-        callback: ({ values }) => {
+        callback: ({ values, name }) => {
           store.updateDraft((draft) => withStepValues(step, draft, values as StepValues[S]));
+          // A field showing an error is checked again on every change, touched or not, so a fixed
+          // value never keeps a stale message until blur (issue 11, item 3).
+          const field = name as Path<StepValues[S] & FieldValues> | undefined;
+          if (field !== undefined && getFieldState(field).error) void trigger(field);
         },
       }),
-    [subscribe, store, step],
+    [subscribe, store, step, getFieldState, trigger],
   );
   return form;
 }

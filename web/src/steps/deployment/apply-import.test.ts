@@ -10,6 +10,15 @@ function imported(text: string, draft: Draft = emptyDraft()): Draft {
 }
 
 describe('applyImport', () => {
+  // Issue 11, item 17: the release the file states becomes the draft's; otherwise the draft's stays.
+  it('takes the release when the file states it, and keeps the draft’s otherwise', () => {
+    const withRelease = imported('CARTO_SELFHOSTED_VERSION=2025.7.16\nHTTP_PROXY=http://p:3128\n');
+    expect(withRelease.deployment.release).toBe('2025.7.16');
+    const before = emptyDraft();
+    before.deployment.release = '2026.8.11';
+    expect(imported('HTTP_PROXY=http://p:3128\n', before).deployment.release).toBe('2026.8.11');
+  });
+
   it('fills the method, proxy and own excluded domains from a customer.env', () => {
     const draft = imported(
       [

@@ -72,7 +72,7 @@ function DeploymentForm({ catalog }: { catalog: Catalog }) {
       step="deployment"
       form={form}
       intro="The method decides which file you get and where the proxy settings go. The release decides which keys that file uses."
-      source={catalog.sources.proxyDocs}
+      source={chosen?.source ?? catalog.sources.proxyDocs}
     >
       <OptionalChunk what="Start from an existing file" holdStep>
         <ImportPanel catalog={catalog} />

@@ -2,16 +2,22 @@
  * Step 4: what bypasses the proxy (NO_PROXY). The entries the rules require are listed first, locked,
  * each with its reason and source; the user's own entries follow as an editable list.
  */
-import { excludedDomainProblem, lintInList, type NoProxyEntry } from '@wizard/shared';
-import { useId, type ClipboardEvent } from 'react';
+import {
+  EXCLUDED_DOMAIN_EXAMPLES,
+  excludedDomainProblem,
+  lintInList,
+  type NoProxyEntry,
+} from '@wizard/shared';
+import { useEffect, useId, useRef, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useFieldArray, useWatch } from 'react-hook-form';
 import { useCatalog, type Catalog } from '../../api/catalog.ts';
 import { announce } from '../../components/announce.ts';
 import { DocLink } from '../../components/doc-link.tsx';
 import { FieldError } from '../../components/field.tsx';
-import { LockIcon, WarningIcon } from '../../components/icons.tsx';
+import { InfoIcon, LockIcon, WarningIcon } from '../../components/icons.tsx';
 import { CatalogStatus } from '../../wizard/catalog-status.tsx';
 import { useAnalysis } from '../../wizard/context.ts';
+import { useMethodGuide } from '../../wizard/method-guide.ts';
 import { StepFrame } from '../../wizard/step-frame.tsx';
 import { useStepForm } from '../../wizard/use-step-form.ts';
 import { RouteTester } from './route-tester.tsx';
@@ -84,7 +90,7 @@ function RequiredEntries({ entries }: { entries: NoProxyEntry[] | undefined }) {
 
 function ExcludedDomainsForm({ catalog }: { catalog: Catalog }) {
   const form = useStepForm('excluded-domains');
-  const { register, control, formState } = form;
+  const { register, control, formState, setFocus } = form;
   const { fields, append, remove, insert, update } = useFieldArray({
     control,
     name: 'excludedDomains',
@@ -92,9 +98,43 @@ function ExcludedDomainsForm({ catalog }: { catalog: Catalog }) {
   const rows = useWatch({ control, name: 'excludedDomains' });
   const { analysis } = useAnalysis();
   const listId = useId();
+  const guide = useMethodGuide(catalog);
   const required = analysis?.requiredNoProxy;
   const requiredKeys = new Set(required?.map((e) => e.entry.toLowerCase()));
   const errors = formState.errors.excludedDomains;
+
+  /**
+   * Where the focus goes once a Remove or a one-click fix has re-rendered the list: the row now at that
+   * place (the next one), else the last row, else the list's heading; never the page body (item 7).
+   */
+  const focusAfter = useRef<number | null>(null);
+  const setFocusAfter = ({ index }: { index: number }) => {
+    focusAfter.current = index;
+  };
+  const listHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusAfter.current === null) return;
+    const index = Math.min(focusAfter.current, fields.length - 1);
+    focusAfter.current = null;
+    if (index >= 0) setFocus(`excludedDomains.${index}.value`);
+    else listHeading.current?.focus();
+  }, [fields, setFocus]);
+
+  const removeRow = (index: number) => {
+    remove(index);
+    setFocusAfter({ index });
+    announce(`Removed excluded domain ${index + 1}.`);
+  };
+
+  /** Enter commits the entry and opens a row below it; it never submits the step (item 5). */
+  const onEnter = (index: number) => (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    if ((rows?.[index]?.value ?? '').trim() === '') return;
+    const next = rows?.[index + 1];
+    if (next && next.value.trim() === '') setFocus(`excludedDomains.${index + 1}.value`);
+    else insert(index + 1, { value: '' });
+  };
 
   /** A pasted list ("a.corp, b.corp" or one per line) becomes one row per entry. */
   const onPaste = (index: number) => (event: ClipboardEvent<HTMLInputElement>) => {
@@ -133,13 +173,13 @@ function ExcludedDomainsForm({ catalog }: { catalog: Catalog }) {
   /** Puts a finding's fix in place of the row (entries already listed are not repeated). */
   const applyFix = (index: number, fix: string[]) => {
     if (fix.length === 0) {
-      remove(index);
-      announce(`Removed excluded domain ${index + 1}.`);
+      removeRow(index);
       return;
     }
     const current = (rows?.[index]?.value ?? '').trim().toLowerCase();
     const others = new Set([...present].filter((e) => e !== current));
     const [first, ...rest] = fix.filter((e) => !others.has(e));
+    setFocusAfter({ index });
     if (first === undefined) {
       remove(index);
     } else {
@@ -159,7 +199,7 @@ function ExcludedDomainsForm({ catalog }: { catalog: Catalog }) {
       step="excluded-domains"
       form={form}
       intro="Hosts CARTO reaches directly, without the proxy (NO_PROXY). The wizard adds what your setup needs; add your own internal hosts below."
-      source={catalog.sources.proxyDocsHelm}
+      source={guide}
     >
       <section aria-labelledby="required-entries-title" className="field">
         <h3 id="required-entries-title" className="subheading">
@@ -173,14 +213,15 @@ function ExcludedDomainsForm({ catalog }: { catalog: Catalog }) {
       </section>
 
       <section aria-labelledby={`${listId}-title`} className="field">
-        <h3 id={`${listId}-title`} className="subheading">
+        <h3 id={`${listId}-title`} className="subheading" tabIndex={-1} ref={listHeading}>
           Your own entries
         </h3>
         <p id={`${listId}-hint`} className="field__hint">
-          One per line: a host (<code>git.corp.example</code>), a domain with a leading dot for
-          every host under it (<code>.corp.example</code>), an IP address or a CIDR range (
-          <code>10.0.0.0/8</code>). No scheme, path or port. Pasting a comma-separated list splits
-          it.
+          One per line: a host (<code>{EXCLUDED_DOMAIN_EXAMPLES.host}</code>); a domain and every
+          host under it, as two lines (<code>{EXCLUDED_DOMAIN_EXAMPLES.domain[0]}</code> and{' '}
+          <code>{EXCLUDED_DOMAIN_EXAMPLES.domain[1]}</code>); an IP address (
+          <code>{EXCLUDED_DOMAIN_EXAMPLES.ip}</code>). No scheme, path or port. Pasting a
+          comma-separated list splits it.
         </p>
         {fields.length === 0 ? (
           <p className="empty-note">None yet.</p>
@@ -213,20 +254,18 @@ function ExcludedDomainsForm({ catalog }: { catalog: Catalog }) {
                       autoComplete="off"
                       autoCapitalize="none"
                       spellCheck={false}
-                      placeholder=".corp.example"
+                      placeholder={EXCLUDED_DOMAIN_EXAMPLES.host}
                       aria-invalid={error ? true : undefined}
                       aria-describedby={describedBy}
                       onPaste={onPaste(index)}
+                      onKeyDown={onEnter(index)}
                       {...register(`excludedDomains.${index}.value`)}
                     />
                     <button
                       type="button"
                       className="button button--small button--quiet"
                       aria-label={`Remove excluded domain ${index + 1}${value.trim() ? ` (${value.trim()})` : ''}`}
-                      onClick={() => {
-                        remove(index);
-                        announce(`Removed excluded domain ${index + 1}.`);
-                      }}
+                      onClick={() => removeRow(index)}
                     >
                       Remove
                     </button>
@@ -259,7 +298,11 @@ function ExcludedDomainsForm({ catalog }: { catalog: Catalog }) {
                               : 'entry__finding'
                           }
                         >
-                          <WarningIcon className="inline-icon" />
+                          {w.severity === 'info' ? (
+                            <InfoIcon className="inline-icon" />
+                          ) : (
+                            <WarningIcon className="inline-icon" />
+                          )}
                           <span>
                             {w.message}{' '}
                             {w.fix && (

@@ -1,15 +1,18 @@
 /**
  * Step 2: the proxy's protocol, host and port. Pasting a whole URL (http://proxy.corp:3128) fills the
- * three fields; a user name or password in it is refused on the spot and never kept or repeated.
+ * three fields; a user name or password in it is stripped on the spot, said so, and never kept or
+ * repeated (issue 11, item 6).
  */
 import {
   CREDENTIALS_MESSAGE,
+  CREDENTIALS_REMOVED_MESSAGE,
   PORT_MAX,
   PORT_MIN,
   hostKind,
   hostProblem,
   parseProxyInput,
   proxyUrl,
+  withoutCredentials,
 } from '@wizard/shared';
 import { useState, type ClipboardEvent, type FocusEvent } from 'react';
 import { useWatch } from 'react-hook-form';
@@ -19,6 +22,7 @@ import { Callout } from '../../components/callout.tsx';
 import { Choice, ChoiceGroup, TextField } from '../../components/field.tsx';
 import { CatalogStatus } from '../../wizard/catalog-status.tsx';
 import { portInput } from '../../wizard/draft.ts';
+import { useMethodGuide } from '../../wizard/method-guide.ts';
 import { StepFrame } from '../../wizard/step-frame.tsx';
 import { useStepForm } from '../../wizard/use-step-form.ts';
 import '../steps.css';
@@ -38,20 +42,24 @@ function ProxyForm({ catalog }: { catalog: Catalog }) {
   const errors = formState.errors.proxy;
   const [credentialsRefused, setCredentialsRefused] = useState<string | undefined>();
   const [filled, setFilled] = useState<string | undefined>();
+  const [credentialsRemoved, setCredentialsRemoved] = useState(false);
   const [protocol, host, port] = useWatch({
     control,
     name: ['proxy.protocol', 'proxy.host', 'proxy.port'],
   });
 
   const hostRegistration = register('proxy.host');
+  const guide = useMethodGuide(catalog);
 
   /** Reads a pasted or typed URL into the fields. Returns true when it took care of the text. */
   const applyUrl = (raw: string): boolean => {
-    const text = raw.trim();
-    if (!looksLikeUrl(text)) return false;
+    if (!looksLikeUrl(raw.trim())) return false;
+    // The credentials go first, before anything is parsed or shown: never in the form, storage or link.
+    const { text, removed } = withoutCredentials(raw);
     const parsed = parseProxyInput(text);
+    setCredentialsRemoved(removed && parsed.ok);
     if (!parsed.ok) {
-      if (parsed.reason === 'credentials') {
+      if (removed || parsed.reason === 'credentials') {
         // Refused: the field is emptied, nothing of the URL is kept (not in the form, storage or link).
         const message = `That URL contains a user name or password, so it was not used (nothing of it is kept). ${CREDENTIALS_REASON}`;
         setValue('proxy.host', '', { shouldDirty: true });
@@ -79,7 +87,7 @@ function ProxyForm({ catalog }: { catalog: Catalog }) {
     clearErrors(['proxy.host']);
     const message = `Filled ${parts.length === 3 ? 'protocol, host and port' : parts.join(' and ')} from ${text}.`;
     setFilled(message);
-    announce(message);
+    announce(removed ? `${message} ${CREDENTIALS_REMOVED_MESSAGE}` : message);
     return true;
   };
 
@@ -110,7 +118,7 @@ function ProxyForm({ catalog }: { catalog: Catalog }) {
       step="proxy"
       form={form}
       intro="The forward proxy CARTO sends its outbound traffic through. Paste its URL into the host field to fill everything at once."
-      source={catalog.sources.proxyDocs}
+      source={guide}
     >
       <ChoiceGroup
         legend="Protocol between CARTO and the proxy"
@@ -162,6 +170,7 @@ function ProxyForm({ catalog }: { catalog: Catalog }) {
             }
             if (value.trim() !== '') setCredentialsRefused(undefined);
             setFilled(undefined);
+            setCredentialsRemoved(false);
             await hostRegistration.onChange(event);
           },
           onBlur: (event) => {
@@ -173,6 +182,12 @@ function ProxyForm({ catalog }: { catalog: Catalog }) {
         error={hostError}
         after={filled && <p className="field__hint status-ok">{filled}</p>}
       />
+
+      {credentialsRemoved && (
+        <Callout tone="warning" title="User name and password removed">
+          <p>{CREDENTIALS_REMOVED_MESSAGE}</p>
+        </Callout>
+      )}
 
       <TextField
         label="Port"

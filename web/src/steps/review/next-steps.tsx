@@ -23,7 +23,9 @@ function inlineMarkdown(text: string): ReactNode[] {
 export function NextSteps({ steps }: { steps: readonly NextStep[] }) {
   return (
     <section className="next-steps" aria-labelledby="next-steps-heading">
-      <h3 id="next-steps-heading">Next steps</h3>
+      <h3 id="next-steps-heading" tabIndex={-1}>
+        Next steps
+      </h3>
       <ol>
         {steps.map((step, i) => (
           <li key={i}>

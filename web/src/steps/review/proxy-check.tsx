@@ -8,6 +8,7 @@
  * outcome, not every row (the list is not a live region).
  */
 import { proxyUrl, type Answers, type AnswersInput, type RenderResult } from '@wizard/shared';
+import { CONNECT_STATUS_TEXT, preflightReport } from '@wizard/shared/preflight-report';
 import type {
   ConnectCheck,
   PreflightLine,
@@ -128,12 +129,12 @@ function tlsRow(line: TlsCheck | undefined, running: boolean): Row {
   };
 }
 
-const CONNECT_WORDS: Record<ConnectCheck['status'], { tone: Tone; status: string }> = {
-  allowed: { tone: 'ok', status: 'Allowed' },
-  blocked: { tone: 'bad', status: 'Blocked' },
-  'auth-required': { tone: 'bad', status: 'Needs credentials' },
-  error: { tone: 'bad', status: 'Error' },
-  skipped: { tone: 'muted', status: 'Not tried' },
+const CONNECT_TONES: Record<ConnectCheck['status'], Tone> = {
+  allowed: 'ok',
+  blocked: 'bad',
+  'auth-required': 'bad',
+  error: 'bad',
+  skipped: 'muted',
 };
 
 function connectRow(
@@ -151,7 +152,7 @@ function connectRow(
       status: running ? 'Waiting' : 'Not checked',
     };
   }
-  const words = CONNECT_WORDS[line.status];
+  const words = { tone: CONNECT_TONES[line.status], status: CONNECT_STATUS_TEXT[line.status] };
   return {
     key: domain,
     name,
@@ -170,11 +171,12 @@ function connectRow(
           : undefined,
     status: `${words.status}${line.httpStatus ? ` (${line.httpStatus})` : ''}`,
     ms: line.status === 'skipped' ? undefined : line.ms,
-    // When the proxy itself failed, its row says why once; every domain repeating it is noise.
+    // Blocked and 407 are said once per cause in the summary; when the proxy itself failed, its row
+    // says why once. Only what is particular to one domain (an error) stays on its row.
     detail:
-      line.status === 'allowed' || (line.status === 'skipped' && proxyFailed)
-        ? undefined
-        : line.detail,
+      line.status === 'error' || (line.status === 'skipped' && !proxyFailed)
+        ? line.detail
+        : undefined,
   };
 }
 
@@ -194,16 +196,6 @@ function CheckRow({ row }: { row: Row }) {
       {row.detail && <p className="check__detail">{row.detail}</p>}
     </li>
   );
-}
-
-function outcome(summary: PreflightSummary, reach: ReachCheck | undefined): string {
-  if (reach?.status === 'error') {
-    return 'The proxy could not be reached from the wizard’s server.';
-  }
-  if (summary.blocked === 0 && summary.errors === 0) {
-    return `The proxy lets CARTO through: ${summary.allowed} of ${summary.allowed} domains allowed.`;
-  }
-  return `Not every domain gets through: ${summary.allowed} allowed, ${summary.blocked} blocked, ${summary.errors} ${summary.errors === 1 ? 'error' : 'errors'}.`;
 }
 
 function RefusedCallout({ error }: { error: ApiError | Error }) {
@@ -300,12 +292,7 @@ export default function ProxyCheck({
       store.setPreflight(received);
       setRun(null);
       settle();
-      announce(
-        outcome(
-          summary,
-          received.find((line): line is ReachCheck => line.check === 'reach'),
-        ),
-      );
+      announce(preflightReport(received).outcome);
     } catch (error) {
       if (controller.current !== current) return;
       if (current.signal.aborted) {
@@ -353,6 +340,11 @@ export default function ProxyCheck({
   ];
   const started = status !== 'idle';
   const checked = connects.size;
+  const report = status === 'done' && summary ? preflightReport(lines) : undefined;
+  // A proxy that could not be reached is one message: no row per domain it never asked for.
+  const shownRows = report?.proxyFailure
+    ? rows.filter((r) => r.key === 'reach' || r.key === 'tls')
+    : rows;
 
   return (
     <section className="proxy-check" aria-labelledby={`${id}-title`}>
@@ -393,9 +385,44 @@ export default function ProxyCheck({
         )}
       </div>
 
+      {report && (
+        <div
+          className={
+            report.groups.length === 0 && !report.proxyFailure
+              ? 'check-summary check-summary--ok'
+              : 'check-summary check-summary--bad'
+          }
+        >
+          <p className="check-summary__title">{report.outcome}</p>
+          {report.proxyFailure && <p>{report.proxyFailure}</p>}
+          {report.groups.map((group) => (
+            <p key={group.cause} className="check-summary__group">
+              {group.text}
+            </p>
+          ))}
+          {report.toOpen.length > 0 && (
+            <p className="check-summary__copy">
+              <CopyButton
+                text={`${report.toOpen.join('\n')}\n`}
+                label="Copy blocked domains"
+                what="the domains to open, one per line,"
+              />{' '}
+              <span className="muted">
+                One per line, as the allowlist files write them: exactly what the proxy admin must
+                open.
+              </span>
+            </p>
+          )}
+          <p className="check-summary__readme">
+            Added to README.md (section “Proxy check”), in the preview and the download. Changing an
+            answer drops it.
+          </p>
+        </div>
+      )}
+
       {(running || lines.length > 0) && (
         <ul className="checks" aria-label="Proxy check results" aria-busy={running || undefined}>
-          {rows.map((row) => (
+          {shownRows.map((row) => (
             <CheckRow key={row.key} row={row} />
           ))}
         </ul>
@@ -404,35 +431,6 @@ export default function ProxyCheck({
       {run?.status === 'failed' && <RefusedCallout error={run.error} />}
       {run?.status === 'stopped' && (
         <p className="muted">Stopped: the results so far are shown and not added to README.md.</p>
-      )}
-
-      {status === 'done' && summary && (
-        <div
-          className={
-            summary.blocked === 0 && summary.errors === 0
-              ? 'check-summary check-summary--ok'
-              : 'check-summary check-summary--bad'
-          }
-        >
-          <p className="check-summary__title">{outcome(summary, reach)}</p>
-          {reach?.status === 'error' ? (
-            <p>
-              Check the host and port on the Proxy step, and that the wizard runs in the network
-              where CARTO runs: the check goes from the wizard’s server.
-            </p>
-          ) : (
-            (summary.blocked > 0 || summary.errors > 0) && (
-              <p>
-                Send your proxy admin <code>squid-allowlist.conf</code> or{' '}
-                <code>proxy-allowlist.txt</code> from the download, with the details above.
-              </p>
-            )
-          )}
-          <p className="check-summary__readme">
-            Added to README.md (section “Proxy check”), in the preview and the download. Changing an
-            answer drops it.
-          </p>
-        </div>
       )}
     </section>
   );

@@ -11,7 +11,7 @@ import { ProblemsList } from '../../preview/problems-list.tsx';
 import { WarningsList } from '../../preview/warnings-list.tsx';
 import { CatalogStatus } from '../../wizard/catalog-status.tsx';
 import { useAnalysis, useWizardStore } from '../../wizard/context.ts';
-import { isKubernetes, portInput, type Draft } from '../../wizard/draft.ts';
+import { customCaMissing, isKubernetes, portInput, type Draft } from '../../wizard/draft.ts';
 import { useImportedFile } from '../../wizard/imported-file.ts';
 import { lazyWithPreload } from '../../wizard/lazy.ts';
 import { OptionalChunk } from '../../wizard/optional-chunk.tsx';
@@ -19,6 +19,7 @@ import { StepFrame } from '../../wizard/step-frame.tsx';
 import { stepApplies, STEPS, type StepId } from '../../wizard/steps.ts';
 import { useWizardState } from '../../wizard/store.ts';
 import '../steps.css';
+import { CustomCaExpected } from '../tls/custom-ca-expected.tsx';
 import { NextSteps } from './next-steps.tsx';
 
 // With the shared merge code and the diff package: only fetched when the Review step shows.
@@ -168,14 +169,30 @@ function Review({ catalog }: { catalog: Catalog }) {
     <StepFrame
       step="review"
       intro="Check your answers, then download. The preview shows every file exactly as it downloads; README.md lists the next steps in order."
+      stickyNav
       actions={
         ready && analysis ? (
-          <DownloadButton
-            answers={analysis.input}
-            preflight={analysis.preflight}
-            label="Download all (.zip)"
-            primary
-          />
+          <span className="review__actions">
+            {analysis.problems.length === 0 && (
+              <button
+                type="button"
+                className="button button--quiet"
+                onClick={() => {
+                  const heading = document.getElementById('next-steps-heading');
+                  heading?.focus();
+                  heading?.scrollIntoView({ block: 'start' });
+                }}
+              >
+                Next steps
+              </button>
+            )}
+            <DownloadButton
+              answers={analysis.input}
+              preflight={analysis.preflight}
+              label="Download all (.zip)"
+              primary
+            />
+          </span>
         ) : undefined
       }
     >
@@ -193,6 +210,12 @@ function Review({ catalog }: { catalog: Catalog }) {
         </Callout>
       )}
 
+      {customCaMissing(draft) && (
+        <CustomCaExpected
+          onPaste={() => store.goTo('tls', { kind: 'field', path: ['proxy', 'customCa'] })}
+        />
+      )}
+
       {startedFromFile && merged}
 
       <div className="summary">
@@ -208,7 +231,7 @@ function Review({ catalog }: { catalog: Catalog }) {
                 type="button"
                 className="button button--small button--quiet"
                 aria-label={`Change ${STEPS[section.step].label}`}
-                onClick={() => store.goTo(section.step)}
+                onClick={() => store.change(section.step)}
               >
                 Change
               </button>

@@ -9,6 +9,8 @@ import {
   compareReleases,
   inspectPem,
   parseRelease,
+  PRIVATE_KEY_REMOVED_TEXT,
+  withoutPrivateKeys,
   type CertificateInfo,
 } from '@wizard/shared';
 import { useId, useState, type ChangeEvent } from 'react';
@@ -20,11 +22,14 @@ import { CheckboxField } from '../../components/field.tsx';
 import { TextareaField } from '../../components/textarea-field.tsx';
 import { CatalogStatus } from '../../wizard/catalog-status.tsx';
 import { useWizardStore } from '../../wizard/context.ts';
-import type { Draft } from '../../wizard/draft.ts';
+import { customCaMissing, type Draft } from '../../wizard/draft.ts';
+import { useWizardState } from '../../wizard/store.ts';
+import { useMethodGuide } from '../../wizard/method-guide.ts';
 import { StepFrame } from '../../wizard/step-frame.tsx';
 import { useStepForm } from '../../wizard/use-step-form.ts';
 import '../steps.css';
 import { CertificateList } from './certificate-list.tsx';
+import { CustomCaExpected } from './custom-ca-expected.tsx';
 
 const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
 const MAX_BYTES = 64 * 1024;
@@ -74,28 +79,49 @@ function TlsForm({ catalog }: { catalog: Catalog }) {
   const errors = formState.errors.proxy;
   const fileId = useId();
   const [refused, setRefused] = useState<string | undefined>();
+  const [keyRemoved, setKeyRemoved] = useState(false);
   const [verify, customCa] = useWatch({
     control,
     name: ['proxy.verifyCertificate', 'proxy.customCa'],
   });
 
   const caRegistration = register('proxy.customCa');
+  const guide = useMethodGuide(catalog);
 
-  /** Takes new CA text from the textarea or a file; a private key is dropped on the spot. */
-  const acceptCa = (text: string): boolean => {
-    if (PRIVATE_KEY.test(text)) {
-      const inspection = inspectPem(text);
-      const message = inspection.ok
-        ? 'This contains a private key. Paste only the CA certificate.'
-        : inspection.message;
-      setValue('proxy.customCa', '', { shouldDirty: true });
-      setRefused(message);
-      setError('proxy.customCa', { type: 'private-key', message }, { shouldFocus: true });
-      return false;
+  /**
+   * New CA text from the textarea or a file, with any private key dropped on the spot: a bundle keeps
+   * its certificates (and says the key went); a key alone is refused. Returns the text to keep.
+   */
+  const acceptCa = (text: string): string | undefined => {
+    const { text: kept, removed } = withoutPrivateKeys(text);
+    if (removed === 0 && !PRIVATE_KEY.test(text)) {
+      setRefused(undefined);
+      setKeyRemoved(false);
+      return text;
     }
-    setRefused(undefined);
-    return true;
+    if (kept.includes('-----BEGIN CERTIFICATE-----')) {
+      setRefused(undefined);
+      setKeyRemoved(true);
+      return kept;
+    }
+    const inspection = inspectPem(text);
+    const message = inspection.ok
+      ? 'This contains a private key. Paste only the CA certificate.'
+      : inspection.message;
+    setValue('proxy.customCa', '', { shouldDirty: true });
+    setKeyRemoved(false);
+    setRefused(message);
+    setError('proxy.customCa', { type: 'private-key', message }, { shouldFocus: true });
+    return undefined;
   };
+
+  /** Puts accepted CA text in the field, validated at once (so an earlier error goes away). */
+  const keepCa = (text: string) =>
+    setValue('proxy.customCa', text, {
+      shouldDirty: true,
+      shouldValidate: true,
+      shouldTouch: true,
+    });
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.currentTarget;
@@ -109,14 +135,11 @@ function TlsForm({ catalog }: { catalog: Catalog }) {
       });
       return;
     }
-    const text = await fileAsPem(file);
-    if (acceptCa(text))
-      setValue('proxy.customCa', text, {
-        shouldDirty: true,
-        shouldValidate: true,
-        shouldTouch: true,
-      });
+    const kept = acceptCa(await fileAsPem(file));
+    if (kept !== undefined) keepCa(kept);
   };
+
+  const caMissing = useWizardState(store, (s) => customCaMissing(s.draft));
 
   const inspection = customCa && customCa.trim() !== '' ? inspectPem(customCa) : undefined;
   const certificates: CertificateInfo[] = inspection?.ok ? inspection.certificates : [];
@@ -126,7 +149,7 @@ function TlsForm({ catalog }: { catalog: Catalog }) {
       step="tls"
       form={form}
       intro="CARTO connects to an HTTPS proxy with TLS. It must trust the proxy’s certificate: signed by a well-known CA it works as is; signed by your own CA, give that CA here."
-      source={catalog.sources.proxyDocs}
+      source={guide}
     >
       <div className="field">
         <CheckboxField
@@ -144,6 +167,8 @@ function TlsForm({ catalog }: { catalog: Catalog }) {
           </Callout>
         )}
       </div>
+
+      {caMissing && <CustomCaExpected />}
 
       <TextareaField
         label="Custom CA certificate"
@@ -165,8 +190,10 @@ function TlsForm({ catalog }: { catalog: Catalog }) {
           ...caRegistration,
           onChange: async (event) => {
             const value = (event.target as HTMLTextAreaElement).value;
-            if (!acceptCa(value)) return;
-            await caRegistration.onChange(event);
+            const kept = acceptCa(value);
+            if (kept === undefined) return;
+            if (kept !== value) keepCa(kept);
+            else await caRegistration.onChange(event);
           },
         }}
         error={refused ?? errors?.customCa?.message}
@@ -188,6 +215,12 @@ function TlsForm({ catalog }: { catalog: Catalog }) {
           </div>
         }
       />
+
+      {keyRemoved && (
+        <Callout tone="info" role="status" title="Private key removed">
+          <p>{PRIVATE_KEY_REMOVED_TEXT}</p>
+        </Callout>
+      )}
 
       {certificates.length > 0 && <CertificateList certificates={certificates} />}
 
