@@ -13,7 +13,7 @@ import {
   withoutPrivateKeys,
   type CertificateInfo,
 } from '@wizard/shared';
-import { useId, useState, type ChangeEvent } from 'react';
+import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useCatalog, type Catalog } from '../../api/catalog.ts';
 import { Callout } from '../../components/callout.tsx';
@@ -79,6 +79,8 @@ function TlsForm({ catalog }: { catalog: Catalog }) {
   const errors = formState.errors.proxy;
   const fileId = useId();
   const [refused, setRefused] = useState<string | undefined>();
+  /** The CA text last accepted into the field ('' after a refusal, which empties it). */
+  const lastKept = useRef('');
   const [keyRemoved, setKeyRemoved] = useState(false);
   const [verify, customCa] = useWatch({
     control,
@@ -93,17 +95,24 @@ function TlsForm({ catalog }: { catalog: Catalog }) {
    * its certificates (and says the key went); a key alone is refused. Returns the text to keep.
    */
   const acceptCa = (text: string): string | undefined => {
+    // One paste can reach the field as several input events (Chromium splits a multi-line insertText,
+    // and the field is rewritten below); the text the field already holds is no news, and must not
+    // clear the refusal or the "key removed" note the first event produced.
+    if (text === lastKept.current) return text;
     const { text: kept, removed } = withoutPrivateKeys(text);
     if (removed === 0 && !PRIVATE_KEY.test(text)) {
+      lastKept.current = text;
       setRefused(undefined);
       setKeyRemoved(false);
       return text;
     }
     if (kept.includes('-----BEGIN CERTIFICATE-----')) {
+      lastKept.current = kept;
       setRefused(undefined);
       setKeyRemoved(true);
       return kept;
     }
+    lastKept.current = '';
     const inspection = inspectPem(text);
     const message = inspection.ok
       ? 'This contains a private key. Paste only the CA certificate.'
