@@ -144,8 +144,11 @@ export class Wizard {
   async excludedDomains(entries: string[]): Promise<void> {
     await this.expectStep('excluded-domains');
     for (const entry of entries) {
+      const rows = await this.main.getByLabel(/^Excluded domain \d+$/).count();
       await this.main.getByRole('button', { name: 'Add a domain' }).click();
-      // The new row takes the focus.
+      // The new row takes the focus (after the re-render: wait for it, as a person would see it).
+      const row = this.main.getByLabel(`Excluded domain ${rows + 1}`, { exact: true });
+      await expect(row).toBeFocused();
       await this.page.keyboard.type(entry);
     }
     await this.next();

@@ -90,7 +90,7 @@ function RequiredEntries({ entries }: { entries: NoProxyEntry[] | undefined }) {
 
 function ExcludedDomainsForm({ catalog }: { catalog: Catalog }) {
   const form = useStepForm('excluded-domains');
-  const { register, control, formState, setFocus } = form;
+  const { register, control, formState, setFocus, getValues } = form;
   const { fields, append, remove, insert, update } = useFieldArray({
     control,
     name: 'excludedDomains',
@@ -130,8 +130,10 @@ function ExcludedDomainsForm({ catalog }: { catalog: Catalog }) {
   const onEnter = (index: number) => (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
     event.preventDefault();
-    if ((rows?.[index]?.value ?? '').trim() === '') return;
-    const next = rows?.[index + 1];
+    // The form's live values, not the last render's: a key pressed right after typing must see the text.
+    const live = getValues('excludedDomains');
+    if ((live[index]?.value ?? '').trim() === '') return;
+    const next = live[index + 1];
     if (next && next.value.trim() === '') setFocus(`excludedDomains.${index + 1}.value`);
     else insert(index + 1, { value: '' });
   };
