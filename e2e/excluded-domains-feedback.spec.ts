@@ -31,8 +31,7 @@ test('Enter in a row keeps the text and opens the next row; it never submits the
   wizard,
 }) => {
   await toExcludedDomains(wizard);
-  await wizard.main.getByRole('button', { name: 'Add a domain' }).click();
-  await page.keyboard.type('git.corp.example');
+  await wizard.addExcludedDomain('git.corp.example');
   await page.keyboard.press('Enter');
   await wizard.expectStep('excluded-domains');
   await expect(row(wizard, 1)).toHaveValue('git.corp.example');
@@ -48,13 +47,11 @@ test('Enter in a row keeps the text and opens the next row; it never submits the
 });
 
 test('Remove and a one-click fix leave the focus on the next row, or the list heading', async ({
-  page,
   wizard,
 }) => {
   await toExcludedDomains(wizard);
   for (const entry of ['a.corp.example', 'b.corp.example', 'c.corp.example']) {
-    await wizard.main.getByRole('button', { name: 'Add a domain' }).click();
-    await page.keyboard.type(entry);
+    await wizard.addExcludedDomain(entry);
   }
   await wizard.main.getByRole('button', { name: /^Remove excluded domain 1/ }).click();
   await expect(row(wizard, 1)).toHaveValue('b.corp.example');
@@ -80,8 +77,7 @@ test('an invalid entry keeps the last good preview, marked out of date under the
   wizard,
 }) => {
   await toExcludedDomains(wizard);
-  await wizard.main.getByRole('button', { name: 'Add a domain' }).click();
-  await page.keyboard.type('git.corp.example');
+  await wizard.addExcludedDomain('git.corp.example');
   const env = wizard.preview.getByRole('tabpanel').locator('pre code');
   await expect(env).toContainText('git.corp.example');
 

@@ -56,10 +56,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await wizard.next();
 
       await at('excluded-domains');
-      await wizard.main.getByRole('button', { name: 'Add a domain' }).click();
-      await page.keyboard.type('.corp.example');
-      await wizard.main.getByRole('button', { name: 'Add a domain' }).click();
-      await page.keyboard.type('http://bad.example');
+      await wizard.addExcludedDomain('.corp.example');
+      await wizard.addExcludedDomain('http://bad.example');
       await wizard.next();
       await shot('excluded-domains');
       await wizard.main.getByRole('button', { name: /Remove excluded domain 2/ }).click();

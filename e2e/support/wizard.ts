@@ -143,15 +143,19 @@ export class Wizard {
 
   async excludedDomains(entries: string[]): Promise<void> {
     await this.expectStep('excluded-domains');
-    for (const entry of entries) {
-      const rows = await this.main.getByLabel(/^Excluded domain \d+$/).count();
-      await this.main.getByRole('button', { name: 'Add a domain' }).click();
-      // The new row takes the focus (after the re-render: wait for it, as a person would see it).
-      const row = this.main.getByLabel(`Excluded domain ${rows + 1}`, { exact: true });
-      await expect(row).toBeFocused();
-      await this.page.keyboard.type(entry);
-    }
+    for (const entry of entries) await this.addExcludedDomain(entry);
     await this.next();
+  }
+
+  /** Adds a row with "Add a domain" and types into it once it has the focus, as a person would. */
+  async addExcludedDomain(entry: string): Promise<void> {
+    const rows = await this.main.getByLabel(/^Excluded domain \d+$/).count();
+    await this.main.getByRole('button', { name: 'Add a domain' }).click();
+    // The new row takes the focus after the re-render (a frame later with Preact's effects).
+    await expect(
+      this.main.getByLabel(`Excluded domain ${rows + 1}`, { exact: true }),
+    ).toBeFocused();
+    await this.page.keyboard.type(entry);
   }
 
   async warehouses(labels: string[]): Promise<void> {
