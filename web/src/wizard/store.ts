@@ -101,6 +101,24 @@ export function createWizardStore(initial?: Partial<Omit<WizardState, 'epoch'>>)
     state = next.draft === state.draft ? next : { ...next, preflight: null };
     for (const listener of listeners) listener();
   };
+  /** A whole new draft (a restored address, Start over, an accepted link): nothing of the old one stays. */
+  const replaceDraft = (
+    location: { draft: Draft; step: StepId; reached: StepId },
+    change: 'restore' | 'reset',
+  ) => {
+    const step = applicableStepAtOrBefore(location.step, location.draft);
+    set({
+      ...state,
+      pendingLink: null,
+      returnToReview: false,
+      draft: location.draft,
+      step,
+      reached: later(location.reached, step),
+      epoch: state.epoch + 1,
+      focus: { kind: 'heading' },
+      change,
+    });
+  };
 
   return {
     getState: () => state,
@@ -139,33 +157,9 @@ export function createWizardStore(initial?: Partial<Omit<WizardState, 'epoch'>>)
         returnToReview: step !== 'review',
       });
     },
-    restore: (location) => {
-      const step = applicableStepAtOrBefore(location.step, location.draft);
-      set({
-        ...state,
-        pendingLink: null,
-        returnToReview: false,
-        draft: location.draft,
-        step,
-        reached: later(location.reached, step),
-        epoch: state.epoch + 1,
-        focus: { kind: 'heading' },
-        change: 'restore',
-      });
-    },
-    reset: () => {
-      set({
-        ...state,
-        pendingLink: null,
-        returnToReview: false,
-        draft: emptyDraft(),
-        step: 'deployment',
-        reached: 'deployment',
-        epoch: state.epoch + 1,
-        focus: { kind: 'heading' },
-        change: 'reset',
-      });
-    },
+    restore: (location) => replaceDraft(location, 'restore'),
+    reset: () =>
+      replaceDraft({ draft: emptyDraft(), step: 'deployment', reached: 'deployment' }, 'reset'),
     clearFocus: () => {
       if (state.focus !== null) state = { ...state, focus: null };
     },
@@ -177,20 +171,7 @@ export function createWizardStore(initial?: Partial<Omit<WizardState, 'epoch'>>)
       set({ ...state, pendingLink: location, change: 'memory' });
     },
     acceptLink: () => {
-      const link = state.pendingLink;
-      if (!link) return;
-      const step = applicableStepAtOrBefore(link.step, link.draft);
-      set({
-        ...state,
-        pendingLink: null,
-        returnToReview: false,
-        draft: link.draft,
-        step,
-        reached: later(link.reached, step),
-        epoch: state.epoch + 1,
-        focus: { kind: 'heading' },
-        change: 'reset',
-      });
+      if (state.pendingLink) replaceDraft(state.pendingLink, 'reset');
     },
     dismissLink: () => {
       if (!state.pendingLink) return;
