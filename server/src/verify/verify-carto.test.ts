@@ -251,10 +251,10 @@ describe('verify-carto.sh with an HTTPS proxy and a custom CA', { timeout: 30_00
     };
   }
 
-  it('helm: checks every deployment of the release in the namespace, and gets out with the CA', async () => {
-    const answers = answersOf({
-      // Pub/Sub over gRPC (REST turned off), so the script also tries the direct destinations.
-      deployment: { method: 'helm', usePubSubRestApi: false },
+  /** Answers for an HTTPS proxy on this machine, with the test CA, for the given deployment. */
+  const httpsWithCa = (deployment: AnswersInput['deployment']) =>
+    answersOf({
+      deployment,
       proxy: {
         protocol: 'https',
         host: '127.0.0.1',
@@ -263,6 +263,12 @@ describe('verify-carto.sh with an HTTPS proxy and a custom CA', { timeout: 30_00
         customCa: caPem,
       },
     });
+
+  it('helm: checks every deployment of the release in the namespace, and gets out with the CA', async () => {
+    const answers = httpsWithCa(
+      // Pub/Sub over gRPC (REST turned off), so the script also tries the direct destinations.
+      { method: 'helm', usePubSubRestApi: false },
+    );
     const expectations = await loopbackDirect(verifyExpectations(answers));
     expect(expectations.egress.filter((t) => t.via === 'direct')).toHaveLength(2);
     standIns.setFixture(
@@ -319,16 +325,7 @@ describe('verify-carto.sh with an HTTPS proxy and a custom CA', { timeout: 30_00
   });
 
   it('helm: without --namespace uses the current one, and a missing CA file is a MISMATCH and a TLS failure', async () => {
-    const answers = answersOf({
-      deployment: { method: 'helm' },
-      proxy: {
-        protocol: 'https',
-        host: '127.0.0.1',
-        port: proxy.port,
-        verifyCertificate: true,
-        customCa: caPem,
-      },
-    });
+    const answers = httpsWithCa({ method: 'helm' });
     const expected = verifyExpectations(answers);
     const expectations = { ...expected, egress: expected.egress.filter((t) => t.via === 'proxy') };
     standIns.setFixture(
@@ -360,16 +357,7 @@ describe('verify-carto.sh with an HTTPS proxy and a custom CA', { timeout: 30_00
   });
 
   it('docker-compose: the CA at its mounted path must be readable in every service', async () => {
-    const answers = answersOf({
-      deployment: { method: 'docker-compose' },
-      proxy: {
-        protocol: 'https',
-        host: '127.0.0.1',
-        port: proxy.port,
-        verifyCertificate: true,
-        customCa: caPem,
-      },
-    });
+    const answers = httpsWithCa({ method: 'docker-compose' });
     const expected = verifyExpectations(answers);
     expect(expected.variables).toContainEqual({
       name: 'NODE_EXTRA_CA_CERTS',
