@@ -36,6 +36,8 @@ export interface EgressRule {
   reason: string;
   /** The warehouse or mechanism that needs it (snowflake, databricks, postgres, redshift, grpc). */
   cause: string;
+  /** The concrete hosts, when the rule knows them (not the customer's own servers or accounts). */
+  hosts?: string[];
 }
 
 export type Severity = 'error' | 'warning' | 'info';

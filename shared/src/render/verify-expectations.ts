@@ -73,15 +73,6 @@ const COMPONENTS = [
   'router-metrics',
 ] as const;
 
-/** Concrete hosts of the egress rules that have one (the others are the customer's own hosts). */
-function directHosts(answers: Answers, cause: string): string[] {
-  if (cause !== 'grpc') return [];
-  // egress.ts: Pub/Sub over gRPC, and on Kubernetes also through pubsub.self-hosted.carto.com (§2.1).
-  return answers.deployment.method === 'docker-compose'
-    ? ['pubsub.googleapis.com']
-    : ['pubsub.googleapis.com', 'pubsub.self-hosted.carto.com'];
-}
-
 const FIX_HINTS: Record<Answers['deployment']['method'], string> = {
   'docker-compose':
     'append customer.env.proxy to customer.env (README.md has the command), then bash install.sh && docker-compose down && docker-compose up -d',
@@ -174,7 +165,7 @@ export function verifyExpectations(answers: Answers): VerifyExpectations {
     }
   }
   for (const rule of plan.egress) {
-    const hosts = directHosts(answers, rule.cause);
+    const hosts = rule.hosts ?? [];
     if (hosts.length === 0) {
       skipped.push({
         label: rule.target,

@@ -24,12 +24,13 @@ export function egressRules(answers: Answers): EgressRule[] {
     // With usePubSubRestApi (Helm, §V.5) Pub/Sub speaks HTTPS and goes through the proxy instead.
     // grpc-js accepts only http:// proxy URLs; with an https:// one it logs an error and connects directly.
     // Recent Kubernetes releases reach Pub/Sub through pubsub.self-hosted.carto.com (carto-proxy-facts.md §2.1).
-    const pubsub =
+    const hosts =
       answers.deployment.method === 'docker-compose'
-        ? 'pubsub.googleapis.com'
-        : 'pubsub.googleapis.com or pubsub.self-hosted.carto.com';
+        ? ['pubsub.googleapis.com']
+        : ['pubsub.googleapis.com', 'pubsub.self-hosted.carto.com'];
     rules.push({
-      target: `Google Pub/Sub over gRPC (${pubsub})`,
+      target: `Google Pub/Sub over gRPC (${hosts.join(' or ')})`,
+      hosts,
       protocol: 'tcp',
       port: 443,
       reason:
