@@ -4,7 +4,7 @@
  * plan sends Pub/Sub over HTTPS (§V.5). Helm reads values as YAML 1.1, where `no`, `on` or `1e3` are not
  * strings: every string is emitted double-quoted, so any YAML reader gets the same values.
  */
-import { Document, Scalar } from 'yaml';
+import { Document, isMap, Scalar } from 'yaml';
 import type { Plan } from '../plan.ts';
 import { headerLine } from './header.ts';
 
@@ -66,9 +66,10 @@ export function renderHelmValues(plan: Plan): string {
     // The CA stays readable PEM in a literal block, as the chart writes it verbatim into a ConfigMap.
     if (node instanceof Scalar) node.type = Scalar.BLOCK_LITERAL;
   }
-  const pubSub = doc.getIn(['cartoConfigValues', 'usePubSubRestApi'], true);
-  if (pubSub instanceof Scalar) {
-    pubSub.commentBefore =
+  const carto = doc.get('cartoConfigValues', true);
+  if (isMap(carto)) {
+    // On the section, so the comment stands above the key rather than between key and value.
+    carto.commentBefore =
       ' Pub/Sub over HTTPS instead of gRPC, so it goes through the proxy (gRPC cannot use an https:// proxy).';
   }
   return doc.toString({ defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 });
