@@ -10,6 +10,7 @@ import { DEFAULT_CLUSTER_DOMAIN, NO_PROXY_RULES } from '../catalog.ts';
 import { isDnsName } from '../host.ts';
 import { parseProxyInput } from '../host.ts';
 import { parseRelease } from '../release.ts';
+import { dropByteOrderMark } from './byte-order-mark.ts';
 import { envAssignments } from './env-lines.ts';
 
 /** The answers an import can fill; the wizard merges them into its draft. */
@@ -42,6 +43,8 @@ export interface ImportReport {
   ignored: { from: string; reason: string }[];
   /** How many other settings the file has (left untouched, never read). */
   otherSettings: number;
+  /** What the wizard leaves out of the file's text (a byte-order mark), in words. */
+  notes: string[];
 }
 
 export type ImportResult =
@@ -140,6 +143,7 @@ function importEnv(text: string): ImportResult {
     inconsistent: [],
     ignored: [],
     otherSettings: otherKeys.size,
+    notes: [],
   };
   const answers: ImportedAnswers = {
     deployment: { method: 'docker-compose' },
@@ -245,6 +249,7 @@ function importHelm(root: Record<string, unknown>, otherKeys: number): ImportRes
     inconsistent: [],
     ignored: [],
     otherSettings: otherKeys,
+    notes: [],
   };
   const answers: ImportedAnswers = {
     deployment: { method: 'helm' },
@@ -431,10 +436,20 @@ export function readYamlValues(
   }
 }
 
-/** Reads an existing customer.env or Helm values file. */
-export function importConfig(text: string): ImportResult {
-  const tooLarge = fileTooLarge(text);
+/**
+ * Reads an existing customer.env or Helm values file. A byte-order mark is dropped first and the
+ * report says so, as the merge does (byte-order-mark.ts).
+ */
+export function importConfig(file: string): ImportResult {
+  const tooLarge = fileTooLarge(file);
   if (tooLarge !== undefined) return { ok: false, message: tooLarge };
+  const { text, notes } = dropByteOrderMark(file);
+  const result = readConfig(text);
+  if (result.ok) result.report.notes.push(...notes);
+  return result;
+}
+
+function readConfig(text: string): ImportResult {
   if (text.trim() === '') return { ok: false, message: 'The file is empty.' };
   const doc = parseDocument(text, { version: '1.1', uniqueKeys: false });
   if (doc.errors.length === 0 && isMap(doc.contents)) {
