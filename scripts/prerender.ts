@@ -22,7 +22,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { createServer, type Plugin, type ResolvedConfig } from 'vite';
+import { createServer, type Plugin, type ResolvedConfig, type Rolldown } from 'vite';
 
 interface PrerenderModule {
   prerenderFirstStep: () => Promise<{ markup: string; earlyScript: string }>;
@@ -56,7 +56,13 @@ async function renderWithVite(webRoot: string): Promise<{ markup: string; earlyS
 /** index.html with the prerendered markup, the inlined styles and the early script. */
 export function assemblePage(
   html: string,
-  parts: { markup: string; earlyScript: string; readAsset: (path: string) => string },
+  parts: {
+    markup: string;
+    earlyScript: string;
+    /** Chunks to modulepreload besides those Vite links (paths under the output folder). */
+    preload?: readonly string[];
+    readAsset: (path: string) => string;
+  },
 ): string {
   if (!html.includes(ROOT_ELEMENT)) throw new Error(`index.html has no ${ROOT_ELEMENT}`);
   const styles: string[] = [];
@@ -65,23 +71,57 @@ export function assemblePage(
     return `<link rel="stylesheet" href="${href}" disabled>`;
   });
   if (styles.length === 0) throw new Error('index.html links no stylesheet to inline');
+  const links = (parts.preload ?? [])
+    .map((name) => `/${name}`)
+    .filter((href) => !page.includes(`href="${href}"`) && !page.includes(`src="${href}"`))
+    .map((href) => `<link rel="modulepreload" crossorigin href="${href}">\n    `)
+    .join('');
   page = page
     .replace(
       '</head>',
       () =>
-        `  <script>${parts.earlyScript}</script>\n    <style>${styles.join('\n')}</style>\n  </head>`,
+        `  ${links}<script>${parts.earlyScript}</script>\n    <style>${styles.join('\n')}</style>\n  </head>`,
     )
     .replace(ROOT_ELEMENT, () => `<div id="root">${parts.markup}</div>`);
   return page;
 }
 
+/**
+ * What answering the first question needs next, fetched from the start in parallel with the
+ * hydration's code: Next validates with the shared schema (the analysis chunk and what it imports)
+ * and shows the Proxy step. The page asks for them itself once hydrated (main.tsx); the
+ * modulepreload links only start the bytes earlier, while the visitor reads.
+ */
+const AFTER_FIRST_QUESTION = ['/src/wizard/analysis.ts', '/src/steps/proxy/proxy-step.tsx'];
+
+/** The chunks (with their static imports) whose entry module ends with one of `modules`. */
+export function chunksFor(bundle: Rolldown.OutputBundle, modules: readonly string[]): string[] {
+  const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  const found = new Set<string>();
+  const visit = (fileName: string) => {
+    if (found.has(fileName)) return;
+    found.add(fileName);
+    for (const imported of byName.get(fileName)?.imports ?? []) visit(imported);
+  };
+  for (const chunk of chunks) {
+    const facade = chunk.facadeModuleId?.replaceAll('\\', '/');
+    if (facade && modules.some((module) => facade.endsWith(module))) visit(chunk.fileName);
+  }
+  return [...found];
+}
+
 export function prerenderPlugin(): Plugin {
   let config: ResolvedConfig | undefined;
+  let preload: string[] = [];
   return {
     name: 'wizard-prerender',
     apply: 'build',
     configResolved(resolved) {
       config = resolved;
+    },
+    writeBundle(_options, bundle) {
+      preload = chunksFor(bundle, AFTER_FIRST_QUESTION);
     },
     closeBundle: {
       order: 'pre',
@@ -94,6 +134,7 @@ export function prerenderPlugin(): Plugin {
         const page = assemblePage(readFileSync(file, 'utf8'), {
           markup,
           earlyScript,
+          preload,
           readAsset: (href) => readFileSync(join(outDir, href), 'utf8'),
         });
         writeFileSync(file, page);

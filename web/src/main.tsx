@@ -18,6 +18,7 @@ import { Root } from './root.tsx';
 import './styles/global.css';
 import { preloadStep, STEP_CHUNKS } from './wizard/chunks.ts';
 import { firstStepInteractive } from './wizard/first-step.ts';
+import { loadAnalysis } from './wizard/load-analysis.ts';
 import { connectPersistence, loadInitialLocation } from './wizard/persistence.ts';
 import { createWizardStore } from './wizard/store.ts';
 
@@ -61,6 +62,11 @@ async function start(root: HTMLElement): Promise<void> {
       const early: EarlyInput[] = captureEarlyInput(root);
       void firstStepInteractive.then(() => replayEarlyInput(root, early));
       hydrateRoot(root, <Root store={store} queryClient={queryClient} onMount={shown} />);
+      // What the first Next needs (index.html modulepreloads its scripts): the schema it validates
+      // with, and the Proxy step with its stylesheet. Not left to the idle queue (chunks.ts), so a
+      // visitor who answers at once does not wait for them.
+      void loadAnalysis().catch(() => undefined);
+      preloadStep('proxy');
       return;
     } catch {
       // No catalog or no step code: the client render below shows the error and "Try again".
