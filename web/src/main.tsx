@@ -6,6 +6,7 @@ import { connectPersistence, loadInitialLocation } from './wizard/persistence.ts
 import { loadCatalog } from './api/catalog.ts';
 import { preloadStep } from './wizard/chunks.ts';
 import { createWizardStore } from './wizard/store.ts';
+import { scopedStorage } from './wizard/storage-scope.ts';
 
 /** localStorage can throw on access (storage disabled): the wizard then keeps state in the URL only. */
 function safeStorage(): Storage | null {
@@ -16,7 +17,11 @@ function safeStorage(): Storage | null {
   }
 }
 
-const storage = safeStorage();
+// The single-file wizard keys its draft by the file's path: two copies never share answers (issue 19).
+const storage =
+  import.meta.env.MODE === 'standalone'
+    ? scopedStorage(safeStorage(), window.location.pathname)
+    : safeStorage();
 const store = createWizardStore(loadInitialLocation({ location: window.location, storage }));
 connectPersistence(store, {
   location: window.location,

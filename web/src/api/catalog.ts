@@ -35,6 +35,10 @@ function set(next: State): void {
 }
 
 async function fetchCatalog(): Promise<Catalog> {
+  // The single-file wizard (vite.standalone.config.ts) has the catalog compiled in, no server.
+  if (import.meta.env.MODE === 'standalone') {
+    return (await import('./catalog-inlined.ts')).inlinedCatalog();
+  }
   for (let attempt = 1; ; attempt++) {
     try {
       // credentials: same-origin, as the preload in index.html, so the browser reuses that response.

@@ -41,6 +41,14 @@ export async function downloadAnswers({
   file,
   preflight,
 }: DownloadRequest): Promise<DownloadedFile> {
+  // The single-file wizard has no server: the same shared code makes the same bytes here (issue 19).
+  if (import.meta.env.MODE === 'standalone') {
+    return (await import('./download-in-browser.ts')).downloadInBrowser({
+      answers,
+      file,
+      preflight,
+    });
+  }
   const url =
     file === undefined ? '/api/download' : `/api/download?file=${encodeURIComponent(file)}`;
   const response = await request(url, {
