@@ -68,10 +68,9 @@ function servedPlugins(plugins: PluginOption[] | undefined): PluginOption[] {
     );
 }
 
-export default defineConfig((env): UserConfig => {
+export default defineConfig((): UserConfig => {
   // The served config, less its Vitest projects (they belong to `vitest`, not to this build).
-  const { test: _test, ...config }: UserConfig & { test?: unknown } =
-    typeof served === 'function' ? served({ ...env, command: 'build' }) : served;
+  const { test: _test, ...config }: UserConfig & { test?: unknown } = served;
   void _test;
   return {
     ...config,

@@ -2,7 +2,7 @@
  * POST /api/download: the server renders the answers again (the same shared renderer as the preview)
  * and returns the .zip, or one file with ?file=NAME. A failure leaves the form as it is.
  */
-import { useState } from 'react';
+import { mutationOptions } from '@tanstack/react-query';
 import type { AnswersInput } from '@wizard/shared';
 import type { PreflightLine } from '@wizard/shared/preflight';
 import { request } from './http.ts';
@@ -41,14 +41,6 @@ export async function downloadAnswers({
   file,
   preflight,
 }: DownloadRequest): Promise<DownloadedFile> {
-  // The single-file wizard has no server: the same shared code makes the same bytes here (issue 19).
-  if (import.meta.env.MODE === 'standalone') {
-    return (await import('./download-in-browser.ts')).downloadInBrowser({
-      answers,
-      file,
-      preflight,
-    });
-  }
   const url =
     file === undefined ? '/api/download' : `/api/download?file=${encodeURIComponent(file)}`;
   const response = await request(url, {
@@ -77,32 +69,24 @@ export function saveFile({ blob, filename }: DownloadedFile): void {
   window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export type DownloadState =
-  | { isPending: false; isError: false; error: null }
-  | { isPending: true; isError: false; error: null }
-  | { isPending: false; isError: true; error: Error };
-
-/** One download at a time: pending while the server renders, then saved, or the error to show. */
-export function useDownload(): DownloadState & { mutate: (request: DownloadRequest) => void } {
-  const [state, setState] = useState<DownloadState>({
-    isPending: false,
-    isError: false,
-    error: null,
-  });
-  const mutate = (request: DownloadRequest) => {
-    setState({ isPending: true, isError: false, error: null });
-    downloadAnswers(request).then(
-      (file) => {
-        saveFile(file);
-        setState({ isPending: false, isError: false, error: null });
-      },
-      (error: unknown) =>
-        setState({
-          isPending: false,
-          isError: true,
-          error: error instanceof Error ? error : new Error(String(error)),
-        }),
-    );
-  };
-  return { ...state, mutate };
+/**
+ * The download as a mutation: pending while the server renders, the file handed to the browser on
+ * success, the error kept for the "Try again" beside the button. Never retried on its own.
+ *
+ * @see {@link https://tanstack.com/query/v5/docs/framework/react/reference/mutationOptions}
+ */
+/**
+ * The single-file wizard's download (issue 19): no server, so the same shared code (validation,
+ * renderAll, the zip writer of POST /api/download) makes the same bytes in this browser.
+ */
+async function downloadHere(request: DownloadRequest): Promise<DownloadedFile> {
+  return (await import('./download-in-browser.ts')).downloadInBrowser(request);
 }
+
+export const downloadMutation = () =>
+  mutationOptions<DownloadedFile, Error, DownloadRequest>({
+    mutationKey: ['download'],
+    // Chosen at build time: the single-file build (vite.standalone.config.ts) keeps only downloadHere.
+    mutationFn: import.meta.env.MODE === 'standalone' ? downloadHere : downloadAnswers,
+    onSuccess: saveFile,
+  });
