@@ -3,12 +3,25 @@
  * with the same shared code (validation, `renderAll`, the deterministic zip writer), so the same
  * answers give the same bytes, entries, folder and file modes as the server's zip.
  */
-import { validateAnswers } from '@wizard/shared';
+import { validateAnswers, type AnswersInput } from '@wizard/shared';
 import { downloadFor } from '@wizard/shared/download';
-import type { DownloadedFile, DownloadRequest } from './download.ts';
+import type { PreflightLine } from '@wizard/shared/preflight';
 import { ApiError } from './http.ts';
 
-export function downloadInBrowser({ answers, file, preflight }: DownloadRequest): DownloadedFile {
+/**
+ * download.ts's DownloadRequest and DownloadedFile, spelt out here so this module needs no DOM
+ * beyond Blob: the server's tests run it against `POST /api/download` in Node (issue 19).
+ */
+export interface BrowserDownloadRequest {
+  answers: AnswersInput;
+  file?: string;
+  preflight?: readonly PreflightLine[];
+}
+
+export function downloadInBrowser({ answers, file, preflight }: BrowserDownloadRequest): {
+  blob: Blob;
+  filename: string;
+} {
   const validation = validateAnswers(answers);
   if (!validation.ok) {
     throw new ApiError('The wizard found problems in the answers.', 400, validation.issues);
