@@ -8,6 +8,10 @@
  * method asked for, so a request made only later than the first screen is caught too; the e2e suite
  * (e2e/single-file.spec.ts) does the full journey with the network refused as well.
  *
+ * Without a Chromium (a user's `npm start` on a machine that has none; CI always has one), the file
+ * is scanned instead for anything it would load (`src=`, `href=`, CSS `url()` and `@import` other
+ * than data: and fragments), with a warning that the browser check did not run.
+ *
  * @see {@link https://playwright.dev/docs/network#abort-requests}
  */
 import { chromium } from '@playwright/test';
@@ -93,7 +97,42 @@ export async function checkSingleFile(file = SINGLE_FILE): Promise<SingleFileChe
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+/**
+ * What the HTML would load, read from its text: attributes and CSS references that are not data:
+ * URIs or fragments. Weaker than the browser check (a script could build a URL), hence only a fallback.
+ */
+export function referencesIn(html: string): string[] {
+  // The inlined script is code, not markup: only what it is wrapped in is read here.
+  const markup = html.replace(/(<script\b[^>]*>)[\s\S]*?(<\/script>)/gi, '$1$2');
+  const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map((m) => m[1] ?? '');
+  const found = [
+    ...markup
+      .replace(/<style\b[^>]*>[\s\S]*?<\/style>/gi, '')
+      .matchAll(/\s(?:src|href|srcset|poster|data)\s*=\s*["']?([^"'\s>]+)/gi),
+    ...styles.flatMap((css) => [
+      ...css.matchAll(/url\(\s*["']?([^"')\s]+)/g),
+      ...css.matchAll(/@import\s+(?:url\()?["']?([^"')\s]+)/g),
+    ]),
+  ].map((match) => match[1] ?? '');
+  return found.filter((ref) => !/^(data:|#)/i.test(ref));
+}
+
+const chromiumMissing = () =>
+  !existsSync(chromiumLaunchOptions.executablePath ?? '/usr/bin/chromium') && !process.env.CI;
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && chromiumMissing()) {
+  const refs = referencesIn(readFileSync(SINGLE_FILE, 'utf8'));
+  if (refs.length > 0) {
+    console.error(
+      `dist/carto-proxy-wizard.html must load nothing, but refers to:\n  ${refs.join('\n  ')}`,
+    );
+    process.exitCode = 1;
+  } else {
+    console.warn(
+      'dist/carto-proxy-wizard.html: refers to nothing outside itself. No Chromium here, so it was not opened with the network refused (CI does that; set CHROMIUM_PATH to do it here).',
+    );
+  }
+} else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const result = await checkSingleFile();
   const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
   const problems = [
