@@ -34,12 +34,12 @@ const FAVICON = resolve(import.meta.dirname, 'web/public/favicon.svg');
 
 /** The served page points to its server's API; this file has none. */
 const NOSCRIPT =
-  '<p>This wizard needs JavaScript. Everything runs in your browser; nothing is sent anywhere.</p>';
+  '<p class="noscript"><strong>JavaScript is off in this browser, so the wizard cannot run.</strong> Turn it on for this file and open it again. Everything runs in your browser; nothing is sent anywhere.</p>';
 
 /**
  * index.html as the single file needs it: the favicon as a data URI (the file has no folder beside
  * it), no `<link rel=preload>` of an API URL (there is no API: the catalog is in the script), and a
- * `<noscript>` that does not point to an API.
+ * `<noscript>` message that does not point to an API.
  */
 function standaloneHtml(): Plugin {
   return {
@@ -50,21 +50,27 @@ function standaloneHtml(): Plugin {
         const favicon = `data:image/svg+xml;base64,${readFileSync(FAVICON).toString('base64')}`;
         return html
           .replace(/<link\b[^>]*\bhref="\/api\/[^"]*"[^>]*>\s*/g, '')
-          .replace(/(<noscript>)[\s\S]*?(<\/noscript>)/, `$1${NOSCRIPT}$2`)
+          .replace(/<noscript>\s*<p\b[\s\S]*?<\/noscript>/, `<noscript>${NOSCRIPT}</noscript>`)
           .replace(/(<link\b[^>]*\brel="icon"[^>]*\bhref=")\/favicon\.svg(")/, `$1${favicon}$2`);
       },
     },
   };
 }
 
-/** The served build's plugins, less those that write files beside the served app (precompression). */
+/**
+ * The served build's plugins, less those that work on the served app's files in dist/web: the
+ * precompression (.br/.gz beside each file) and the prerender of the first step into index.html
+ * (with its early script, allowed by the server's CSP; the file is rendered by its script instead).
+ */
+const SERVED_ONLY = new Set(['wizard-precompress', 'wizard-prerender']);
+
 function servedPlugins(plugins: PluginOption[] | undefined): PluginOption[] {
   return (plugins ?? [])
     .flat(Infinity as 1)
     .filter(
       (plugin) =>
         !(plugin && typeof plugin === 'object' && 'name' in plugin) ||
-        plugin.name !== 'wizard-precompress',
+        !SERVED_ONLY.has(plugin.name),
     );
 }
 
