@@ -154,6 +154,7 @@ const CUSTOMIZATIONS_YAML = [
 ].join('\n');
 
 test('an import and its merged file with the network off', async ({ browser, fileUrl }) => {
+  test.slow();
   const offline = await openOffline(browser, fileUrl);
   const { wizard } = offline;
   await wizard.importFile('customizations.yaml', CUSTOMIZATIONS_YAML);
@@ -180,6 +181,8 @@ test('a share link from the file opens its answers in another browser; Start ove
   browser,
   fileUrl,
 }) => {
+  // Two browsers, each parsing the whole app from one file.
+  test.slow();
   const sender = await openOffline(browser, fileUrl);
   await sender.wizard.deployment({ method: 'helm' });
   await sender.wizard.proxy({ protocol: 'HTTP', host: 'proxy.corp.example', port: '3128' });
