@@ -30,8 +30,13 @@ declare global {
   }
 }
 
-/** The inline script (plain ES5, it runs before anything else; keep it tiny: it is in every page load). */
-export const EARLY_SCRIPT = `(function(){var w=window,d=document,e=w.__wizardEarly={submitted:false,done:false};try{if(location.hash.length>1||localStorage.getItem(${JSON.stringify(STORAGE_KEY)}))d.documentElement.setAttribute("data-resume","")}catch(x){}d.addEventListener("submit",function(v){if(!e.done){v.preventDefault();e.submitted=true}},true)})()`;
+/**
+ * The inline script (plain ES5, it runs before anything else; keep it tiny: it is in every page load).
+ * Its submit listener is on window, bubbling, so it runs after React's: a submit React handled is
+ * already `defaultPrevented` (react-hook-form's handleSubmit) and is left alone; one nobody handled
+ * (before hydration) is held and remembered, never sent as a GET of the page.
+ */
+export const EARLY_SCRIPT = `(function(){var w=window,d=document,e=w.__wizardEarly={submitted:false,done:false};try{if(location.hash.length>1||localStorage.getItem(${JSON.stringify(STORAGE_KEY)}))d.documentElement.setAttribute("data-resume","")}catch(x){}w.addEventListener("submit",function(v){if(!v.defaultPrevented){v.preventDefault();if(!e.done)e.submitted=true}})})()`;
 
 export { STORAGE_KEY as EARLY_STORAGE_KEY };
 
@@ -74,13 +79,21 @@ function setNative(field: Field, property: 'value' | 'checked', value: string | 
  * listens to (a click on a radio or checkbox, an input event on a text field), so onChange runs and
  * react-hook-form, the store, the URL and the saved draft all get it. Then a held Next is pressed.
  */
-export function replayEarlyInput(root: ParentNode, early: readonly EarlyInput[]): void {
-  for (const input of early) {
+export function replayEarlyInput(root: ParentNode, before: readonly EarlyInput[]): void {
+  // What the form shows now wins over what it showed before hydration: a click while React was
+  // hydrating changed the field without React hearing it. What was chosen before hydration stays
+  // when the form library reset the field to its default while registering it.
+  const key = (input: EarlyInput) =>
+    input.type === 'checkbox' ? `${input.name}=${input.value}` : input.name;
+  const merged = new Map<string, EarlyInput>();
+  for (const input of [...before, ...captureEarlyInput(root)]) {
+    if (input.type === 'radio' && !input.checked) continue;
+    merged.set(key(input), input);
+  }
+  for (const input of merged.values()) {
     const selector = `form [name="${CSS.escape(input.name)}"]`;
     const fields = [...root.querySelectorAll<Field>(selector)];
     if (input.type === 'radio' || input.type === 'checkbox') {
-      // A radio is only ever unchecked by choosing another one, whose replay does it.
-      if (input.type === 'radio' && !input.checked) continue;
       const field = fields.find((f) => f.value === input.value);
       if (!(field instanceof HTMLInputElement)) continue;
       field.checked = !input.checked;
