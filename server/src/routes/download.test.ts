@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { zipFiles } from '../output-files.ts';
+import { zipFiles } from '@wizard/shared/download';
 import {
   HELM_HTTPS,
   anyString,

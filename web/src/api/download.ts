@@ -75,9 +75,18 @@ export function saveFile({ blob, filename }: DownloadedFile): void {
  *
  * @see {@link https://tanstack.com/query/v5/docs/framework/react/reference/mutationOptions}
  */
+/**
+ * The single-file wizard's download (issue 19): no server, so the same shared code (validation,
+ * renderAll, the zip writer of POST /api/download) makes the same bytes in this browser.
+ */
+async function downloadHere(request: DownloadRequest): Promise<DownloadedFile> {
+  return (await import('./download-in-browser.ts')).downloadInBrowser(request);
+}
+
 export const downloadMutation = () =>
   mutationOptions<DownloadedFile, Error, DownloadRequest>({
     mutationKey: ['download'],
-    mutationFn: downloadAnswers,
+    // Chosen at build time: the single-file build (vite.standalone.config.ts) keeps only downloadHere.
+    mutationFn: import.meta.env.MODE === 'standalone' ? downloadHere : downloadAnswers,
     onSuccess: saveFile,
   });
