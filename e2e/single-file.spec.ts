@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { toAnswersInput, type Draft } from '../web/src/wizard/draft.ts';
+import { toAnswersInput } from '../web/src/wizard/answers-input.ts';
+import type { Draft } from '../web/src/wizard/draft.ts';
 import { makeCa } from './support/ca.ts';
 import { paste, Wizard } from './support/wizard.ts';
 

@@ -22,7 +22,7 @@ import { BYTE_ORDER_MARK_NOTE } from '@wizard/shared/import/index';
 import { readWithInstallSh } from '@wizard/shared/test-support/env-readers';
 import { parse as parseYaml } from 'yaml';
 import { EXIT_OK, EXIT_USAGE } from './cli.ts';
-import { CA_PEM, HELM_HTTPS, runCliCaptured } from './test-support.ts';
+import { CA_PEM, HELM_HTTPS, runCliCaptured } from '../test/test-support.ts';
 
 let work: string;
 beforeAll(() => {

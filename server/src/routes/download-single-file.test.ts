@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderAll, validateAnswers } from '@wizard/shared';
 import { answersArb } from '@wizard/shared/test-support/answers-arbitrary';
 import { downloadInBrowser } from '../../../web/src/api/download-in-browser.ts';
-import { postJson, testApp } from '../test-support.ts';
+import { postJson, testApp } from '../../test/test-support.ts';
 
 let app: FastifyInstance;
 beforeAll(async () => {

@@ -5,16 +5,16 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCliCaptured } from '../test-support.ts';
+import { runCliCaptured } from '../../test/test-support.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateAnswers, type AnswersInput } from '@wizard/shared';
+import { planFor, validateAnswers, type AnswersInput } from '@wizard/shared';
 import {
   verifyExpectations,
   type VerifyExpectations,
 } from '@wizard/shared/render/verify-expectations';
 import { EXIT_USAGE } from '../cli.ts';
-import { startTestProxy, type TestProxy } from '../preflight/test-proxy.ts';
-import { makeStandIns, type ContainerFixture, type StandIns } from './stand-ins.ts';
+import { startTestProxy, type TestProxy } from '../../test/test-proxy.ts';
+import { makeStandIns, type ContainerFixture, type StandIns } from '../../test/stand-ins.ts';
 
 let proxy: TestProxy;
 let standIns: StandIns;
@@ -39,7 +39,7 @@ function answersFile(input: AnswersInput): { path: string; expectations: VerifyE
   if (!validation.ok) throw new Error(JSON.stringify(validation.issues));
   const path = join(work, 'answers.json');
   writeFileSync(path, JSON.stringify(input));
-  return { path, expectations: verifyExpectations(validation.answers) };
+  return { path, expectations: verifyExpectations(planFor(validation.answers)) };
 }
 
 /** Every container set up as the expectations say, under release `carto`. */

@@ -66,12 +66,12 @@ describe('the import and the merge drop a byte-order mark and say so', () => {
   });
 
   it('mergeFile hands back the file without it, replacing the first key in place', () => {
-    const merged = mergeFile(WINDOWS_FILE, 'customer.env', HTTP_ENV);
+    const merged = mergeFile('customer.env', WINDOWS_FILE, HTTP_ENV);
     expect(merged.notes).toEqual([BYTE_ORDER_MARK_NOTE]);
     expect(merged.text.startsWith('HTTP_PROXY=http://proxy.corp.example:3128\r\n')).toBe(true);
     expect(merged.text.match(/^HTTP_PROXY=/gm)).toHaveLength(1);
     // Merging the result again changes nothing and has nothing to say.
-    expect(mergeFile(merged.text, 'customer.env', HTTP_ENV)).toEqual({
+    expect(mergeFile('customer.env', merged.text, HTTP_ENV)).toEqual({
       text: merged.text,
       notes: [],
     });
@@ -80,7 +80,7 @@ describe('the import and the merge drop a byte-order mark and say so', () => {
   it('mergeEnv and mergeHelm never return one, and the diff does not show it as a changed line', () => {
     expect(mergeEnv(WINDOWS_FILE, HTTP_ENV).startsWith(BOM)).toBe(false);
     const yaml = `${BOM}# values\nexternalProxy:\n  host: old.example\n`;
-    const merged = mergeFile(yaml, 'helm', HELM);
+    const merged = mergeFile('helm', yaml, HELM);
     expect(merged.text.startsWith('# values\n')).toBe(true);
     expect(merged.notes).toEqual([BYTE_ORDER_MARK_NOTE]);
     expect(changedLines(yaml, merged.text).map((l) => l.text)).not.toContain('# values');
@@ -158,7 +158,7 @@ describe('every reader reads the merged customer.env (BOM × LF/CRLF × final ne
       fc.assert(
         fc.property(FILE, (f) => {
           const original = fileText(f);
-          const merged = mergeFile(original, 'customer.env', f.answers);
+          const merged = mergeFile('customer.env', original, f.answers);
           expect(merged.text.startsWith(BOM)).toBe(false);
           expect(merged.notes).toEqual(f.bom ? [BYTE_ORDER_MARK_NOTE] : []);
           const before = read(original.replace(/^\ufeff/, ''));
@@ -216,7 +216,7 @@ describe('a customizations.yaml with a byte-order mark (BOM × LF/CRLF × final 
             ...(hasProxy ? ['externalProxy:', '  enabled: false', '  host: old.example'] : []),
           ];
           const original = (bom ? BOM : '') + lines.join(eol) + (finalNewline ? eol : '');
-          const merged = mergeFile(original, 'helm', HELM);
+          const merged = mergeFile('helm', original, HELM);
           expect(merged.text.startsWith(BOM)).toBe(false);
           expect(merged.notes).toEqual(bom ? [BYTE_ORDER_MARK_NOTE] : []);
           const values = parseYaml(merged.text, { version: '1.1' }) as Record<string, unknown>;

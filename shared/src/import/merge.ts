@@ -18,6 +18,7 @@ import {
   type Pair,
 } from 'yaml';
 import type { Answers } from '../answers.ts';
+import type { DeploymentMethodId } from '../catalog.ts';
 import { planFor } from '../plan.ts';
 import { envVariables } from '../render/env-file.ts';
 import { helmValues } from '../render/helm-values.ts';
@@ -30,6 +31,20 @@ const MANAGED_ENV_KEYS = new Set<string>(ENV_PROXY_KEYS);
 /** The comment above proxy variables the merge had to append. */
 export const APPENDED_BLOCK_COMMENT =
   '# Proxy settings for CARTO Self-hosted (CARTO Self-hosted Proxy Wizard)';
+
+/** The kinds of file a merge edits: a Docker Compose customer.env, or Helm values. */
+export type MergeKind = 'customer.env' | 'helm';
+
+/** Which file a method's answers can be merged into; Kots and Single VM have none (Admin Console). */
+export const MERGE_KIND_FOR_METHOD: Readonly<Partial<Record<DeploymentMethodId, MergeKind>>> = {
+  'docker-compose': 'customer.env',
+  helm: 'helm',
+};
+
+/** The kind of file a path names: `.yaml`/`.yml` is Helm values, anything else a customer.env. */
+export function mergeKindOfPath(path: string): MergeKind {
+  return /\.ya?ml$/i.test(path) ? 'helm' : 'customer.env';
+}
 
 /**
  * customer.env: each proxy variable replaced in place (both cases; `export ` and the quote kept), the ones
@@ -413,11 +428,7 @@ export interface MergedFile {
  * The merge the CLI and the browser run: a customer.env or Helm values, with what it says about the
  * file's text (byte-order-mark.ts) beside the result.
  */
-export function mergeFile(
-  original: string,
-  kind: 'customer.env' | 'helm',
-  answers: Answers,
-): MergedFile {
+export function mergeFile(kind: MergeKind, original: string, answers: Answers): MergedFile {
   const text = kind === 'helm' ? mergeHelm(original, answers) : mergeEnv(original, answers);
   return { text, notes: dropByteOrderMark(original).notes };
 }

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { PROXY_SUPPORT_SINCE, SERVICE_IDS, WAREHOUSE_IDS } from '../catalog.ts';
 import { CA_PEM, SECOND_CA_PEM } from '../fixtures/index.ts';
 import { isIPv6 } from '../host.ts';
-import { isAtLeast } from '../release.ts';
+import { isAtLeast } from '../release-names.ts';
 
 /** Strings YAML 1.1 or 1.2 would read as something other than a string when left plain. */
 export const YAML_TRAPS = [

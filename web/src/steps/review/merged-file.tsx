@@ -11,6 +11,7 @@ import {
   changedLines,
   HandEditNeeded,
   importConfig,
+  MERGE_KIND_FOR_METHOD,
   mergeFile,
   type HandEdit,
 } from '@wizard/shared/import/index';
@@ -37,11 +38,6 @@ import './merged-file.css';
  * otherwise), so the control that was used is gone: its heading takes the focus at the new place.
  */
 let focusTitle = false;
-
-const KIND_FOR_METHOD: Partial<Record<DeploymentMethodId, ImportedKind>> = {
-  'docker-compose': 'customer.env',
-  helm: 'helm',
-};
 
 const FILE_WORDS: Record<ImportedKind, { usual: string; what: string; method: string }> = {
   'customer.env': {
@@ -167,7 +163,7 @@ function HandEdits({ edits, name }: { edits: readonly HandEdit[]; name: string }
 function Merged({ file, answers }: { file: ImportedFile; answers: Answers }) {
   const merged = useMemo(() => {
     try {
-      return { ok: true as const, ...mergeFile(file.text, file.kind, answers) };
+      return { ok: true as const, ...mergeFile(file.kind, file.text, answers) };
     } catch (error) {
       return {
         ok: false as const,
@@ -248,7 +244,7 @@ export default function MergedFile({
     focusTitle = false;
     heading.current.focus();
   }, [file]);
-  const wanted = method === '' ? undefined : KIND_FOR_METHOD[method];
+  const wanted = method === '' ? undefined : MERGE_KIND_FOR_METHOD[method];
   if (!wanted && !file) return null;
   const methodLabel = catalog.deploymentMethods.find((m) => m.id === method)?.label ?? method;
 

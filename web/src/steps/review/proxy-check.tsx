@@ -11,6 +11,7 @@
  */
 import {
   CHECK_PROXY_COMMAND,
+  hostPort,
   proxyUrl,
   type Answers,
   type AnswersInput,
@@ -74,7 +75,7 @@ interface Row {
 
 function reachRow(answers: Answers, line: ReachCheck | undefined, running: boolean): Row {
   const { host, port } = answers.proxy;
-  const where = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const where = hostPort(host, port);
   const base = {
     key: 'reach',
     name: (
