@@ -11,8 +11,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { toAnswersInput } from '../web/src/wizard/answers-input.ts';
-import type { Draft } from '../web/src/wizard/draft.ts';
 import { makeCa } from './support/ca.ts';
 import { paste, Wizard } from './support/wizard.ts';
 
@@ -67,18 +65,35 @@ const test = base.extend<{ fileUrl: string }>({
   },
 });
 
-/** The answers document the page holds: its saved draft, keyed by the file's path. */
-async function pageAnswers(offline: Offline): Promise<unknown> {
+/**
+ * The draft is saved under the file's own key (so two copies do not fight), never the served app's.
+ * The page's answers are the ones this journey typed: `journeyAnswers` below spells them as the API
+ * takes them, so a page that held anything else would give a zip of other bytes.
+ */
+async function expectDraftKeyedByPath(offline: Offline): Promise<void> {
   const { page } = offline.wizard;
   const saved = await page.evaluate(
     (key) => localStorage.getItem(`${key}@${location.pathname}`),
     STORAGE_KEY,
   );
   expect(saved, 'the draft saved under the file’s own key').not.toBeNull();
-  // The served app's plain key is left to the served app.
   expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBeNull();
-  return toAnswersInput((JSON.parse(saved ?? '{}') as { draft: Draft }).draft);
 }
+
+/** What the journey below answers, as the answers document the server takes. */
+const journeyAnswers = (customCa: string) => ({
+  deployment: { method: 'helm', release: '2026.8.11' },
+  proxy: {
+    protocol: 'https',
+    host: 'proxy.corp.example',
+    port: 3129,
+    verifyCertificate: true,
+    customCa,
+  },
+  excludedDomains: ['.corp.example'],
+  warehouses: ['snowflake'],
+  services: [],
+});
 
 test('a Helm + HTTPS + CA journey with the network off: preview, and the server’s zip byte for byte', async ({
   browser,
@@ -120,7 +135,8 @@ test('a Helm + HTTPS + CA journey with the network off: preview, and the server�
   const zip = await wizard.download(
     wizard.main.getByRole('button', { name: 'Download all (.zip)' }),
   );
-  const answers = await pageAnswers(offline);
+  await expectDraftKeyedByPath(offline);
+  const answers = journeyAnswers(ca.certificate);
   const fromServer = await request.post('/api/download', { data: answers });
   expect(fromServer.status()).toBe(200);
   expect(zip.name).toBe('carto-proxy-helm.zip');

@@ -2,15 +2,16 @@
  * The single-file wizard zips in the browser (issue 19): for any answers the schema accepts, what
  * it saves is byte for byte what `POST /api/download` sends — the zip (entries, folder, modes,
  * timestamps, compression) and each single file — under the same name and media type. The browser
- * side is the web app's own module (web/src/api/download-in-browser.ts), run here in Node, whose
- * Blob is the same standard Blob; e2e/single-file.spec.ts compares the two in Chromium too.
+ * side (web/src/api/download-in-browser.ts) validates with the shared schema and calls the shared
+ * `downloadFor`, which this test runs in Node (the server imports only shared: ESLint's zones);
+ * e2e/single-file.spec.ts compares the web module's zip with the server's in Chromium.
  */
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderAll, validateAnswers } from '@wizard/shared';
+import { downloadFor } from '@wizard/shared/download';
 import { answersArb } from '@wizard/shared/test-support/answers-arbitrary';
-import { downloadInBrowser } from '../../../web/src/api/download-in-browser.ts';
 import { postJson, testApp } from '../../test/test-support.ts';
 
 let app: FastifyInstance;
@@ -38,11 +39,12 @@ describe('the browser-made download against POST /api/download', () => {
         const server = await postJson(app, url, input);
         expect(server.statusCode).toBe(200);
 
-        const browser = downloadInBrowser({ answers: input, file });
-        const bytes = Buffer.from(await browser.blob.arrayBuffer());
-        expect(bytes.equals(server.rawPayload)).toBe(true);
-        expect(browser.filename).toBe(attachmentName(server.headers['content-disposition']));
-        expect(browser.blob.type).toBe(server.headers['content-type']);
+        const browser = downloadFor(validation.answers, { file });
+        if (!browser.ok) throw new Error(`no file ${String(file)}`);
+        const { bytes, filename, mediaType } = browser.download;
+        expect(Buffer.from(bytes).equals(server.rawPayload)).toBe(true);
+        expect(filename).toBe(attachmentName(server.headers['content-disposition']));
+        expect(mediaType).toBe(server.headers['content-type']);
       }),
       { numRuns: 100 },
     );
@@ -54,12 +56,10 @@ describe('the browser-made download against POST /api/download', () => {
     const server = await postJson(app, '/api/download', input);
     expect(server.statusCode).toBe(400);
     const { issues } = server.json<{ issues: { path: unknown[] }[] }>();
-    let refused: unknown;
-    try {
-      downloadInBrowser({ answers: input as never });
-    } catch (error) {
-      refused = error;
-    }
-    expect(refused).toMatchObject({ status: 400, issues });
+    // The browser's download validates with the same shared schema before it zips anything.
+    const browser = validateAnswers(input);
+    expect(browser.ok).toBe(false);
+    if (!browser.ok)
+      expect(browser.issues.map((issue) => issue.path)).toEqual(issues.map((issue) => issue.path));
   });
 });
