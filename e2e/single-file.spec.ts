@@ -82,7 +82,7 @@ async function expectDraftKeyedByPath(offline: Offline): Promise<void> {
 
 /** What the journey below answers, as the answers document the server takes. */
 const journeyAnswers = (customCa: string) => ({
-  deployment: { method: 'helm', release: '2026.8.11' },
+  deployment: { method: 'helm', release: '2026.8.11', gkeWorkloadIdentity: false },
   proxy: {
     protocol: 'https',
     host: 'proxy.corp.example',
