@@ -159,20 +159,26 @@ describe('AnswersSchema', () => {
   });
 
   describe('release rules', () => {
-    it.each([['2026.8.11'], ['2025.7.16'], ['2023.6.16'], ['2030.1.1']])(
+    // D12: release candidates are what CARTO's chart appVersion, VERSION and .env say (helm 1.287.1 Chart.yaml:2).
+    it.each([['2026.8.11'], ['2025.7.16'], ['2023.6.16'], ['2030.1.1'], ['2026.8.11-rc.7']])(
       'accepts %s',
       (release) => {
         expect(validateAnswers({ ...base, deployment: { method: 'helm', release } }).ok).toBe(true);
       },
     );
 
-    it.each([['2026.13.1'], ['26.8.11'], ['2026.8'], ['latest'], ['2026.8.11-rc.7']])(
-      'refuses the release %j',
-      (release) => {
-        const issues = issuesOf({ ...base, deployment: { method: 'helm', release } });
-        expect(paths(issues)).toEqual(['deployment.release']);
-      },
-    );
+    it.each([
+      ['2026.13.1'],
+      ['26.8.11'],
+      ['2026.8'],
+      ['latest'],
+      ['2026.8.11-rc'],
+      ['2026.8.11-rc.0'],
+      ['2026.8.11-beta.1'],
+    ])('refuses the release %j', (release) => {
+      const issues = issuesOf({ ...base, deployment: { method: 'helm', release } });
+      expect(paths(issues)).toEqual(['deployment.release']);
+    });
 
     // carto-proxy-facts.md §V.1: the first release of each method with proxy support.
     it.each([

@@ -136,9 +136,10 @@ const ExcludedDomainSchema = z
   });
 
 const ReleaseSchema = z
-  .string({ error: 'The release must be text like 2026.8.11.' })
+  .string({ error: 'The release must be text like 2026.7.16.' })
   .refine((text) => parseRelease(text) !== undefined, {
-    error: 'Write the CARTO Self-hosted release as YYYY.M.D, for example 2026.8.11.',
+    error:
+      'Write the CARTO Self-hosted release as YYYY.M.D or YYYY.M.D-rc.N, for example 2026.7.16 or 2026.8.11-rc.7.',
   });
 
 /** Unknown keys as a message names them: the first few, each cut short (issue 13, item 6). */

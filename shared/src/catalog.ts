@@ -1,3 +1,5 @@
+import { CARTO_FACTS, holdsSince, newestFinalRead, newestRead } from './facts/release-facts.ts';
+
 /**
  * The catalog: every deployment method, release rule, warehouse, optional service and domain the wizard
  * knows, each with the source it comes from. Facts: ../shared/reference/carto-proxy-facts.md (§1–§3).
@@ -182,19 +184,57 @@ export const PROXY_SUPPORT_SINCE: Readonly<
   },
 };
 
-/** Release boundaries that change what the wizard writes. */
+/** The first release (rc included) in which CARTO's repository has a fact, read from carto-facts.json. */
+function since(
+  what: string,
+  section: 'helm' | 'compose',
+  kind: string,
+  match: Record<string, unknown>,
+): string {
+  const found = holdsSince(section, kind, match);
+  if (!found)
+    throw new Error(`carto-facts.json no longer has ${what}: run the release-facts tests`);
+  return found.release;
+}
+
+/**
+ * Release boundaries that change what the wizard writes. Each is the first release whose tag has the
+ * fact in CARTO's repository (carto-facts.json, `npm run facts:sync`), rc builds included: the 2026.8.11
+ * line has trustedCACerts from rc.2 on (07b7d4ec, chart 1.281.10), and there is no final 2026.8.11 yet.
+ */
 export const RELEASE_RULES = {
   /** Single VM (embedded cluster) supports a proxy from this release on (chart PR #737, 2025-07-16). */
   singleVmProxySince: PROXY_SUPPORT_SINCE['single-vm'].release,
   /**
-   * From this release on kots reads a private CA from `--private-ca-configmap`; before it, from the Admin
-   * Console file field "Proxy SSL CA" (carto-proxy-facts.md §V.2).
+   * From this release on kots reads a private CA from `--private-ca-configmap` (the hidden Admin Console
+   * item externalProxyCAConfigmapName = PrivateCACert); before it, from the file field "Proxy SSL CA".
    */
-  privateCaConfigMapSince: '2025.7.16',
-  /** `cartoConfigValues.usePubSubRestApi` exists from this chart release on (PR #667, §V.5). */
-  pubSubRestApiSince: '2025.2.13',
+  privateCaConfigMapSince: since('the PrivateCACert item', 'helm', 'kots-item', {
+    name: 'externalProxyCAConfigmapName',
+  }),
+  /** `cartoConfigValues.usePubSubRestApi` exists from this chart release on (PR #667). */
+  pubSubRestApiSince: since('usePubSubRestApi', 'helm', 'values-key', {
+    key: 'cartoConfigValues.usePubSubRestApi',
+  }),
   /** `trustedCACerts.value` and the Admin Console "Trusted CA certificate(s)" field exist from this release on (PR #894). */
-  trustedCaCertsSince: '2026.8.11',
+  trustedCaCertsSince: since('trustedCACerts.value', 'helm', 'values-key', {
+    key: 'trustedCACerts.value',
+  }),
+  /**
+   * Kots (and Single VM) reach Pub/Sub through pubsub.self-hosted.carto.com from this release on: the
+   * license's production environment sets `pubsubDomain` (PR #750, ba95bf39). Before it, through
+   * pubsub.googleapis.com (carto-release-audit.md D2).
+   */
+  kotsPubSubDomainSince: since('the Kots pubsubDomain', 'helm', 'kots-derived-value', {
+    environment: 'production',
+    key: 'pubsubDomain',
+  }),
+  /**
+   * router-metrics mounts the proxy CA from this release on (PR #865, 17bafcac, first final chart 1.266.1);
+   * before it, it fails to verify an intercepting proxy's certificate (D9). Hand-written: the mount is a
+   * container-level change the extractor does not read.
+   */
+  routerMetricsCaSince: '2026.5.14',
 } as const;
 
 export interface KnownRelease {
@@ -206,7 +246,7 @@ export interface KnownRelease {
 /** Releases whose proxy behaviour the wizard knows, newest first. The first one is the default. */
 export const KNOWN_RELEASES: readonly KnownRelease[] = [
   {
-    id: '2026.8.11',
+    id: RELEASE_RULES.trustedCaCertsSince,
     note: 'Custom CAs go in trustedCACerts.value (Helm) or the Admin Console "Trusted CA certificate(s)" field.',
     source: SOURCES.helmTrustedCa,
   },
@@ -232,7 +272,20 @@ export const KNOWN_RELEASES: readonly KnownRelease[] = [
   },
 ];
 
-export const LATEST_RELEASE = '2026.8.11';
+/**
+ * The newest release read from CARTO's chart repository (rc included): outputs for a newer release
+ * follow its rules, with a warning. Not a default: a missing release is never silently this one (D1).
+ */
+export const LATEST_RELEASE = newestRead('helm');
+
+/** The newest final (not rc) release read; what `helm list` or the Admin Console show on most installs. */
+export const LATEST_FINAL_RELEASE = newestFinalRead('helm');
+
+/** Which repository commits the release facts were read from (shown by the Review step, README.md and the API). */
+export const FACTS_SOURCE = {
+  helm: CARTO_FACTS.sources.helm,
+  compose: CARTO_FACTS.sources.compose,
+} as const;
 
 export const WAREHOUSE_IDS = [
   'bigquery',
@@ -559,7 +612,13 @@ export const NO_PROXY_RULES = {
 
 export const CATALOG = {
   deploymentMethods: DEPLOYMENT_METHODS,
-  releases: { latest: LATEST_RELEASE, known: KNOWN_RELEASES, rules: RELEASE_RULES },
+  releases: {
+    latest: LATEST_RELEASE,
+    latestFinal: LATEST_FINAL_RELEASE,
+    known: KNOWN_RELEASES,
+    rules: RELEASE_RULES,
+    factsSource: FACTS_SOURCE,
+  },
   warehouses: WAREHOUSES,
   services: SERVICES,
   coreDomains: CORE_DOMAINS,
