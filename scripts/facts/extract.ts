@@ -9,7 +9,7 @@
  * in shared/src/catalog.ts with its source beside it.
  */
 import { parse } from 'yaml';
-import { compareReleases, parseRelease } from '../../shared/src/release.ts';
+import { compareReleases, parseRelease } from '../../shared/src/release-names.ts';
 import type {
   CartoFacts,
   Fact,

@@ -11,7 +11,7 @@ import {
   PROXY_SUPPORT_SINCE,
   RELEASE_RULES,
 } from '../catalog.ts';
-import { releaseLine } from '../release.ts';
+import { releaseLine } from '../release-names.ts';
 import { CARTO_FACTS, factAt, findFacts, holdsSince } from './release-facts.ts';
 
 describe('carto-facts.json', () => {

@@ -6,7 +6,7 @@
  */
 import factsJson from './carto-facts.json';
 import type { CartoFacts, Fact, ReleaseRow, Span } from './carto-facts-types.ts';
-import { compareReleases, parseRelease } from '../release.ts';
+import { compareReleases, parseRelease } from '../release-names.ts';
 
 export const CARTO_FACTS = factsJson as unknown as CartoFacts;
 

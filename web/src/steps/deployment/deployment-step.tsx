@@ -5,7 +5,7 @@
  */
 import { CA_DESTINATION_TEXT, caDestinations } from '@wizard/shared/ca-destinations';
 import type { DeploymentMethodId } from '@wizard/shared';
-import { compareReleases, parseRelease } from '@wizard/shared/release';
+import { compareReleases, parseRelease } from '@wizard/shared/release-names';
 import { useWatch } from 'react-hook-form';
 import { useCatalog, type Catalog } from '../../api/catalog.ts';
 import { Callout } from '../../components/callout.tsx';
