@@ -388,7 +388,8 @@ function walk(
       const last = entry.spans.at(-1);
       if (previous.has(id) && last !== undefined && index > 0) last.to = row.release;
       // The span keeps the commit's first 12 hex digits; the release row beside it has all 40.
-      else entry.spans.push({ from: row.release, to: row.release, commit: row.commit.slice(0, 12) });
+      else
+        entry.spans.push({ from: row.release, to: row.release, commit: row.commit.slice(0, 12) });
     }
     previous = new Set(facts.keys());
   });

@@ -220,7 +220,7 @@ describe('AnswersSchema', () => {
         ]) {
           const issues = issuesOf({ ...base, deployment, proxy: { ...base.proxy, host } });
           expect(paths(issues)).toEqual(['proxy.host']);
-          expect(issues[0]?.message).toMatch(/Admin Console does not accept/);
+          expect(issues[0]?.message).toMatch(/Admin Console.* does not accept/);
         }
         for (const method of ['helm', 'docker-compose']) {
           expect(
@@ -229,6 +229,34 @@ describe('AnswersSchema', () => {
         }
       },
     );
+
+    // D3: 2024.7.19–2025.3.19 refuse an IPv4 host and allow `_` (carto-selfhosted-helm 9c5b66ba).
+    it('refuses and allows Admin Console hosts by the rule of the chosen release', () => {
+      const kots = (release: string | undefined, host: string) => {
+        const result = validateAnswers({
+          ...base,
+          deployment: {
+            method: 'kots',
+            kubernetesServiceIp: '10.96.0.1',
+            ...(release !== undefined ? { release } : {}),
+          },
+          proxy: { ...base.proxy, host },
+        });
+        return result.ok ? [] : result.issues;
+      };
+      expect(kots('2024.7.19', '10.0.0.5')[0]?.message).toMatch(
+        /release 2024.7.19 does not accept an IP address.*0574037b/,
+      );
+      expect(kots('2024.7.19', 'proxy_1.corp.example')).toEqual([]);
+      expect(kots('2025.4.9', '10.0.0.5')).toEqual([]);
+      expect(kots('2025.4.9', 'proxy_1.corp.example')[0]?.message).toMatch(
+        /underscore.*or its IP address/,
+      );
+      // No release: the host must pass every rule from 2024.2.21 on, and the message says the release matters.
+      expect(kots(undefined, '10.0.0.5')[0]?.message).toMatch(
+        /releases 2024.4.17-rc.7 and 2024.7.19-rc.2–2025.3.19 does not accept an IP address.*deployment.release/,
+      );
+    });
 
     it('refuses host names URL parsers read as an IP address and cannot parse (proxy.08)', () => {
       for (const host of ['proxy.08', 'corp.0x7f']) {

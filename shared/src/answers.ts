@@ -5,8 +5,16 @@
 import { z } from 'zod';
 import { DEPLOYMENT_METHOD_IDS, SERVICE_IDS, WAREHOUSE_IDS } from './catalog.ts';
 import { inspectPem } from './certificates.ts';
-import { CREDENTIALS_MESSAGE, hostKind, isDnsName, isIPv4, isIPv6, unusualIPv4 } from './host.ts';
-import { methodFacts } from './method-facts.ts';
+import {
+  CREDENTIALS_MESSAGE,
+  hostForUrl,
+  hostKind,
+  isDnsName,
+  isIPv4,
+  isIPv6,
+  unusualIPv4,
+} from './host.ts';
+import { adminConsoleRefusal, methodFacts } from './method-facts.ts';
 import { parseRelease } from './release-names.ts';
 
 export const PORT_MIN = 1;
@@ -245,20 +253,42 @@ export const AnswersSchema = z
         message: `Release ${facts.givenRelease} has no proxy support for ${facts.label}: ${reason.charAt(0).toUpperCase()}${reason.slice(1)} Upgrade CARTO to ${since} or newer first${deployment.method === 'single-vm' ? ', or install with Docker Compose or on Kubernetes instead' : ''}.`,
       });
     }
-    // The Admin Console's Host regex, ^(https?:\/\/)([a-zA-Z0-9.-]+)(:\d+)?…, rejects both (§V.3).
-    if (!facts.hostRules.ipv6 && isIPv6(proxy.host)) {
+    // The Admin Console validates the installer's --http-proxy URL with a Host regex that changed by
+    // release (carto-release-audit.md D3: 9c5b66ba for 2024.7.19–2025.3.19, 992c82da from 2025.4.9).
+    const refusal = facts.adminConsole
+      ? adminConsoleRefusal(
+          facts.hostRules.adminConsole,
+          `${proxy.protocol}://${hostForUrl(proxy.host)}:${proxy.port}`,
+        )
+      : undefined;
+    if (isIPv6(proxy.host) && (refusal !== undefined || facts.adminConsole)) {
       ctx.addIssue({
         code: 'custom',
         path: ['proxy', 'host'],
-        message:
-          'The Admin Console does not accept an IPv6 address as the proxy host: use a DNS name (or an IPv4 address) that points to the proxy.',
+        message: `The Admin Console does not accept an IPv6 address as the proxy host: use a DNS name${facts.hostRules.ipv4 ? ' (or an IPv4 address)' : ''} that points to the proxy.`,
       });
-    } else if (!facts.hostRules.underscore && proxy.host.includes('_')) {
+    } else if (refusal !== undefined) {
+      // Every range that has the refusing rule (an out-of-order rc build can carry it too).
+      const releases = facts.hostRules.adminConsole
+        .filter((r) => r.pattern === refusal.pattern)
+        .map((r) => (r.from === r.to ? r.from : `${r.from}–${r.to}`))
+        .join(' and ');
+      const which =
+        facts.givenRelease === undefined
+          ? `The Admin Console of releases ${releases}`
+          : `The Admin Console of release ${facts.givenRelease}`;
+      const giveRelease =
+        facts.givenRelease === undefined
+          ? ' Or give your release (deployment.release): the rule depends on it.'
+          : '';
       ctx.addIssue({
         code: 'custom',
         path: ['proxy', 'host'],
-        message:
-          'The Admin Console does not accept an underscore in the proxy host: use a DNS name without underscores (for example a CNAME to this host) or its IP address.',
+        message: isIPv4(proxy.host)
+          ? `${which} does not accept an IP address as the proxy host (its Host check needs a name ending in a letter, carto-selfhosted-helm ${refusal.commit.slice(0, 8)}): use a DNS name that points to the proxy.${giveRelease}`
+          : proxy.host.includes('_')
+            ? `${which} does not accept an underscore in the proxy host (carto-selfhosted-helm ${refusal.commit.slice(0, 8)}): use a DNS name without underscores (for example a CNAME to this host)${facts.hostRules.ipv4 ? ' or its IP address' : ''}.${giveRelease}`
+            : `${which} does not accept ${proxy.host} as the proxy host (its Host check ${refusal.pattern ?? ''}, carto-selfhosted-helm ${refusal.commit.slice(0, 8)}): use a DNS name that points to the proxy.${giveRelease}`,
       });
     }
     if (deployment.clusterDomain !== undefined && !facts.options.clusterDomain.offered) {

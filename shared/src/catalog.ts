@@ -1,4 +1,10 @@
-import { CARTO_FACTS, holdsSince, newestFinalRead, newestRead } from './facts/release-facts.ts';
+import {
+  CARTO_FACTS,
+  findFacts,
+  holdsSince,
+  newestFinalRead,
+  newestRead,
+} from './facts/release-facts.ts';
 
 /**
  * The catalog: every deployment method, release rule, warehouse, optional service and domain the wizard
@@ -236,6 +242,41 @@ export const RELEASE_RULES = {
    */
   routerMetricsCaSince: '2026.5.14',
 } as const;
+
+/**
+ * The Admin Console's validation of the proxy Host item (`externalProxyHost`, the installer's
+ * `--http-proxy` URL), release by release, from carto-facts.json (carto-release-audit.md D3): none
+ * 2024.2.21–2024.4.17; 9c5b66ba (PR #537) 2024.7.19–2025.3.19, which refuses IPv4 addresses and allows
+ * `_`; 992c82da (PR #690) from 2025.4.9, which refuses `_` and allows IPv4. IPv6 fails both.
+ */
+export interface AdminConsoleHostRule {
+  /** First and last release read with this rule (rc included); `to` is the newest read for the current rule. */
+  from: string;
+  to: string;
+  /** The item's `validation.regex.pattern`; null when the release has no validation. */
+  pattern: string | null;
+  /** carto-selfhosted-helm tag commit of `from`. */
+  commit: string;
+}
+
+export const ADMIN_CONSOLE_HOST_RULES: readonly AdminConsoleHostRule[] = findFacts(
+  'helm',
+  'kots-item',
+  { name: 'externalProxyHost' },
+)
+  .flatMap((f) =>
+    f.spans.map((span) => ({
+      from: span.from,
+      to: span.to,
+      pattern: typeof f.fact.regex === 'string' ? f.fact.regex : null,
+      commit: span.commit,
+    })),
+  )
+  .sort(
+    (a, b) =>
+      CARTO_FACTS.helm.releases.findIndex((r) => r.release === a.from) -
+      CARTO_FACTS.helm.releases.findIndex((r) => r.release === b.from),
+  );
 
 export interface KnownRelease {
   id: string;
@@ -624,6 +665,7 @@ export const CATALOG = {
   coreDomains: CORE_DOMAINS,
   imageRegistries: IMAGE_REGISTRY_DOMAINS,
   proxySupportSince: PROXY_SUPPORT_SINCE,
+  adminConsoleHostRules: ADMIN_CONSOLE_HOST_RULES,
   defaultClusterDomain: DEFAULT_CLUSTER_DOMAIN,
   representativeHosts: REPRESENTATIVE_HOSTS,
   noProxyRules: NO_PROXY_RULES,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG, DEPLOYMENT_METHOD_IDS, type DeploymentMethodId } from './catalog.ts';
-import { methodFacts, type CaDestination } from './method-facts.ts';
+import { adminConsoleRegExp, methodFacts, type CaDestination } from './method-facts.ts';
 
 /**
  * Every release boundary the catalog knows, each with the day before it, and a release newer than the
@@ -199,11 +199,13 @@ describe('methodFacts of a method, whatever the release', () => {
         expect(facts.adminConsole).toBe(expected.adminConsole);
         expect(facts.mainFile).toBe(expected.mainFile);
         expect(facts.caFile).toBe(expected.caFile);
-        expect(facts.hostRules).toEqual({
+        expect(facts.hostRules).toMatchObject({
           ipv6: expected.ipv6,
-          underscore: expected.ipv6,
           bracketIpv6: expected.bracketIpv6,
         });
+        if (!expected.adminConsole) {
+          expect(facts.hostRules).toMatchObject({ ipv4: true, underscore: true, adminConsole: [] });
+        }
         expect(facts.options.clusterDomain.offered).toBe(expected.kubernetes);
         expect(facts.options.gkeWorkloadIdentity).toBe(expected.kubernetes);
         expect(facts.options.imagePullsThroughProxy).toBe(expected.kubernetes);
@@ -256,5 +258,45 @@ describe('methodFacts on a half-filled form', () => {
       'helm-external-proxy-ssl-ca',
     ]);
     expect(methodFacts('helm', '2026.8.12', served).releaseNewerThanKnown).toBe(false);
+  });
+});
+
+// D3: the Admin Console's Host check by release (carto-selfhosted-helm 9c5b66ba, PR #537, for
+// 2024.7.19–2025.3.19; 992c82da, PR #690, from 2025.4.9; none before 2024.7.19).
+describe('methodFacts: the Admin Console Host rule of each release', () => {
+  it.each([
+    ['2024.2.21', { ipv4: true, underscore: true }],
+    ['2024.7.19', { ipv4: false, underscore: true }],
+    ['2025.3.19', { ipv4: false, underscore: true }],
+    ['2025.4.9', { ipv4: true, underscore: false }],
+    ['2026.8.11-rc.7', { ipv4: true, underscore: false }],
+    ['2027.1.1', { ipv4: true, underscore: false }],
+  ] as const)('kots %s: %o', (release, expected) => {
+    for (const method of ['kots', 'single-vm'] as const) {
+      if (method === 'single-vm' && release < '2025.7.16') continue;
+      expect(methodFacts(method, release).hostRules).toMatchObject({ ipv6: false, ...expected });
+    }
+  });
+
+  it('without a release, a host must pass every rule from the first proxy release on', () => {
+    expect(methodFacts('kots', undefined).hostRules).toMatchObject({
+      ipv4: false,
+      underscore: false,
+    });
+    // Single VM starts at 2025.7.16, after the IPv4-refusing rule.
+    expect(methodFacts('single-vm', undefined).hostRules).toMatchObject({
+      ipv4: true,
+      underscore: false,
+    });
+  });
+
+  it('reads the nested quantifier of the 2024.7.19 rule without exponential backtracking', () => {
+    const [rule] = methodFacts('kots', '2024.7.19').hostRules.adminConsole;
+    expect(rule?.pattern).toContain(')+[a-zA-Z]');
+    const long = `http://${'1'.repeat(200)}.x:3128!`;
+    expect(adminConsoleRegExp(rule?.pattern ?? '').test(long)).toBe(false);
+    expect(adminConsoleRegExp(rule?.pattern ?? '').test('http://proxy_1.corp.example:3128')).toBe(
+      true,
+    );
   });
 });

@@ -10,7 +10,12 @@
  * Facts: ../shared/reference/carto-proxy-facts.md §V (§V.1 support, §V.2 CA, §V.3 hosts, §V.5 Helm).
  */
 import { caDestinations, type CaDestination } from './ca-destinations.ts';
-import { CATALOG, type DeploymentMethodId, type Source } from './catalog.ts';
+import {
+  CATALOG,
+  type AdminConsoleHostRule,
+  type DeploymentMethodId,
+  type Source,
+} from './catalog.ts';
 import type { NoProxyEntry } from './domain-types.ts';
 import { compareReleases, isAtLeast, parseRelease } from './release-names.ts';
 
@@ -24,6 +29,8 @@ export interface FactsCatalog {
     rules: Readonly<Record<keyof typeof CATALOG.releases.rules, string>>;
   };
   proxySupportSince: typeof CATALOG.proxySupportSince;
+  /** The Admin Console's Host validation by release (absent from an older served catalog). */
+  adminConsoleHostRules?: readonly AdminConsoleHostRule[];
   defaultClusterDomain: string;
   noProxyRules: typeof CATALOG.noProxyRules;
 }
@@ -69,10 +76,17 @@ export interface MethodFacts {
   };
   /** Which proxy hosts the method's own configuration accepts, and how it writes them (§V.3). */
   hostRules: {
-    /** The Admin Console's Host regex refuses IPv6 addresses (Kots, Single VM). */
+    /** Whether an IPv6 host is accepted (the Admin Console's Host regex refuses it in every release). */
     ipv6: boolean;
-    /** The Admin Console's Host regex refuses `_` (Kots, Single VM). */
+    /** Whether an IPv4 host is accepted (the Admin Console 2024.7.19–2025.3.19 refuses it, D3). */
+    ipv4: boolean;
+    /** Whether `_` in a host name is accepted (the Admin Console refuses it from 2025.4.9, D3). */
     underscore: boolean;
+    /**
+     * Kots and Single VM: the Admin Console Host validations that apply: the given release's, or, with
+     * no release, every one from the method's first proxy release on (the URL must pass them all).
+     */
+    adminConsole: AdminConsoleHostRule[];
     /** The file writes the host alone, so an IPv6 host is bracketed there (Helm's `printf "%s://%s:%d"`). */
     bracketIpv6: boolean;
   };
@@ -80,6 +94,43 @@ export interface MethodFacts {
   mainFile: string;
   /** The NO_PROXY entries the method always needs, in the given cluster domain (default: the chart's). */
   requiredNoProxy: (clusterDomain?: string) => NoProxyEntry[];
+}
+
+/**
+ * A rule's pattern as a RegExp. 9c5b66ba's `([a-zA-Z0-9_\-.]+)+` nests quantifiers, which backtracks
+ * exponentially on a long non-matching host; `(X+)+` matches exactly what `(X+)` matches, so it is
+ * read that way.
+ */
+export function adminConsoleRegExp(pattern: string): RegExp {
+  return new RegExp(pattern.replace(/\((\[[^\]]+\])\+\)\+/g, '($1+)'));
+}
+
+/** The first rule that refuses `url` (the installer's --http-proxy value), if any. */
+export function adminConsoleRefusal(
+  rules: readonly AdminConsoleHostRule[],
+  url: string,
+): AdminConsoleHostRule | undefined {
+  return rules.find((r) => r.pattern !== null && !adminConsoleRegExp(r.pattern).test(url));
+}
+
+/** The Admin Console Host rules in force: the given release's, or every one from `floor` on. */
+function adminConsoleRulesAt(
+  rules: readonly AdminConsoleHostRule[],
+  release: string | undefined,
+  floor: string,
+): AdminConsoleHostRule[] {
+  if (release === undefined) return rules.filter((r) => compareReleases(r.to, floor) >= 0);
+  const containing = rules.find(
+    (r) => compareReleases(release, r.from) >= 0 && compareReleases(release, r.to) <= 0,
+  );
+  if (containing) return [containing];
+  // A release between two read ones (a hotfix) or newer than all: the rule read just before it.
+  const before = rules.filter((r) => compareReleases(r.from, release) <= 0);
+  const last = before.reduce<AdminConsoleHostRule | undefined>(
+    (acc, r) => (acc === undefined || compareReleases(r.to, acc.to) > 0 ? r : acc),
+    undefined,
+  );
+  return last ? [last] : [];
 }
 
 /** The release as given, when it is one; a blank or half-typed one counts as not given. */
@@ -113,6 +164,10 @@ export function methodFacts(
   const kubernetes = entry.kubernetes;
   const adminConsole = method === 'kots' || method === 'single-vm';
   const noProxyRules = catalog.noProxyRules;
+  const adminConsoleRules = adminConsole
+    ? adminConsoleRulesAt(catalog.adminConsoleHostRules ?? [], givenRelease, support.release)
+    : [];
+  const accepts = (url: string) => adminConsoleRefusal(adminConsoleRules, url) === undefined;
   return {
     method,
     label: entry.label,
@@ -142,7 +197,13 @@ export function methodFacts(
       imagePullsThroughProxy: kubernetes,
       dockerDaemonProxy: method === 'docker-compose',
     },
-    hostRules: { ipv6: !adminConsole, underscore: !adminConsole, bracketIpv6: method === 'helm' },
+    hostRules: {
+      ipv6: !adminConsole && accepts('http://[fd00::10]:3128'),
+      ipv4: accepts('http://10.0.0.5:3128'),
+      underscore: accepts('http://proxy_1.corp.example:3128'),
+      adminConsole: adminConsoleRules,
+      bracketIpv6: method === 'helm',
+    },
     mainFile: entry.mainOutput,
     requiredNoProxy: (clusterDomain = catalog.defaultClusterDomain) => {
       const entries: NoProxyEntry[] = [];
