@@ -230,6 +230,28 @@ describe('AnswersSchema', () => {
       },
     );
 
+    // D1: a missing release is never silently the newest one. Kots reads a custom CA in three places
+    // by release (kots-config.yaml: "Proxy SSL CA" to 2025.6.10, PrivateCACert from 2025.7.16-rc.3,
+    // "Trusted CA certificate(s)" from 2026.8.11-rc.2), so it is asked for, with how to find it.
+    it('asks Kots with a custom CA for its release, saying where to read it', () => {
+      const issues = issuesOf({
+        ...base,
+        deployment: { method: 'kots', kubernetesServiceIp: '10.96.0.1' },
+        proxy: { protocol: 'https', host: 'proxy.corp.example', port: 3129, customCa: CA_PEM },
+      });
+      expect(paths(issues)).toEqual(['deployment.release']);
+      expect(issues[0]?.message).toMatch(/Admin Console shows/);
+    });
+
+    it('asks for the release when Pub/Sub over REST is requested without one', () => {
+      const issues = issuesOf({
+        ...base,
+        deployment: { method: 'helm', usePubSubRestApi: true },
+      });
+      expect(paths(issues)).toEqual(['deployment.release']);
+      expect(issues[0]?.message).toMatch(/helm list/);
+    });
+
     // D3: 2024.7.19–2025.3.19 refuse an IPv4 host and allow `_` (carto-selfhosted-helm 9c5b66ba).
     it('refuses and allows Admin Console hosts by the rule of the chosen release', () => {
       const kots = (release: string | undefined, host: string) => {

@@ -306,7 +306,18 @@ export const AnswersSchema = z
           'imagePullsThroughProxy applies only to Kubernetes methods (helm, kots); Docker Compose and Single VM pull images through the hosts already listed.',
       });
     }
-    if (deployment.usePubSubRestApi === true && !facts.options.pubSubRestApi.offered) {
+    if (
+      deployment.usePubSubRestApi === true &&
+      deployment.method === 'helm' &&
+      facts.releaseAssumed
+    ) {
+      // D1: a chart before 2025.2.13 ignores the key silently, so it is only written for a known release.
+      ctx.addIssue({
+        code: 'custom',
+        path: ['deployment', 'release'],
+        message: `Pub/Sub over REST (cartoConfigValues.usePubSubRestApi) exists from release ${facts.options.pubSubRestApi.since} on and older charts ignore it silently: give your release (deployment.release). Find it in ${facts.releaseHowTo}.`,
+      });
+    } else if (deployment.usePubSubRestApi === true && !facts.options.pubSubRestApi.offered) {
       ctx.addIssue({
         code: 'custom',
         path: ['deployment', 'usePubSubRestApi'],
@@ -336,6 +347,16 @@ export const AnswersSchema = z
         code: 'custom',
         path: ['deployment', 'gkeWorkloadIdentity'],
         message: 'GKE Workload Identity applies only to Kubernetes methods (helm, kots).',
+      });
+    }
+    const hasCustomCa = proxy.customCa !== undefined && proxy.customCa.trim() !== '';
+    if (proxy.protocol === 'https' && hasCustomCa && facts.releaseNeededFor.customCa) {
+      // D1: Kots reads a custom CA from "Proxy SSL CA" (2024.2.21–2025.6.10), --private-ca-configmap
+      // (2025.7.16 on) or "Trusted CA certificate(s)" (2026.8.11-rc.2 on): no place works on every release.
+      ctx.addIssue({
+        code: 'custom',
+        path: ['deployment', 'release'],
+        message: `Give your CARTO release (deployment.release): where the Admin Console reads a custom CA depends on it, and no place works on every release. Find it in ${facts.releaseHowTo}.`,
       });
     }
     if (proxy.protocol === 'http' && proxy.customCa !== undefined && proxy.customCa.trim() !== '') {

@@ -47,8 +47,18 @@ export interface MethodFacts {
   givenRelease: string | undefined;
   /** The release the files are written for: the given one, or the newest the catalog knows. */
   release: string;
-  /** No release was given: the newest known release's rules apply. */
+  /**
+   * No release was given. The files are then written to work on every release of the method that reads
+   * proxy settings (carto-release-audit.md D1): Helm's CA in externalProxy.sslCA (read by every chart,
+   * still honoured after trustedCACerts, 07b7d4ec), no Pub/Sub over REST (2025.2.13-rc.3 on only),
+   * Single VM's CA in the host trust store; Kots with a custom CA needs the release (three places by
+   * release, none valid on all): `releaseNeededFor.customCa`.
+   */
   releaseAssumed: boolean;
+  /** What cannot be written for every release, so needs `deployment.release` when it is missing. */
+  releaseNeededFor: { customCa: boolean };
+  /** How to read the installed release for this method (asked when it is needed). */
+  releaseHowTo: string;
   /** The newest release the catalog knows. */
   latestRelease: string;
   /** The given release is newer than the newest known: the newest known rules apply. */
@@ -139,6 +149,23 @@ function givenReleaseOf(release: string | undefined): string | undefined {
   return trimmed !== undefined && parseRelease(trimmed) !== undefined ? trimmed : undefined;
 }
 
+/** Where a custom CA goes when no release is given: the place every release reads (D1); none for Kots. */
+const EVERY_RELEASE_CA: Readonly<Record<DeploymentMethodId, CaDestination[]>> = {
+  'docker-compose': ['compose-certs-folder'],
+  helm: ['helm-external-proxy-ssl-ca'],
+  kots: [],
+  'single-vm': ['host-trust-store'],
+};
+
+/** How to read the installed CARTO release, per method (issue 18, item 1). */
+export const RELEASE_HOW_TO: Readonly<Record<DeploymentMethodId, string>> = {
+  'docker-compose':
+    'CARTO_SELFHOSTED_VERSION in the installation’s .env (grep CARTO_SELFHOSTED_VERSION .env), or the VERSION file of the carto-selfhosted checkout',
+  helm: 'the APP VERSION column of `helm list -n <namespace>` (the chart’s appVersion)',
+  kots: 'the version the Admin Console shows (Dashboard or Version history), or `kubectl kots get versions carto -n <namespace>`',
+  'single-vm': 'the version the Admin Console shows (Dashboard or Version history)',
+};
+
 /** The ConfigMap kots 2025.7.16 – 2026.7.16 reads a private CA from (key ca_0.crt, chart PR #737). */
 export const KOTS_CA_CONFIGMAP = 'carto-proxy-ca';
 /** Where the installation's ./certs folder is mounted in CARTO's containers (docker-compose.yml). */
@@ -176,6 +203,8 @@ export function methodFacts(
     givenRelease,
     release: inForce,
     releaseAssumed: givenRelease === undefined,
+    releaseNeededFor: { customCa: givenRelease === undefined && method === 'kots' },
+    releaseHowTo: RELEASE_HOW_TO[method],
     latestRelease: catalog.releases.latest,
     releaseNewerThanKnown: compareReleases(inForce, catalog.releases.latest) > 0,
     proxySupport: {
@@ -184,11 +213,18 @@ export function methodFacts(
       reason: support.reason,
       source: support.source,
     },
-    caDestinations: caDestinations(method, inForce, rules),
+    caDestinations:
+      givenRelease === undefined
+        ? EVERY_RELEASE_CA[method]
+        : caDestinations(method, inForce, rules),
     caFile: method === 'docker-compose' ? DOCKER_CA_FILE : 'proxy-ca.crt',
     options: {
       pubSubRestApi: {
-        offered: method === 'helm' && isAtLeast(inForce, rules.pubSubRestApiSince),
+        // Not with a missing release: on a chart before it the key is silently ignored (D1).
+        offered:
+          method === 'helm' &&
+          givenRelease !== undefined &&
+          isAtLeast(givenRelease, rules.pubSubRestApiSince),
         since: rules.pubSubRestApiSince,
       },
       clusterDomain: { offered: kubernetes, default: catalog.defaultClusterDomain },

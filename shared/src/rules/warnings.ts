@@ -25,7 +25,7 @@ export function answerWarnings(plan: Plan): Warning[] {
     warnings.push({
       code: 'release-assumed',
       severity: 'info',
-      message: `No release given: the outputs are written for ${release}, the newest release the wizard knows. Set your release if it is older.`,
+      message: `No release given: these files are written to work on every release of ${facts.label} from ${facts.proxySupport.since} on${plan.ca !== undefined && facts.caDestinations.includes('helm-external-proxy-ssl-ca') ? ' (the custom CA goes in externalProxy.sslCA, which every chart reads)' : ''}${facts.method === 'helm' && proxy.protocol === 'https' ? '; Pub/Sub over HTTPS needs your release' : ''}. Give your release (${facts.releaseHowTo}) to get its own rules.`,
       path: ['deployment', 'release'],
     });
   }
@@ -82,7 +82,10 @@ export function answerWarnings(plan: Plan): Warning[] {
   }
 
   const destinations = plan.ca?.destinations ?? [];
-  if (
+  if (facts.releaseAssumed && destinations.includes('helm-external-proxy-ssl-ca')) {
+    // Covered by release-assumed: externalProxy.sslCA is read by every chart (deprecated, still
+    // honoured while externalProxy.enabled from 2026.8.11-rc.2, carto-selfhosted-helm 07b7d4ec).
+  } else if (
     destinations.includes('helm-trusted-ca-certs') ||
     destinations.includes('helm-external-proxy-ssl-ca')
   ) {
