@@ -107,6 +107,8 @@ export interface DeploymentMethod {
   description: string;
   mainOutput: string;
   kubernetes: boolean;
+  /** Where the installed CARTO release can be read (issue 18, item 1: asked when it decides the files). */
+  releaseHowTo: string;
   source: Source;
 }
 
@@ -119,6 +121,8 @@ export const DEPLOYMENT_METHODS: readonly DeploymentMethod[] = [
     description:
       'The legacy single-VM installation: docker-compose with a customer.env file. Installed with ./carto install? Choose Single VM instead.',
     mainOutput: 'customer.env.proxy',
+    releaseHowTo:
+      'CARTO_SELFHOSTED_VERSION in the installation’s .env (grep CARTO_SELFHOSTED_VERSION .env), or the VERSION file of the carto-selfhosted checkout',
     kubernetes: false,
     source: SOURCES.proxyDocsLegacy,
   },
@@ -127,12 +131,15 @@ export const DEPLOYMENT_METHODS: readonly DeploymentMethod[] = [
     label: 'Kubernetes with Helm',
     description: 'Your own Kubernetes cluster, installed with Helm and a customizations.yaml file.',
     mainOutput: 'customizations.proxy.yaml',
+    releaseHowTo: 'the APP VERSION column of `helm list -n <namespace>` (the chart’s appVersion)',
     kubernetes: true,
     source: SOURCES.proxyDocsHelm,
   },
   {
     id: 'kots',
     label: 'Kubernetes with the Admin Console (Kots)',
+    releaseHowTo:
+      'the version the Admin Console shows (Dashboard or Version history), or `kubectl kots get versions carto -n <namespace>`',
     description: 'Your own Kubernetes cluster, installed and configured through the Admin Console.',
     mainOutput: 'kots-proxy-setup.md',
     kubernetes: true,
@@ -141,6 +148,7 @@ export const DEPLOYMENT_METHODS: readonly DeploymentMethod[] = [
   {
     id: 'single-vm',
     label: 'Single VM (./carto install)',
+    releaseHowTo: 'the version the Admin Console shows (Dashboard or Version history)',
     description:
       'The current single-VM installation, made with the CARTO installer (./carto install, an embedded Kots cluster). Not Docker Compose.',
     mainOutput: 'kots-proxy-setup.md',

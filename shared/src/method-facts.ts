@@ -157,15 +157,6 @@ const EVERY_RELEASE_CA: Readonly<Record<DeploymentMethodId, CaDestination[]>> = 
   'single-vm': ['host-trust-store'],
 };
 
-/** How to read the installed CARTO release, per method (issue 18, item 1). */
-export const RELEASE_HOW_TO: Readonly<Record<DeploymentMethodId, string>> = {
-  'docker-compose':
-    'CARTO_SELFHOSTED_VERSION in the installation’s .env (grep CARTO_SELFHOSTED_VERSION .env), or the VERSION file of the carto-selfhosted checkout',
-  helm: 'the APP VERSION column of `helm list -n <namespace>` (the chart’s appVersion)',
-  kots: 'the version the Admin Console shows (Dashboard or Version history), or `kubectl kots get versions carto -n <namespace>`',
-  'single-vm': 'the version the Admin Console shows (Dashboard or Version history)',
-};
-
 /** The ConfigMap kots 2025.7.16 – 2026.7.16 reads a private CA from (key ca_0.crt, chart PR #737). */
 export const KOTS_CA_CONFIGMAP = 'carto-proxy-ca';
 /** Where the installation's ./certs folder is mounted in CARTO's containers (docker-compose.yml). */
@@ -204,7 +195,7 @@ export function methodFacts(
     release: inForce,
     releaseAssumed: givenRelease === undefined,
     releaseNeededFor: { customCa: givenRelease === undefined && method === 'kots' },
-    releaseHowTo: RELEASE_HOW_TO[method],
+    releaseHowTo: entry.releaseHowTo,
     latestRelease: catalog.releases.latest,
     releaseNewerThanKnown: compareReleases(inForce, catalog.releases.latest) > 0,
     proxySupport: {

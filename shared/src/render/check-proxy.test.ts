@@ -59,7 +59,8 @@ function run(script: string): Promise<{ code: number; stdout: string }> {
 describe('check-proxy.sh through a real CONNECT proxy', () => {
   it('reports allowed, blocked and auth-required domains, and fails when any is not allowed', async () => {
     const validation = validateAnswers({
-      deployment: { method: 'kots', kubernetesServiceIp: '10.96.0.1' },
+      // An IPv4 proxy host: given a release whose Admin Console accepts it (D3).
+      deployment: { method: 'kots', release: '2025.7.16', kubernetesServiceIp: '10.96.0.1' },
       proxy: { protocol: 'http', host: '127.0.0.1', port },
       services: ['geocoding-tomtom'],
     });

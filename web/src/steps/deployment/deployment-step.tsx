@@ -33,7 +33,9 @@ function releaseConsequence(
 ): string | undefined {
   const rules = catalog.releases.rules;
   const given = parseRelease(release.trim()) ? release.trim() : undefined;
-  const effective = given ?? catalog.releases.latest;
+  // No release: the files work on every release (D1), so there is no release-specific consequence.
+  if (given === undefined) return undefined;
+  const effective = given;
   // Releases before proxy support are refused by the schema, with their own message (§V.1).
   if (compareReleases(effective, catalog.proxySupportSince[method].release) < 0) return undefined;
   const notes: string[] = [];
@@ -105,9 +107,12 @@ function DeploymentForm({ catalog }: { catalog: Catalog }) {
         optional
         hint={
           <>
-            As shown in the Admin Console or your chart version, like{' '}
-            <code>{catalog.releases.latest}</code>. Leave it empty for the newest release the wizard
-            knows ({catalog.releases.latest}).
+            {chosen ? <>Read it from {chosen.releaseHowTo}, </> : 'As your installation shows it, '}
+            like <code>{catalog.releases.latestFinal}</code> or{' '}
+            <code>{catalog.releases.latest}</code>. Left empty, the files are written to work on
+            every release of the method
+            {chosen?.id === 'kots' ? ' (a custom CA needs it: where it goes depends on it)' : ''}.
+            Rules from CARTO’s repositories up to {catalog.releases.latest}.
           </>
         }
         className="input--short"
