@@ -116,7 +116,7 @@ describe('AnswersSchema', () => {
       deployment: { method: 'openshift' },
       proxy: { protocol: 'socks5', host: '', port: 0 },
       excludedDomains: ['', 'a b'],
-      warehouses: ['oracle'],
+      warehouses: ['teradata'],
       services: ['ftp'],
       extra: true,
     });

@@ -92,6 +92,32 @@ export const SOURCES = {
     title: 'Docker docs: Daemon proxy configuration',
     url: 'https://docs.docker.com/engine/daemon/proxy/',
   },
+  dockerAllowlist: {
+    title: 'Docker docs: the hosts Docker Hub pulls use (registry, auth, blob CDN)',
+    url: 'https://docs.docker.com/desktop/setup/allow-list/',
+  },
+  composeFile: {
+    title: 'carto-selfhosted: docker-compose.yml (services, images, the valkey alias redis)',
+    url: 'https://github.com/CartoDB/carto-selfhosted/blob/master/docker-compose.yml',
+  },
+  helmKotsRegistry: {
+    title:
+      'carto-selfhosted-helm: manifests/kots-helm.yaml (every image from registry.self-hosted.carto.com/proxy/…)',
+    url: 'https://github.com/CartoDB/carto-selfhosted-helm/blob/main/manifests/kots-helm.yaml',
+  },
+  aiPrerequisites: {
+    title: 'CARTO docs: Configure CARTO AI prerequisites (AI provider domains)',
+    url: 'https://docs.carto.com/carto-self-hosted/configuration/ai-features/configure-carto-ai-prerequisites',
+  },
+  helmAiApi: {
+    title:
+      'carto-selfhosted-helm eee8b108 (#916): ai-api calls the accounts and data-catalog APIs (2026.8.11-rc.2)',
+    url: 'https://github.com/CartoDB/carto-selfhosted-helm/commit/eee8b108',
+  },
+  composeWarehouses: {
+    title: 'carto-selfhosted: env.tpl (WAREHOUSE_PROVIDERS_FABRIC, WAREHOUSE_PROVIDERS_ORACLE)',
+    url: 'https://github.com/CartoDB/carto-selfhosted/blob/master/env.tpl',
+  },
   grpcJsProxy: {
     title: 'grpc-js: only http:// proxies are supported (packages/grpc-js/src/http_proxy.ts)',
     url: 'https://github.com/grpc/grpc-node/blob/master/packages/grpc-js/src/http_proxy.ts',
@@ -249,6 +275,15 @@ export const RELEASE_RULES = {
    * container-level change the extractor does not read.
    */
   routerMetricsCaSince: '2026.5.14',
+  /** Disconnected mode's auth-api (NODE_USE_ENV_PROXY, no GRPC_PROXY) exists from this release on (D7, 948ae353). */
+  disconnectedModeSince: since('the disconnected-mode auth-api', 'helm', 'proxy-env', {
+    component: 'auth-api',
+    variable: 'NODE_USE_ENV_PROXY',
+  }),
+  /** CARTO's preflight probes the buckets' CORS and fails the install from this release on (D5, 801fb701). */
+  bucketCorsCheckSince: since('the bucket CORS preflight', 'helm', 'preflight-check', {
+    check: 'Check_assets_bucket_CORS_sanity_check',
+  }),
 } as const;
 
 /**
@@ -343,6 +378,8 @@ export const WAREHOUSE_IDS = [
   'databricks',
   'postgres',
   'redshift',
+  'fabric',
+  'oracle',
 ] as const;
 export type WarehouseId = (typeof WAREHOUSE_IDS)[number];
 
@@ -443,6 +480,35 @@ export const WAREHOUSES: readonly Warehouse[] = [
     direct: { target: 'your Redshift cluster endpoint', port: 5439 },
     source: SOURCES.proxyDocsKots,
   },
+  {
+    // D8: enabled upstream (carto-selfhosted env.tpl WAREHOUSE_PROVIDERS_FABRIC=true, since ≤2025.7.16);
+    // CARTO documents no proxy behaviour for it. Its SQL endpoint speaks TDS over TCP, not HTTP.
+    id: 'fabric',
+    label: 'Microsoft Fabric',
+    throughProxy: { http: false, https: false },
+    consequence: {
+      http: 'CARTO does not document Fabric behind a proxy: its SQL endpoint is TCP (TDS, port 1433), so allow your Fabric warehouse’s SQL connection host directly.',
+      https:
+        'CARTO does not document Fabric behind a proxy: its SQL endpoint is TCP (TDS, port 1433), so allow your Fabric warehouse’s SQL connection host directly.',
+    },
+    domains: [],
+    direct: { target: 'your Fabric warehouse SQL connection host', port: 1433 },
+    source: SOURCES.composeWarehouses,
+  },
+  {
+    // D8: enabled upstream (env.tpl WAREHOUSE_PROVIDERS_ORACLE=true, since ≤2026.1.7); no proxy docs.
+    id: 'oracle',
+    label: 'Oracle',
+    throughProxy: { http: false, https: false },
+    consequence: {
+      http: 'CARTO does not document Oracle behind a proxy: Oracle Net is TCP, not HTTP, so allow your Oracle listener directly (TCP 1521 by default).',
+      https:
+        'CARTO does not document Oracle behind a proxy: Oracle Net is TCP, not HTTP, so allow your Oracle listener directly (TCP 1521 by default).',
+    },
+    domains: [],
+    direct: { target: 'your Oracle database listener', port: 1521 },
+    source: SOURCES.composeWarehouses,
+  },
 ];
 
 export const SERVICE_IDS = [
@@ -455,8 +521,16 @@ export const SERVICE_IDS = [
   'google-maps',
   'bigquery-oauth',
   'cloud-sql',
+  'ai-features',
 ] as const;
 export type ServiceId = (typeof SERVICE_IDS)[number];
+
+/** The accounts and data-catalog API hosts of CARTO's production environment (kots-config.yaml, base64). */
+const AI_CARTO_DOMAINS: readonly string[] = ['cartoAccApiDomain', 'cartoDoApiDomain'].map((key) => {
+  const found = findFacts('helm', 'kots-derived-value', { environment: 'production', key })[0];
+  if (!found) throw new Error(`carto-facts.json no longer has ${key}`);
+  return String(found.fact.value);
+});
 
 export interface OptionalService {
   id: ServiceId;
@@ -533,6 +607,17 @@ export const SERVICES: readonly OptionalService[] = [
     domains: ['sqladmin.googleapis.com'],
     source: SOURCES.legacyWhitelist,
   },
+  {
+    // D4: from 2026.8.11-rc.2 ai-api calls https://<cartoAccApiDomain> and https://<cartoDoApiDomain>
+    // server-side (eee8b108); the production values are read from kots-config.yaml (carto-facts.json).
+    id: 'ai-features',
+    label: 'CARTO AI features',
+    description:
+      'CARTO AI (ai-api and the aiproxy LLM gateway): CARTO’s accounts and data-catalog APIs, and your LLM provider.',
+    domains: AI_CARTO_DOMAINS,
+    note: 'Also allow the API host of the LLM provider you configure for aiproxy: CARTO lists them on its egress page, which the wizard cannot read.',
+    source: SOURCES.aiPrerequisites,
+  },
 ];
 
 export interface CoreDomainGroup {
@@ -541,6 +626,20 @@ export interface CoreDomainGroup {
   reason: string;
   source: Source;
 }
+
+/** The hosts a Docker Hub pull reaches (Docker's allowlist; docker.io itself as CARTO lists it). */
+export const DOCKER_HUB_HOSTS: readonly string[] = [
+  'docker.io',
+  'registry-1.docker.io',
+  'auth.docker.io',
+  'production.cloudflare.docker.com',
+];
+
+/** workspace-postgres's image in the newest Compose release read (carto-facts.json). */
+const COMPOSE_POSTGRES_IMAGE =
+  findFacts('compose', 'service', { name: 'workspace-postgres' })
+    .filter((f) => f.spans.some((sp) => sp.to === newestRead('compose')))
+    .map((f) => String(f.fact.image))[0] ?? 'postgres';
 
 /** Domains every installation of a method needs, before warehouses and services. */
 export const CORE_DOMAINS: readonly CoreDomainGroup[] = [
@@ -551,10 +650,12 @@ export const CORE_DOMAINS: readonly CoreDomainGroup[] = [
     source: SOURCES.egress,
   },
   {
+    // D6: CARTO lists docker.io, but a Squid dstdomain docker.io matches only the apex; Docker Hub
+    // pulls go to registry-1.docker.io, auth.docker.io and the blob CDN (Docker's allowlist).
     methods: ['kots', 'single-vm'],
-    domains: ['docker.io'],
-    reason: 'Images that run the Admin Console',
-    source: SOURCES.egress,
+    domains: DOCKER_HUB_HOSTS,
+    reason: 'Images that run the Admin Console (Docker Hub: registry, auth and blob CDN hosts)',
+    source: SOURCES.dockerAllowlist,
   },
   {
     methods: ['docker-compose'],
@@ -576,6 +677,13 @@ export const CORE_DOMAINS: readonly CoreDomainGroup[] = [
     reason: 'CARTO core services (legacy Docker Compose egress list)',
     source: SOURCES.legacyWhitelist,
   },
+  {
+    // D11: Compose's embedded workspace-postgres image comes from Docker Hub (carto-facts.json).
+    methods: ['docker-compose'],
+    domains: DOCKER_HUB_HOSTS,
+    reason: `The embedded database image ${COMPOSE_POSTGRES_IMAGE} (workspace-postgres), pulled from Docker Hub by the Docker daemon`,
+    source: SOURCES.composeFile,
+  },
 ];
 
 /**
@@ -585,9 +693,14 @@ export const CORE_DOMAINS: readonly CoreDomainGroup[] = [
  * registry.self-hosted.carto.com, covered by *.self-hosted.carto.com.
  */
 export const IMAGE_REGISTRY_DOMAINS = {
-  methods: ['helm', 'kots'] as readonly DeploymentMethodId[],
-  domains: ['us-docker.pkg.dev', 'gcr.io'] as readonly string[],
-  reason: 'CARTO’s container images (your nodes pull them through this proxy)',
+  // D11: Kots rewrites every image to registry.self-hosted.carto.com/proxy/… (carto-facts.json,
+  // kots-image-registry), already allowed by *.self-hosted.carto.com: nothing to add for it. The chart
+  // pulls from gcr.io (every release) and us-docker.pkg.dev (2026.8.11-rc.2 on, 05b8181c), and its
+  // default internal PostgreSQL (bitnami chart 11.9.13, image docker.io/bitnami/postgresql) from Docker Hub.
+  methods: ['helm'] as readonly DeploymentMethodId[],
+  domains: ['us-docker.pkg.dev', 'gcr.io', ...DOCKER_HUB_HOSTS] as readonly string[],
+  reason:
+    'CARTO’s container images and the chart’s internal PostgreSQL image (your nodes pull them through this proxy)',
   source: SOURCES.helmValues,
 };
 
@@ -637,6 +750,9 @@ export const NO_PROXY_RULES = {
       'lds-api',
       'workspace-postgres',
       'valkey',
+      // D14: valkey keeps the network alias redis (carto-selfhosted master docker-compose.yml:247-248),
+      // and the service was redis from 2023.3.31 to 2026.3.10.
+      'redis',
     ],
     reason:
       'CARTO’s containers call each other by compose service name (workspace-api:3000, http://notifier:5561/…): those calls must not go to the proxy.',

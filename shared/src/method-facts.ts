@@ -100,6 +100,13 @@ export interface MethodFacts {
     /** The file writes the host alone, so an IPv6 host is bracketed there (Helm's `printf "%s://%s:%d"`). */
     bracketIpv6: boolean;
   };
+  /**
+   * Whether CARTO reaches Google Pub/Sub at pubsub.googleapis.com through the proxy (D2): Kots and
+   * Single VM before 2025.9.11-rc.1 (no pubsubDomain in the license's values yet, PR #750), or with no
+   * release; Helm on every release unless the customer's values set cartoConfigValues.pubsubDomain
+   * (chart default "", values.yaml). Docker Compose has it in its core list already.
+   */
+  pubSubGoogleapis: { needed: boolean; reason: string };
   /** The file the method's proxy settings are in (the first one the preview shows). */
   mainFile: string;
   /** The NO_PROXY entries the method always needs, in the given cluster domain (default: the chart's). */
@@ -141,6 +148,28 @@ function adminConsoleRulesAt(
     undefined,
   );
   return last ? [last] : [];
+}
+
+function pubSubGoogleapisOf(
+  method: DeploymentMethodId,
+  release: string | undefined,
+  customDomainSince: string,
+): MethodFacts['pubSubGoogleapis'] {
+  if (method === 'helm') {
+    return {
+      needed: true,
+      reason:
+        'Google Pub/Sub: the chart’s cartoConfigValues.pubsubDomain is empty by default (every release), so Pub/Sub goes to pubsub.googleapis.com; if your CARTO values set it, that host (under *.self-hosted.carto.com) is used instead',
+    };
+  }
+  if (method === 'kots' || method === 'single-vm') {
+    const before = release === undefined || !isAtLeast(release, customDomainSince);
+    return {
+      needed: before,
+      reason: `Google Pub/Sub: releases before ${customDomainSince} have no custom Pub/Sub domain and call pubsub.googleapis.com${release === undefined ? ' (no release given)' : ''}`,
+    };
+  }
+  return { needed: false, reason: '' };
 }
 
 /** The release as given, when it is one; a blank or half-typed one counts as not given. */
@@ -231,6 +260,7 @@ export function methodFacts(
       adminConsole: adminConsoleRules,
       bracketIpv6: method === 'helm',
     },
+    pubSubGoogleapis: pubSubGoogleapisOf(method, givenRelease, rules.kotsPubSubDomainSince),
     mainFile: entry.mainOutput,
     requiredNoProxy: (clusterDomain = catalog.defaultClusterDomain) => {
       const entries: NoProxyEntry[] = [];
