@@ -51,6 +51,29 @@ describe('POST /api/render', () => {
     expect(body.warnings.length).toBeGreaterThan(0);
   });
 
+  it('names the release the files follow, or the first one they work on, and where the rules came from', async () => {
+    const given = json(
+      await postJson(app, '/api/render', {
+        ...HELM_HTTPS,
+        deployment: { method: 'helm', release: '2026.8.11-rc.7' },
+      }),
+    );
+    expect(given.release).toMatchObject({ given: '2026.8.11-rc.7', everyReleaseFrom: null });
+    const none = json(
+      await postJson(app, '/api/render', { ...HELM_HTTPS, deployment: { method: 'helm' } }),
+    );
+    expect(none.release).toMatchObject({
+      given: null,
+      everyReleaseFrom: expect.stringMatching(/^\d{4}\.\d+\.\d+$/),
+    });
+    const { rulesReadFrom } = none.release as { rulesReadFrom: { repo: string; commit: string }[] };
+    expect(rulesReadFrom.map((r) => r.repo)).toEqual([
+      'CartoDB/carto-selfhosted-helm',
+      'CartoDB/carto-selfhosted',
+    ]);
+    for (const { commit } of rulesReadFrom) expect(commit).toMatch(/^[0-9a-f]{40}$/);
+  });
+
   it('lists every offending field at once', async () => {
     const response = await postJson(app, '/api/render', {
       deployment: { method: 'openshift' },

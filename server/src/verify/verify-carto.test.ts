@@ -75,7 +75,7 @@ function runScript(
     execFile(
       'sh',
       [path, ...args],
-      { env: standIns.env, cwd: dir, timeout: 60_000 },
+      { env: standIns.env, cwd: dir, timeout: 110_000 },
       (error, stdout, stderr) => {
         resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
       },
@@ -86,10 +86,11 @@ function runScript(
 const lineOf = (stdout: string, status: string, target: string) =>
   stdout.split('\n').find((line) => line.startsWith(status) && line.split(/ +/)[1] === target);
 
-// Each case starts some twenty processes: slow on a loaded machine, hence the room.
+// Each case starts some twenty processes: on a 2-core machine under load (stress-ng plus a CI run) one
+// took over 30 s, hence two minutes of room (issue 20, item 2).
 describe(
   'verify-carto.sh for Docker Compose, through stand-in docker-compose',
-  { timeout: 30_000 },
+  { timeout: 120_000 },
   () => {
     let proxy: TestProxy;
     let standIns: StandIns;
@@ -218,8 +219,9 @@ describe(
   },
 );
 
-// Each case starts some twenty processes: slow on a loaded machine, hence the room.
-describe('verify-carto.sh with an HTTPS proxy and a custom CA', { timeout: 30_000 }, () => {
+// Each case starts some twenty processes: on a 2-core machine under load (stress-ng plus a CI run) one
+// took over 30 s, hence two minutes of room (issue 20, item 2).
+describe('verify-carto.sh with an HTTPS proxy and a custom CA', { timeout: 120_000 }, () => {
   let proxy: TestProxy;
   let caFile = '';
   let caPem = '';

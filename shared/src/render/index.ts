@@ -3,6 +3,7 @@
  * the browser preview, the API and the CLI all call this, so they give the same bytes.
  */
 import type { Answers } from '../answers.ts';
+import { FACTS_SOURCE } from '../catalog.ts';
 import { planFor } from '../plan.ts';
 import { answerWarnings, certificateWarnings, noProxyWarnings } from '../rules/warnings.ts';
 import { renderAllowlistText, renderSquidAllowlist } from './allowlist-files.ts';
@@ -107,5 +108,14 @@ export function renderAll(answers: Answers, options: RenderOptions = {}): Render
     egress: plan.egress,
     warnings,
     nextSteps: steps,
+    release: {
+      given: plan.facts.givenRelease ?? null,
+      everyReleaseFrom: plan.facts.releaseAssumed ? plan.facts.proxySupport.since : null,
+      rulesReadFrom: [FACTS_SOURCE.helm, FACTS_SOURCE.compose].map((s) => ({
+        repo: s.repo,
+        tag: s.newestTag,
+        commit: s.newestCommit,
+      })),
+    },
   };
 }

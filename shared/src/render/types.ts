@@ -23,4 +23,15 @@ export interface RenderResult {
   warnings: Warning[];
   /** The numbered next steps README.md lists, as data (the Review step shows them with copy buttons). */
   nextSteps: NextStep[];
+  /** The release the files follow, as README.md states it (carto-release-audit.md D1). */
+  release: RenderedRelease;
+}
+
+export interface RenderedRelease {
+  /** The release the answers give (`YYYY.M.D` or `YYYY.M.D-rc.N`), or null when none was given. */
+  given: string | null;
+  /** With no release given: the first release the files work on (they work on every one since). */
+  everyReleaseFrom: string | null;
+  /** The CARTO commits the release rules were read from (shared/src/facts, `npm run facts:sync`). */
+  rulesReadFrom: { repo: string; tag: string | null; commit: string | null }[];
 }
