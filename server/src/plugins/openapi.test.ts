@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WIZARD_VERSION } from '@wizard/shared';
-import { json, testApp } from '../../test/test-support.ts';
+import { HELM_HTTPS, json, postJson, testApp } from '../../test/test-support.ts';
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -78,4 +78,29 @@ describe('GET /api/openapi.json', () => {
     const second = await app.inject({ url: '/api/openapi.json' });
     expect(second.body).toBe(first.body);
   });
+});
+
+describe('the document tells what the routes answer', () => {
+  type Schema = { properties?: Record<string, unknown>; required?: string[] };
+  const schemas = async () => {
+    const document = json(await app.inject({ url: '/api/openapi.json' }));
+    return (document.components as { schemas: Record<string, Schema> }).schemas;
+  };
+
+  it.each([
+    ['/api/render', { proxy: { port: 0 } }, 400],
+    ['/api/no-proxy/check', { noProxy: [1], urls: ['user:pw@host'] }, 400],
+    ['/api/download?file=nope.txt', HELM_HTTPS, 404],
+  ] as const)(
+    'POST %s → %i: every key of the body is an ApiError property',
+    async (url, body, status) => {
+      const response = await postJson(app, url, body);
+      expect(response.statusCode).toBe(status);
+      const { ApiError } = await schemas();
+      const properties = Object.keys(ApiError?.properties ?? {});
+      expect(properties).toEqual(['error', 'message', 'issues', 'available']);
+      for (const key of Object.keys(json(response))) expect(properties).toContain(key);
+      expect(ApiError?.required).toEqual(['error']);
+    },
+  );
 });
