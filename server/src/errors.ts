@@ -8,19 +8,31 @@
  * @see {@link https://fastify.dev/docs/latest/Reference/Server/#seterrorhandler}
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import type { AnswerIssue } from '@wizard/shared';
+import { z } from 'zod';
 import { capIssues } from './issues.ts';
 import { wantsSpaPage } from './plugins/static.ts';
 
 /** Request bodies above this size are refused with 413; an answers document is a few KiB. */
 export const BODY_LIMIT = 256 * 1024;
 
-export interface ApiErrorBody {
-  error: string;
-  message?: string;
-  issues?: AnswerIssue[];
-  available?: string[];
-}
+/**
+ * Every error body the API sends. Loose, so that the response encoder (contract.ts) never
+ * drops a key; the keys are in the order the bodies have always been written.
+ */
+export const ApiErrorSchema = z.looseObject({
+  error: z.string(),
+  message: z.string().optional(),
+  issues: z
+    .array(
+      z.object({
+        path: z.array(z.union([z.string(), z.number()])),
+        message: z.string(),
+      }),
+    )
+    .optional(),
+  available: z.array(z.string()).optional(),
+});
+export type ApiErrorBody = z.output<typeof ApiErrorSchema>;
 
 /** An error whose status and JSON body are meant for the client, as is. */
 export class ApiError extends Error {

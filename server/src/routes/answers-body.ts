@@ -4,9 +4,11 @@
  * a native form submit (the browser saves the attachment itself, no Blob or object URL needed).
  */
 import type { FastifyBodyParser, FastifyInstance } from 'fastify';
-import { validateAnswers, type AnswerIssue, type Answers } from '@wizard/shared';
+import { z } from 'zod';
+import { AnswersSchema, validateAnswers, type AnswerIssue, type Answers } from '@wizard/shared';
 import { PreflightRunSchema, type PreflightLine } from '@wizard/shared/preflight';
 import { ApiError } from '../errors.ts';
+import { requestBody } from '../contract.ts';
 
 export const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded';
 
@@ -46,13 +48,6 @@ export function acceptAnswersBodies(app: FastifyInstance): void {
   app.addContentTypeParser(FORM_MEDIA_TYPE, { parseAs: 'string' }, parseForm);
 }
 
-/** The validated answers, or a 400 `invalid_answers` naming every offending field. */
-export function answersFrom(body: unknown): Answers {
-  const result = validateAnswers(body);
-  if (!result.ok) throw new ApiError(400, { error: 'invalid_answers', issues: result.issues });
-  return result.answers;
-}
-
 export interface DownloadRequest {
   answers: Answers;
   preflight?: PreflightLine[];
@@ -65,7 +60,9 @@ export interface DownloadRequest {
  */
 export function downloadFrom(body: unknown): DownloadRequest {
   if (body === null || typeof body !== 'object' || Array.isArray(body) || !('answers' in body)) {
-    return { answers: answersFrom(body) };
+    const result = validateAnswers(body);
+    if (!result.ok) throw new ApiError(400, { error: 'invalid_answers', issues: result.issues });
+    return { answers: result.answers };
   }
   const { answers, preflight, ...rest } = body as Record<string, unknown>;
   const issues: AnswerIssue[] = Object.keys(rest).map((key) => ({
@@ -92,3 +89,17 @@ export function downloadFrom(body: unknown): DownloadRequest {
     ? { answers: validation.answers, preflight: run.data }
     : { answers: validation.answers };
 }
+
+/**
+ * The download body's two forms as one schema, for the route's types and the OpenAPI document. A
+ * union's failure is one `invalid_union` issue, not a field each, so the body is read by
+ * `downloadFrom`, which picks the form by the `answers` key and names every offending field.
+ */
+export const DownloadBody = requestBody(
+  z.union([
+    z.strictObject({ answers: AnswersSchema, preflight: PreflightRunSchema.optional() }),
+    AnswersSchema.transform((answers): DownloadRequest => ({ answers })),
+  ]),
+  'invalid_answers',
+  downloadFrom,
+);

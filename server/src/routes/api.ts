@@ -1,4 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { serializerCompiler, validatorCompiler } from '../contract.ts';
+import openapi from '../plugins/openapi.ts';
 import type { PreflightOptions } from '../preflight/settings.ts';
 import { acceptAnswersBodies } from './answers-body.ts';
 import catalog from './catalog.ts';
@@ -22,9 +24,16 @@ export interface ApiOptions {
  *
  * The preflight sits beside the scope of the general rate limit, not inside it: it has its own,
  * tighter limit, and `@fastify/rate-limit` applies only the first limit hook a request meets.
+ *
+ * Every route declares its request and response schemas with zod (contract.ts), which this scope's
+ * compilers check and encode with, and which the OpenAPI document (plugins/openapi.ts, registered
+ * before the routes so that it sees them) describes.
  */
 const api: FastifyPluginAsync<ApiOptions> = async (app, opts) => {
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
   acceptAnswersBodies(app);
+  await app.register(openapi, { rateLimit: opts.rateLimit });
   await app.register(async (limited) => {
     if (opts.rateLimit) limited.addHook('onRequest', limited.rateLimit());
     await limited.register(health);

@@ -1,4 +1,4 @@
-import type { FastifyPluginCallback } from 'fastify';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   EXCLUDED_DOMAIN_MAX_LENGTH,
@@ -7,12 +7,12 @@ import {
   lintNoProxy,
   parseTarget,
   routesFor,
-  toAnswerIssues,
   type AnswerIssue,
   type EntryReport,
   type Routes,
 } from '@wizard/shared';
 import { ApiError } from '../errors.ts';
+import { errors, jsonAsIs, requestBody } from '../contract.ts';
 
 /** At most this many URLs per request, each at most this long (a browser's practical URL limit). */
 export const CHECK_URLS_MAX = 50;
@@ -42,49 +42,52 @@ const TARGET_EXAMPLE =
  * what is wrong with them is the linter's job, so only the size is bounded here. The URLs must be
  * readable targets; each unreadable one is an issue at its own index.
  */
-export const NoProxyCheckSchema = z.strictObject(
-  {
-    noProxy: z
-      .array(
-        z
-          .string({ error: 'Each NO_PROXY entry must be text.' })
-          .max(EXCLUDED_DOMAIN_MAX_LENGTH, {
-            error: `NO_PROXY entries are at most ${EXCLUDED_DOMAIN_MAX_LENGTH} characters.`,
-          })
-          // As render refuses them in excludedDomains: the answer would repeat the password.
-          .refine((entry) => !entry.includes('@'), { error: ENTRY_CREDENTIALS_MESSAGE }),
-        {
-          error: (issue) =>
-            issue.input === undefined
-              ? 'noProxy is required: the NO_PROXY entries as a list of strings (it may be empty).'
-              : 'noProxy must be a list of strings, one NO_PROXY entry each.',
-        },
-      )
-      .max(EXCLUDED_DOMAINS_MAX, {
-        error: `At most ${EXCLUDED_DOMAINS_MAX} NO_PROXY entries per check.`,
-      }),
-    urls: z
-      .array(
-        z
-          .string({ error: `Each URL must be text: ${TARGET_EXAMPLE}.` })
-          .max(CHECK_URL_MAX_LENGTH, {
-            error: `URLs are at most ${CHECK_URL_MAX_LENGTH} characters.`,
-          })
-          .refine((url) => !hasCredentials(url), { error: URL_CREDENTIALS_MESSAGE, abort: true })
-          .refine((url) => parseTarget(url) !== undefined, {
-            error: `This cannot be read as a target: write ${TARGET_EXAMPLE}.`,
-          }),
-        { error: 'urls must be a list of strings, one URL or host[:port] each.' },
-      )
-      .max(CHECK_URLS_MAX, { error: `At most ${CHECK_URLS_MAX} URLs per check.` })
-      .default([]),
-  },
-  {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `Unknown ${issue.keys.length > 1 ? 'keys' : 'key'} in the check: ${keyList(issue.keys)}. Send only noProxy and urls.`
-        : 'Send an object, for example {"noProxy": [".corp.example"], "urls": ["https://api.example.com"]}.',
-  },
+export const NoProxyCheckSchema = requestBody(
+  z.strictObject(
+    {
+      noProxy: z
+        .array(
+          z
+            .string({ error: 'Each NO_PROXY entry must be text.' })
+            .max(EXCLUDED_DOMAIN_MAX_LENGTH, {
+              error: `NO_PROXY entries are at most ${EXCLUDED_DOMAIN_MAX_LENGTH} characters.`,
+            })
+            // As render refuses them in excludedDomains: the answer would repeat the password.
+            .refine((entry) => !entry.includes('@'), { error: ENTRY_CREDENTIALS_MESSAGE }),
+          {
+            error: (issue) =>
+              issue.input === undefined
+                ? 'noProxy is required: the NO_PROXY entries as a list of strings (it may be empty).'
+                : 'noProxy must be a list of strings, one NO_PROXY entry each.',
+          },
+        )
+        .max(EXCLUDED_DOMAINS_MAX, {
+          error: `At most ${EXCLUDED_DOMAINS_MAX} NO_PROXY entries per check.`,
+        }),
+      urls: z
+        .array(
+          z
+            .string({ error: `Each URL must be text: ${TARGET_EXAMPLE}.` })
+            .max(CHECK_URL_MAX_LENGTH, {
+              error: `URLs are at most ${CHECK_URL_MAX_LENGTH} characters.`,
+            })
+            .refine((url) => !hasCredentials(url), { error: URL_CREDENTIALS_MESSAGE, abort: true })
+            .refine((url) => parseTarget(url) !== undefined, {
+              error: `This cannot be read as a target: write ${TARGET_EXAMPLE}.`,
+            }),
+          { error: 'urls must be a list of strings, one URL or host[:port] each.' },
+        )
+        .max(CHECK_URLS_MAX, { error: `At most ${CHECK_URLS_MAX} URLs per check.` })
+        .default([]),
+    },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `Unknown ${issue.keys.length > 1 ? 'keys' : 'key'} in the check: ${keyList(issue.keys)}. Send only noProxy and urls.`
+          : 'Send an object, for example {"noProxy": [".corp.example"], "urls": ["https://api.example.com"]}.',
+    },
+  ),
+  'invalid_no_proxy_check',
 );
 
 export interface NoProxyCheckResult {
@@ -103,11 +106,19 @@ export interface NoProxyCheckResult {
  *
  * @see shared/src/no-proxy/lint.ts and shared/src/no-proxy/simulate.ts
  */
-const noProxyCheck: FastifyPluginCallback = (app, _options, done) => {
-  app.post('/no-proxy/check', (request): NoProxyCheckResult => {
-    const parsed = NoProxyCheckSchema.safeParse(request.body);
-    if (!parsed.success) throw invalid(toAnswerIssues(parsed.error));
-    const { noProxy, urls } = parsed.data;
+const noProxyCheck: FastifyPluginCallbackZod = (app, _options, done) => {
+  const schema = {
+    summary: 'Lint NO_PROXY entries and simulate which clients go direct',
+    body: NoProxyCheckSchema,
+    response: {
+      200: jsonAsIs(
+        'For each entry its findings (with fixes), and for each URL the route each client takes: {"entries","urls"} (NoProxyCheckResult, from shared/src/no-proxy/).',
+      ),
+      ...errors(400, 413, 415, 429),
+    },
+  };
+  app.post('/no-proxy/check', { schema }, (request): NoProxyCheckResult => {
+    const { noProxy, urls } = request.body;
     const issues: AnswerIssue[] = [];
     const routes: NoProxyCheckResult['urls'] = [];
     for (const [index, url] of urls.entries()) {

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
-import type { FastifyPluginCallback, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { ApiError } from '../errors.ts';
 import { LOOPBACK_HOST } from '../plugins/helmet.ts';
 import { PREFLIGHT_RATE_LIMIT } from '../plugins/rate-limit.ts';
@@ -7,7 +8,8 @@ import { planPreflight, runPreflight } from '../preflight/probe.ts';
 import { hostHeaderAllowed, type PreflightOptions } from '../preflight/settings.ts';
 import { planFor } from '@wizard/shared';
 import { clampPreflightLine, type PreflightLine } from '@wizard/shared/preflight';
-import { answersFrom } from './answers-body.ts';
+import { z } from 'zod';
+import { AnswersBody, errors } from '../contract.ts';
 
 export interface PreflightRouteOptions {
   preflight: PreflightOptions;
@@ -88,13 +90,25 @@ function gate(options: PreflightOptions) {
  * @see {@link https://github.com/ndjson/ndjson-spec}
  * @see {@link https://fastify.dev/docs/latest/Reference/Reply/#streams}
  */
-const preflight: FastifyPluginCallback<PreflightRouteOptions> = (app, opts, done) => {
+const preflight: FastifyPluginCallbackZod<PreflightRouteOptions> = (app, opts, done) => {
   const { preflight: options } = opts;
   const refuse = gate(options);
   const limit = { ...PREFLIGHT_RATE_LIMIT, ...options.rateLimit };
   const onRequest = opts.rateLimit ? [app.rateLimit(limit), refuse] : [refuse];
-  app.post('/preflight', { onRequest }, (request, reply) => {
-    const plan = planPreflight(planFor(answersFrom(request.body)), options);
+  const schema = {
+    summary: 'Test the proxy named in the answers from this server',
+    body: AnswersBody,
+    response: {
+      200: {
+        description:
+          'NDJSON, streamed: one PreflightLine (components.schemas.PreflightLine) per line, each written as its check ends (reach, tls, one connect per allowlisted domain, then the summary).',
+        content: { 'application/x-ndjson': { schema: z.custom<Readable>() } },
+      },
+      ...errors(400, 403, 413, 415, 429),
+    },
+  };
+  app.post('/preflight', { onRequest, schema }, (request, reply) => {
+    const plan = planPreflight(planFor(request.body), options);
     // The client going away stops the checks still running.
     const closed = new AbortController();
     reply.raw.once('close', () => closed.abort());
