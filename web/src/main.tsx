@@ -18,7 +18,7 @@ import { Root } from './root.tsx';
 import './styles/global.css';
 import { preloadStep, STEP_CHUNKS } from './wizard/chunks.ts';
 import { firstStepInteractive } from './wizard/first-step.ts';
-import { loadAnalysis } from './wizard/load-analysis.ts';
+import { loadValidation } from './wizard/load-analysis.ts';
 import { connectPersistence, loadInitialLocation } from './wizard/persistence.ts';
 import { createWizardStore } from './wizard/store.ts';
 import { scopedStorage } from './wizard/storage-scope.ts';
@@ -61,17 +61,18 @@ const shown = () => document.documentElement.removeAttribute('data-resume');
 async function start(root: HTMLElement): Promise<void> {
   // The prerendered page is the fresh wizard: it is hydrated only for a visitor who starts afresh.
   if (initial === undefined && root.querySelector('#main form') !== null) {
+    // What the first Next needs (index.html modulepreloads its scripts): the schema it validates
+    // with (without the renderers), and the Proxy step with its stylesheet. Asked for now, while
+    // hydration waits for the catalog, not left to the idle queue (chunks.ts): a visitor who
+    // answers at once does not wait for them.
+    void loadValidation().catch(() => undefined);
+    preloadStep('proxy');
     try {
       // Hydration renders exactly what the prerender did, so what it reads must be there first.
       await Promise.all([catalog, STEP_CHUNKS.deployment.preload()]);
       const early: EarlyInput[] = captureEarlyInput(root);
       void firstStepInteractive.then(() => replayEarlyInput(root, early));
       hydrateRoot(root, <Root store={store} queryClient={queryClient} onMount={shown} />);
-      // What the first Next needs (index.html modulepreloads its scripts): the schema it validates
-      // with, and the Proxy step with its stylesheet. Not left to the idle queue (chunks.ts), so a
-      // visitor who answers at once does not wait for them.
-      void loadAnalysis().catch(() => undefined);
-      preloadStep('proxy');
       return;
     } catch {
       // No catalog or no step code: the client render below shows the error and "Try again".
