@@ -58,6 +58,16 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Maintainer scripts: the facts:sync extractor runs on repositories its tests build with git.
+          name: 'scripts',
+          root: '.',
+          include: ['scripts/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'web',
           root: '.',
           include: ['web/src/**/*.test.{ts,tsx}'],

@@ -32,7 +32,8 @@ export const SCENARIOS = {
     services: ['gcs-buckets', 'google-maps'],
   },
   'kots over http': {
-    deployment: { method: 'kots', kubernetesServiceIp: '10.96.0.1' },
+    // An IPv4 host: the Admin Console refuses it on 2024.7.19–2025.3.19, so the release is given (D3).
+    deployment: { method: 'kots', release: '2025.7.16', kubernetesServiceIp: '10.96.0.1' },
     proxy: { protocol: 'http', host: '10.0.0.5', port: 3128 },
     warehouses: ['databricks'],
   },

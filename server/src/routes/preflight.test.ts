@@ -350,7 +350,7 @@ describe('POST /api/preflight refusals', () => {
     const response = await postJson(app, '/api/preflight', {
       deployment: { method: 'helm' },
       proxy: { protocol: 'http', host: '127.0.0.1', port: 0 },
-      warehouses: ['oracle'],
+      warehouses: ['teradata'],
     });
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toBe('application/json; charset=utf-8');

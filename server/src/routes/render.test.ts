@@ -56,7 +56,7 @@ describe('POST /api/render', () => {
       deployment: { method: 'openshift' },
       proxy: { protocol: 'ftp', host: 'proxy corp', port: 70000 },
       excludedDomains: ['ok.example', ''],
-      warehouses: ['oracle'],
+      warehouses: ['teradata'],
     });
     expect(response.statusCode).toBe(400);
     const paths = issuesOf(json(response)).map((issue) => issue.path.join('.'));
@@ -129,7 +129,7 @@ describe('POST /api/render', () => {
           proxy: { protocol: 'http', host: 'proxy_1.corp', port: 3128 },
         },
         'proxy.host',
-        /Admin Console does not accept an underscore/,
+        /Admin Console of releases .* does not accept an underscore/,
       ],
     ];
     for (const [body, path, message] of cases) {

@@ -211,7 +211,10 @@ function importEnv(text: string): ImportResult {
       answers.deployment.release = version;
       report.read.push({ from: RELEASE_KEY, to: 'deployment.release', value: version });
     } else {
-      report.ignored.push({ from: RELEASE_KEY, reason: 'Not a release like 2026.8.11.' });
+      report.ignored.push({
+        from: RELEASE_KEY,
+        reason: 'Not a release like 2026.7.16 or 2026.8.11-rc.7.',
+      });
     }
   }
 

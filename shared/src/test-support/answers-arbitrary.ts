@@ -4,9 +4,10 @@
  * renderer properties and the download test (the server's zip against the browser's, issue 19).
  */
 import fc from 'fast-check';
-import { PROXY_SUPPORT_SINCE, SERVICE_IDS, WAREHOUSE_IDS } from '../catalog.ts';
+import { PROXY_SUPPORT_SINCE, RELEASE_RULES, SERVICE_IDS, WAREHOUSE_IDS } from '../catalog.ts';
 import { CA_PEM, SECOND_CA_PEM } from '../fixtures/index.ts';
 import { isIPv6 } from '../host.ts';
+import { adminConsoleRefusal, methodFacts } from '../method-facts.ts';
 import { isAtLeast } from '../release-names.ts';
 
 /** Strings YAML 1.1 or 1.2 would read as something other than a string when left plain. */
@@ -87,12 +88,28 @@ export const answersArb = fc
     // Only combinations the schema accepts: releases from the method's floor on (§V.1), and hosts the
     // Admin Console accepts for kots and single-vm (§V.3). The refusals have their own tests.
     const floor = PROXY_SUPPORT_SINCE[a.method].release;
-    const release =
+    const given =
       a.release && !isAtLeast(a.release.join('.'), floor) ? floor : a.release?.join('.');
+    // Kots with a custom CA needs its release (D1): no CA place works on every release.
+    const release =
+      given === undefined && a.method === 'kots' && a.protocol === 'https' && a.ca !== undefined
+        ? '2025.7.16'
+        : given;
     const kubernetes = a.method === 'helm' || a.method === 'kots';
     const adminConsole = a.method === 'kots' || a.method === 'single-vm';
+    // Pub/Sub over REST only for a given release from 2025.2.13-rc.3 (D1).
     const pubSubOffered =
-      a.method === 'helm' && (release === undefined || isAtLeast(release, '2025.2.13'));
+      a.method === 'helm' &&
+      release !== undefined &&
+      isAtLeast(release, RELEASE_RULES.pubSubRestApiSince);
+    // The Admin Console's Host check of that release (or of every release, without one): D3.
+    const refused =
+      adminConsole &&
+      (isIPv6(a.host) ||
+        adminConsoleRefusal(
+          methodFacts(a.method, release).hostRules.adminConsole,
+          `${a.protocol}://${a.host}:${a.port}`,
+        ) !== undefined);
     return {
       deployment: {
         method: a.method,
@@ -107,8 +124,7 @@ export const answersArb = fc
       },
       proxy: {
         protocol: a.protocol,
-        host:
-          adminConsole && (isIPv6(a.host) || a.host.includes('_')) ? 'proxy.corp.example' : a.host,
+        host: refused ? 'proxy.corp.example' : a.host,
         port: a.port,
         ...(a.protocol === 'https' ? { verifyCertificate: a.verify, customCa: a.ca } : {}),
       },
