@@ -23,6 +23,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { createServer, type Plugin, type ResolvedConfig, type Rolldown } from 'vite';
+import { FIRST_NEXT_ROOTS } from './first-step-chunk.ts';
 
 interface PrerenderModule {
   prerenderFirstStep: () => Promise<{ markup: string; earlyScript: string }>;
@@ -96,12 +97,12 @@ export function assemblePage(
 }
 
 /**
- * What answering the first question needs next, fetched from the start in parallel with the
- * hydration's code: Next validates with the shared schema alone (step-validation.ts, without the
- * renderers) and shows the Proxy step. The page asks for them itself once hydrated (main.tsx); the
- * modulepreload links only start the bytes earlier, while the visitor reads.
+ * What answering the first question needs next (FIRST_NEXT_ROOTS: the step check with the schema
+ * alone, without the renderers, and the Proxy step, in one chunk), fetched from the start in
+ * parallel with the hydration's code. The page asks for them itself once its script runs (main.tsx);
+ * the modulepreload links only start the bytes earlier, while the visitor reads.
  */
-const AFTER_FIRST_QUESTION = ['/src/wizard/step-validation.ts', '/src/steps/proxy/proxy-step.tsx'];
+const AFTER_FIRST_QUESTION = FIRST_NEXT_ROOTS;
 
 /** The stylesheets Vite emitted for `chunks` (their CSS imports). */
 export function cssFor(bundle: Rolldown.OutputBundle, chunks: readonly string[]): string[] {
@@ -111,7 +112,7 @@ export function cssFor(bundle: Rolldown.OutputBundle, chunks: readonly string[])
   });
 }
 
-/** The chunks (with their static imports) whose entry module ends with one of `modules`. */
+/** The chunks (with their static imports) that hold one of `modules` (absolute paths). */
 export function chunksFor(bundle: Rolldown.OutputBundle, modules: readonly string[]): string[] {
   const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
   const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
@@ -121,9 +122,9 @@ export function chunksFor(bundle: Rolldown.OutputBundle, modules: readonly strin
     found.add(fileName);
     for (const imported of byName.get(fileName)?.imports ?? []) visit(imported);
   };
+  const wanted = new Set(modules.map((module) => module.replaceAll('\\', '/')));
   for (const chunk of chunks) {
-    const facade = chunk.facadeModuleId?.replaceAll('\\', '/');
-    if (facade && modules.some((module) => facade.endsWith(module))) visit(chunk.fileName);
+    if (chunk.moduleIds.some((id) => wanted.has(id.replaceAll('\\', '/')))) visit(chunk.fileName);
   }
   return [...found];
 }
