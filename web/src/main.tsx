@@ -61,17 +61,20 @@ const shown = () => document.documentElement.removeAttribute('data-resume');
 async function start(root: HTMLElement): Promise<void> {
   // The prerendered page is the fresh wizard: it is hydrated only for a visitor who starts afresh.
   if (initial === undefined && root.querySelector('#main form') !== null) {
-    // What the first Next needs (index.html modulepreloads its scripts): the schema it validates
-    // with (without the renderers), and the Proxy step with its stylesheet. Asked for now, while
-    // hydration waits for the catalog, not left to the idle queue (chunks.ts): a visitor who
-    // answers at once does not wait for them.
-    void loadValidation().catch(() => undefined);
-    preloadStep('proxy');
     try {
       // Hydration renders exactly what the prerender did, so what it reads must be there first.
       await Promise.all([catalog, STEP_CHUNKS.deployment.preload()]);
       const early: EarlyInput[] = captureEarlyInput(root);
-      void firstStepInteractive.then(() => replayEarlyInput(root, early));
+      void firstStepInteractive.then(() => {
+        replayEarlyInput(root, early);
+        // What the first Next needs (index.html modulepreloads its scripts, so the bytes are on
+        // their way): the schema it validates with (without the renderers) and the Proxy step.
+        // Evaluated once the page is hydrated, not before (the schema's chunk is the heaviest
+        // script to run after React's), and not left to the idle queue (chunks.ts): a visitor who
+        // answers at once does not wait for them.
+        void loadValidation().catch(() => undefined);
+        preloadStep('proxy');
+      });
       hydrateRoot(root, <Root store={store} queryClient={queryClient} onMount={shown} />);
       return;
     } catch {
