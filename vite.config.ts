@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { firstStepChunkName } from './scripts/first-step-chunk.ts';
+import { firstNextChunkName, firstStepChunkName } from './scripts/first-step-chunk.ts';
 import { precompressPlugin } from './scripts/precompress.ts';
 import { prerenderPlugin } from './scripts/prerender.ts';
 
@@ -18,7 +18,12 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
-        codeSplitting: { groups: [{ name: firstStepChunkName(), debugName: 'first-step' }] },
+        codeSplitting: {
+          groups: [
+            { name: firstStepChunkName(), debugName: 'first-step' },
+            { name: firstNextChunkName(), debugName: 'first-next' },
+          ],
+        },
       },
     },
   },

@@ -36,6 +36,18 @@ export function staticallyReachable(graph: ModuleGraph, roots: readonly string[]
   return seen;
 }
 
+/** The Proxy step: its own chunk, as every step is (a step whose code fails takes only the step). */
+const PROXY_STEP = resolve(WEB, 'steps/proxy/proxy-step.tsx');
+
+/**
+ * What the first Next needs (issue 16, ADR 008): the step check with the shared schema alone
+ * (step-validation.ts: zod, the catalog and its release facts, the host and certificate rules) and
+ * the Proxy step. What they import goes into one chunk, like the first step's, so index.html
+ * modulepreloads two files rather than six, each with its round trip and headers; the renderers and
+ * YAML are not in it.
+ */
+export const FIRST_NEXT_ROOTS = [resolve(WEB, 'wizard/step-validation.ts'), PROXY_STEP];
+
 /** A `codeSplitting.groups[].name` function: 'first-step' for the modules above, else null. */
 export function firstStepChunkName(): (id: string, graph: ModuleGraph) => string | null {
   let members: Set<string> | undefined;
@@ -47,5 +59,24 @@ export function firstStepChunkName(): (id: string, graph: ModuleGraph) => string
       );
     }
     return members.has(id) ? 'first-step' : null;
+  };
+}
+
+/**
+ * A `codeSplitting.groups[].name` function: 'first-next' for the modules FIRST_NEXT_ROOTS reach
+ * that neither the entry nor the first step holds (the Proxy step itself aside), else null.
+ */
+export function firstNextChunkName(): (id: string, graph: ModuleGraph) => string | null {
+  let members: Set<string> | undefined;
+  return (id, graph) => {
+    if (!members) {
+      const before = staticallyReachable(graph, [ENTRY, ...FIRST_STEP_ROOTS]);
+      members = new Set(
+        [...staticallyReachable(graph, FIRST_NEXT_ROOTS)].filter(
+          (m) => !before.has(m) && m !== PROXY_STEP,
+        ),
+      );
+    }
+    return members.has(id) ? 'first-next' : null;
   };
 }

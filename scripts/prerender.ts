@@ -23,6 +23,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { createServer, type Plugin, type ResolvedConfig, type Rolldown } from 'vite';
+import { FIRST_NEXT_ROOTS } from './first-step-chunk.ts';
 
 interface PrerenderModule {
   prerenderFirstStep: () => Promise<{ markup: string; earlyScript: string }>;
@@ -61,6 +62,8 @@ export function assemblePage(
     earlyScript: string;
     /** Chunks to modulepreload besides those Vite links (paths under the output folder). */
     preload?: readonly string[];
+    /** Stylesheets to inline besides those Vite links (paths under the output folder). */
+    inlineCss?: readonly string[];
     readAsset: (path: string) => string;
   },
 ): string {
@@ -71,10 +74,17 @@ export function assemblePage(
     return `<link rel="stylesheet" href="${href}" disabled>`;
   });
   if (styles.length === 0) throw new Error('index.html links no stylesheet to inline');
+  // The next step's stylesheet too (about 1 KB): Vite's loader waits for a chunk's CSS before the
+  // chunk counts as loaded, and the disabled link tells it the CSS is already here.
+  const extraCss = (parts.inlineCss ?? [])
+    .map((name) => `/${name}`)
+    .filter((href) => !page.includes(`href="${href}"`));
+  for (const href of extraCss) styles.push(parts.readAsset(href));
   const links = (parts.preload ?? [])
     .map((name) => `/${name}`)
     .filter((href) => !page.includes(`href="${href}"`) && !page.includes(`src="${href}"`))
     .map((href) => `<link rel="modulepreload" crossorigin href="${href}">\n    `)
+    .concat(extraCss.map((href) => `<link rel="stylesheet" href="${href}" disabled>\n    `))
     .join('');
   page = page
     .replace(
@@ -87,14 +97,22 @@ export function assemblePage(
 }
 
 /**
- * What answering the first question needs next, fetched from the start in parallel with the
- * hydration's code: Next validates with the shared schema (the analysis chunk and what it imports)
- * and shows the Proxy step. The page asks for them itself once hydrated (main.tsx); the
- * modulepreload links only start the bytes earlier, while the visitor reads.
+ * What answering the first question needs next (FIRST_NEXT_ROOTS: the step check with the schema
+ * alone, without the renderers, and the Proxy step, in one chunk), fetched from the start in
+ * parallel with the hydration's code. The page asks for them itself once its script runs (main.tsx);
+ * the modulepreload links only start the bytes earlier, while the visitor reads.
  */
-const AFTER_FIRST_QUESTION = ['/src/wizard/analysis.ts', '/src/steps/proxy/proxy-step.tsx'];
+const AFTER_FIRST_QUESTION = FIRST_NEXT_ROOTS;
 
-/** The chunks (with their static imports) whose entry module ends with one of `modules`. */
+/** The stylesheets Vite emitted for `chunks` (their CSS imports). */
+export function cssFor(bundle: Rolldown.OutputBundle, chunks: readonly string[]): string[] {
+  return chunks.flatMap((fileName) => {
+    const file = bundle[fileName];
+    return file?.type === 'chunk' ? [...(file.viteMetadata?.importedCss ?? [])] : [];
+  });
+}
+
+/** The chunks (with their static imports) that hold one of `modules` (absolute paths). */
 export function chunksFor(bundle: Rolldown.OutputBundle, modules: readonly string[]): string[] {
   const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
   const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
@@ -104,9 +122,9 @@ export function chunksFor(bundle: Rolldown.OutputBundle, modules: readonly strin
     found.add(fileName);
     for (const imported of byName.get(fileName)?.imports ?? []) visit(imported);
   };
+  const wanted = new Set(modules.map((module) => module.replaceAll('\\', '/')));
   for (const chunk of chunks) {
-    const facade = chunk.facadeModuleId?.replaceAll('\\', '/');
-    if (facade && modules.some((module) => facade.endsWith(module))) visit(chunk.fileName);
+    if (chunk.moduleIds.some((id) => wanted.has(id.replaceAll('\\', '/')))) visit(chunk.fileName);
   }
   return [...found];
 }
@@ -114,6 +132,7 @@ export function chunksFor(bundle: Rolldown.OutputBundle, modules: readonly strin
 export function prerenderPlugin(): Plugin {
   let config: ResolvedConfig | undefined;
   let preload: string[] = [];
+  let inlineCss: string[] = [];
   return {
     name: 'wizard-prerender',
     apply: 'build',
@@ -122,6 +141,7 @@ export function prerenderPlugin(): Plugin {
     },
     writeBundle(_options, bundle) {
       preload = chunksFor(bundle, AFTER_FIRST_QUESTION);
+      inlineCss = [...new Set(cssFor(bundle, preload))];
     },
     closeBundle: {
       order: 'pre',
@@ -135,6 +155,7 @@ export function prerenderPlugin(): Plugin {
           markup,
           earlyScript,
           preload,
+          inlineCss,
           readAsset: (href) => readFileSync(join(outDir, href), 'utf8'),
         });
         writeFileSync(file, page);

@@ -18,7 +18,7 @@ import { Root } from './root.tsx';
 import './styles/global.css';
 import { preloadStep, STEP_CHUNKS } from './wizard/chunks.ts';
 import { firstStepInteractive } from './wizard/first-step.ts';
-import { loadAnalysis } from './wizard/load-analysis.ts';
+import { loadValidation } from './wizard/load-analysis.ts';
 import { connectPersistence, loadInitialLocation } from './wizard/persistence.ts';
 import { createWizardStore } from './wizard/store.ts';
 import { scopedStorage } from './wizard/storage-scope.ts';
@@ -65,13 +65,17 @@ async function start(root: HTMLElement): Promise<void> {
       // Hydration renders exactly what the prerender did, so what it reads must be there first.
       await Promise.all([catalog, STEP_CHUNKS.deployment.preload()]);
       const early: EarlyInput[] = captureEarlyInput(root);
-      void firstStepInteractive.then(() => replayEarlyInput(root, early));
+      void firstStepInteractive.then(() => {
+        replayEarlyInput(root, early);
+        // What the first Next needs (index.html modulepreloads its scripts, so the bytes are on
+        // their way): the schema it validates with (without the renderers) and the Proxy step.
+        // Evaluated once the page is hydrated, not before (the schema's chunk is the heaviest
+        // script to run after React's), and not left to the idle queue (chunks.ts): a visitor who
+        // answers at once does not wait for them.
+        void loadValidation().catch(() => undefined);
+        preloadStep('proxy');
+      });
       hydrateRoot(root, <Root store={store} queryClient={queryClient} onMount={shown} />);
-      // What the first Next needs (index.html modulepreloads its scripts): the schema it validates
-      // with, and the Proxy step with its stylesheet. Not left to the idle queue (chunks.ts), so a
-      // visitor who answers at once does not wait for them.
-      void loadAnalysis().catch(() => undefined);
-      preloadStep('proxy');
       return;
     } catch {
       // No catalog or no step code: the client render below shows the error and "Try again".

@@ -1,12 +1,13 @@
 /**
- * Loads the schema and renderers once the first step is interactive, then analyses the draft on every change: one
+ * Loads the schema and renderers once the first step is interactive (and the step check Next needs
+ * is there), then analyses the draft on every change: one
  * computation shared by the preview, the stepper and the steps that show derived facts. A finished
  * proxy check run goes into it too, so the README.md preview records it as the download will.
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { AnalysisContext, useWizardStore, type AnalysisState } from './context.ts';
 import { firstStepInteractive } from './first-step.ts';
-import { loadAnalysis } from './load-analysis.ts';
+import { loadAnalysis, loadValidation } from './load-analysis.ts';
 import { useWizardState } from './store.ts';
 
 type AnalysisModule = Awaited<ReturnType<typeof loadAnalysis>>;
@@ -21,17 +22,21 @@ export function AnalysisProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let live = true;
-    // After the first question is on the page: the schema and renderers are not on its path.
-    firstStepInteractive.then(loadAnalysis).then(
-      (loaded) => {
-        if (!live) return;
-        setModule(loaded);
-        setLoadError(false);
-      },
-      () => {
-        if (live) setLoadError(true);
-      },
-    );
+    // After the first question is on the page, and after what Next waits for (the schema alone):
+    // the renderers are on neither path, so their bytes never compete with them on a slow link.
+    firstStepInteractive
+      .then(loadValidation)
+      .then(loadAnalysis)
+      .then(
+        (loaded) => {
+          if (!live) return;
+          setModule(loaded);
+          setLoadError(false);
+        },
+        () => {
+          if (live) setLoadError(true);
+        },
+      );
     return () => {
       live = false;
     };

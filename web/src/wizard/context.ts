@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { DraftAnalysis } from './analysis.ts';
+import type { StepId } from './steps.ts';
 import type { WizardStore } from './store.ts';
 
 export const WizardStoreContext = createContext<WizardStore | null>(null);
@@ -27,3 +28,11 @@ export const AnalysisContext = createContext<AnalysisState>({
 export function useAnalysis(): AnalysisState {
   return useContext(AnalysisContext);
 }
+
+/**
+ * A step's code, loaded (StepOutlet provides it from chunks.ts; a context, since the steps are what
+ * chunks.ts loads). Next waits for it before it changes the step (step-frame.tsx).
+ */
+export const StepCodeContext = createContext<(step: StepId) => Promise<unknown>>(() =>
+  Promise.resolve(),
+);

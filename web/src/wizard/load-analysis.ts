@@ -1,13 +1,25 @@
-/** The schema, renderers and their dependencies, fetched once, after the first step has painted. */
+/**
+ * The lazily loaded halves of the shared rules, each fetched once: the step check Next waits for
+ * (the schema alone, step-validation.ts) and the analysis behind the preview (schema, renderers and
+ * their dependencies, analysis.ts), which waits until the first step has painted.
+ */
+type ValidationModule = typeof import('./step-validation.ts');
 type AnalysisModule = typeof import('./analysis.ts');
 
-let pending: Promise<AnalysisModule> | undefined;
-
-export function loadAnalysis(): Promise<AnalysisModule> {
-  pending ??= import('./analysis.ts').catch((error: unknown) => {
-    // Let a later call try again (the server may be back).
-    pending = undefined;
-    throw error;
-  });
-  return pending;
+/** import(), shared by every caller; a failed load lets a later call try again (the server may be back). */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () => {
+    pending ??= load().catch((error: unknown) => {
+      pending = undefined;
+      throw error;
+    });
+    return pending;
+  };
 }
+
+export const loadValidation: () => Promise<ValidationModule> = once(
+  () => import('./step-validation.ts'),
+);
+
+export const loadAnalysis: () => Promise<AnalysisModule> = once(() => import('./analysis.ts'));

@@ -2,10 +2,10 @@
  * What every step shares: its position, heading (focused on arrival), one-paragraph explanation with the
  * doc it rests on, the form, and Back/Next. Next validates the step with the shared schema first.
  */
-import { useEffect, useRef, type ReactNode } from 'react';
+import { use, useEffect, useRef, type ReactNode } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { DocLink, type DocSource } from '../components/doc-link.tsx';
-import { useWizardStore } from './context.ts';
+import { StepCodeContext, useWizardStore } from './context.ts';
 import { markFirstStepInteractive } from './first-step.ts';
 import { fieldNameOf } from './step-values.ts';
 import { applicableSteps, nextStep, previousStep, STEPS, type StepId } from './steps.ts';
@@ -41,6 +41,7 @@ export function StepFrame<T extends FieldValues, U>({
   const store = useWizardStore();
   const draft = useWizardState(store, (s) => s.draft);
   const heading = useRef<HTMLHeadingElement>(null);
+  const loadStep = use(StepCodeContext);
   const steps = applicableSteps(draft);
   const position = steps.indexOf(step) + 1;
   const next = nextStep(step, draft);
@@ -78,7 +79,16 @@ export function StepFrame<T extends FieldValues, U>({
 
   const goNext = () => {
     const target = nextStep(step, store.getState().draft);
-    if (target) store.goTo(target);
+    if (!target) return;
+    // The next step's code is requested with this step (main.tsx, chunks.ts); when it is still on its
+    // way (Next pressed as the page loads), the step changes once it is here: a step that suspends
+    // would show "Loading the questions…", which React then keeps for at least 300 ms (its Suspense
+    // fallback throttle). A chunk that fails still changes the step, to its error boundary. Only
+    // from this step: a second Next, or a move elsewhere in the meantime, is not undone.
+    const go = () => {
+      if (store.getState().step === step) store.goTo(target);
+    };
+    void loadStep(target).then(go, go);
   };
 
   const nav = (

@@ -5,11 +5,14 @@
  */
 import { Component, Suspense, type ReactNode } from 'react';
 import { Callout } from '../components/callout.tsx';
-import { useWizardStore } from './context.ts';
+import { StepCodeContext, useWizardStore } from './context.ts';
 import { STEP_CHUNKS } from './chunks.ts';
 import { LinkPrompt } from './link-prompt.tsx';
 import { STEPS, type StepId } from './steps.ts';
 import { useWizardState } from './store.ts';
+
+/** A step's chunk, requested once (chunks.ts); what Next waits for before it changes the step. */
+const loadStepCode = (step: StepId) => STEP_CHUNKS[step].preload();
 
 function StepLoading({ step }: { step: StepId }) {
   return (
@@ -65,7 +68,9 @@ export function StepOutlet() {
       <LinkPrompt />
       <StepErrorBoundary key={key}>
         <Suspense fallback={<StepLoading step={step} />}>
-          <Step />
+          <StepCodeContext value={loadStepCode}>
+            <Step />
+          </StepCodeContext>
         </Suspense>
       </StepErrorBoundary>
     </>

@@ -1,7 +1,7 @@
 /**
  * One react-hook-form per step, seeded from the store and writing back to it on every change (so the
  * preview and the saved state follow the typing). Validation is the shared schema, through the lazily
- * loaded resolver in analysis.ts.
+ * loaded resolver in step-validation.ts (the schema alone: Next never waits for the renderers).
  */
 import { useLayoutEffect, useState } from 'react';
 import {
@@ -12,7 +12,7 @@ import {
   type UseFormReturn,
 } from 'react-hook-form';
 import { useWizardStore } from './context.ts';
-import { loadAnalysis } from './load-analysis.ts';
+import { loadValidation } from './load-analysis.ts';
 import { stepValuesOf, withStepValues, type StepValues } from './step-values.ts';
 import type { StepId } from './steps.ts';
 import type { WizardStore } from './store.ts';
@@ -24,7 +24,7 @@ function stepResolver<S extends StepId>(
   store: WizardStore,
 ): Resolver<StepValues[S] & FieldValues> {
   return async (values, context, options) => {
-    const { resolveStep } = await loadAnalysis();
+    const { resolveStep } = await loadValidation();
     return resolveStep(step, store.getState().draft, values, context, options);
   };
 }

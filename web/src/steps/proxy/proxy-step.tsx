@@ -3,17 +3,15 @@
  * three fields; a user name or password in it is stripped on the spot, said so, and never kept or
  * repeated (issue 11, item 6).
  */
+import { PORT_MAX, PORT_MIN, hostProblem } from '@wizard/shared/answers';
 import {
   CREDENTIALS_MESSAGE,
   CREDENTIALS_REMOVED_MESSAGE,
-  PORT_MAX,
-  PORT_MIN,
   hostKind,
-  hostProblem,
   parseProxyInput,
   proxyUrl,
   withoutCredentials,
-} from '@wizard/shared';
+} from '@wizard/shared/host';
 import { useState, type ClipboardEvent, type FocusEvent } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useCatalog, type Catalog } from '../../api/catalog.ts';
