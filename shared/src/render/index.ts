@@ -90,12 +90,13 @@ export function renderAll(answers: Answers, options: RenderOptions = {}): Render
     mediaType: 'text/x-shellscript; charset=utf-8',
     content: renderCheckProxy(plan),
   });
-  const steps = nextSteps(plan, new Set([...files.map((f) => f.name), 'README.md']));
   files.push({
     name: 'verify-carto.sh',
     mediaType: 'text/x-shellscript; charset=utf-8',
     content: renderVerifyCarto(answers, verifyExpectations(answers)),
   });
+  // After every file is in the list: a step is written only for a file the download holds (issue 21).
+  const steps = nextSteps(plan, new Set([...files.map((f) => f.name), 'README.md']));
   files.push({
     name: 'README.md',
     mediaType: MARKDOWN,

@@ -55,3 +55,29 @@ describe('next steps', () => {
     );
   });
 });
+
+/**
+ * Issue 21, item 1: a script in the download that no step mentions is a script nobody runs. Every `.sh`
+ * file has a step that names it (in its text or its command) and says when to run it.
+ */
+describe('every script in the download has a step that says when to run it', () => {
+  it.each(METHODS.flatMap((m) => (['http', 'https'] as const).map((p) => [m, p] as const)))(
+    '%s over %s',
+    (method, protocol) => {
+      const result = render(method, protocol);
+      const scripts = result.files.filter((f) => f.name.endsWith('.sh')).map((f) => f.name);
+      expect(scripts).toEqual(expect.arrayContaining(['check-proxy.sh', 'verify-carto.sh']));
+      for (const script of scripts) {
+        const step = result.nextSteps.find(
+          (s) => s.text.includes(script) || s.blocks.some((b) => b.text.includes(script)),
+        );
+        expect(step, `a step that runs ${script}`).toBeDefined();
+        // "When": the step opens with the moment or the place it runs (once…, where…, from…).
+        expect(step?.text).toMatch(/\b(once|when|where|after|from)\b/i);
+      }
+      const readme = result.files.find((f) => f.name === 'README.md')?.content ?? '';
+      const stepsSection = readme.slice(readme.indexOf('## Next steps'));
+      for (const script of scripts) expect(stepsSection).toContain(script);
+    },
+  );
+});
