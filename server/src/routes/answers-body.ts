@@ -56,6 +56,11 @@ export function answersFrom(body: unknown): Answers {
 export interface DownloadRequest {
   answers: Answers;
   preflight?: PreflightLine[];
+  /**
+   * The browser adds the user's own file, merged, to the zip (the file itself never comes here):
+   * README.md then lists it and its steps replace it (issue 21, item 2).
+   */
+  ownFile?: boolean;
 }
 
 /**
@@ -67,11 +72,14 @@ export function downloadFrom(body: unknown): DownloadRequest {
   if (body === null || typeof body !== 'object' || Array.isArray(body) || !('answers' in body)) {
     return { answers: answersFrom(body) };
   }
-  const { answers, preflight, ...rest } = body as Record<string, unknown>;
+  const { answers, preflight, ownFile, ...rest } = body as Record<string, unknown>;
   const issues: AnswerIssue[] = Object.keys(rest).map((key) => ({
     path: [key],
-    message: `Unknown key ${JSON.stringify(key)}: send "answers" and, optionally, "preflight".`,
+    message: `Unknown key ${JSON.stringify(key)}: send "answers" and, optionally, "preflight" and "ownFile".`,
   }));
+  if (ownFile !== undefined && typeof ownFile !== 'boolean') {
+    issues.push({ path: ['ownFile'], message: 'ownFile is true or false.' });
+  }
   const validation = validateAnswers(answers);
   if (!validation.ok) {
     issues.push(...validation.issues.map((i) => ({ ...i, path: ['answers', ...i.path] })));
@@ -88,7 +96,9 @@ export function downloadFrom(body: unknown): DownloadRequest {
   if (issues.length > 0 || !validation.ok) {
     throw new ApiError(400, { error: 'invalid_answers', issues });
   }
-  return run?.success
-    ? { answers: validation.answers, preflight: run.data }
-    : { answers: validation.answers };
+  return {
+    answers: validation.answers,
+    ...(run?.success && { preflight: run.data }),
+    ...(ownFile === true && { ownFile: true }),
+  };
 }

@@ -38,8 +38,8 @@ const download: FastifyPluginCallback = (app, _options, done) => {
       },
     },
     (request, reply) => {
-      const { answers, preflight } = downloadFrom(request.body);
-      const { files } = renderAll(answers, { preflight });
+      const { answers, preflight, ownFile } = downloadFrom(request.body);
+      const { files } = renderAll(answers, { preflight, ownFile });
       const name = request.query.file;
       // A sync handler must not return the reply it sent: Fastify would send() it again.
       if (name === undefined) {

@@ -58,4 +58,6 @@ export interface RenderResult {
   warnings: Warning[];
   /** The numbered next steps README.md lists, as data (the Review step shows them with copy buttons). */
   nextSteps: NextStep[];
+  /** The user's own file the download holds, updated (RenderOptions.ownFile), by its name in the zip. */
+  ownFile?: string;
 }

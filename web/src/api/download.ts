@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import type { AnswersInput } from '@wizard/shared';
 import type { PreflightLine } from '@wizard/shared/preflight';
+import { ZIP_FOLDER } from '@wizard/shared/render/types';
 import { request } from './http.ts';
 
 export interface DownloadRequest {
@@ -13,6 +14,11 @@ export interface DownloadRequest {
   file?: string;
   /** A finished proxy check run: README.md records it, as the preview's does. */
   preflight?: readonly PreflightLine[];
+  /**
+   * The user's own file, merged in this browser: added to the zip here, never sent. The server is
+   * only told it is there, so README.md's steps replace that file (issue 21, item 2).
+   */
+  ownFile?: { name: string; text: string };
 }
 
 export interface DownloadedFile {
@@ -36,22 +42,46 @@ export function filenameFrom(header: string | null, fallback: string): string {
   return name ? name : fallback;
 }
 
+/** The server's zip with the user's own file added in its folder, first (fflate only loads then). */
+async function withOwnFile(zip: Blob, own: { name: string; text: string }): Promise<Blob> {
+  const { strToU8, unzipSync, zipSync } = await import('fflate');
+  const entries = unzipSync(new Uint8Array(await zip.arrayBuffer()));
+  const mtime = new Date(1980, 0, 1, 0, 0, 0);
+  const out: Record<string, [Uint8Array, { mtime: Date; os: number; attrs: number }]> = {
+    [`${ZIP_FOLDER}/${own.name}`]: [strToU8(own.text), { mtime, os: 3, attrs: 0o644 << 16 }],
+  };
+  for (const [name, bytes] of Object.entries(entries)) {
+    out[name] = [bytes, { mtime, os: 3, attrs: (name.endsWith('.sh') ? 0o755 : 0o644) << 16 }];
+  }
+  return new Blob([zipSync(out, { level: 9 })], {
+    type: 'application/zip',
+  });
+}
+
 export async function downloadAnswers({
   answers,
   file,
   preflight,
+  ownFile,
 }: DownloadRequest): Promise<DownloadedFile> {
   const url =
     file === undefined ? '/api/download' : `/api/download?file=${encodeURIComponent(file)}`;
+  const wrapped = preflight !== undefined || ownFile !== undefined;
   const response = await request(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    // With a run, the body takes the wrapped form the server tells apart by its `answers` key.
-    body: JSON.stringify(preflight ? { answers, preflight } : answers),
+    // With a run or an own file, the body takes the wrapped form the server tells apart by its
+    // `answers` key. The own file's text is never in it.
+    body: JSON.stringify(
+      wrapped
+        ? { answers, ...(preflight && { preflight }), ...(ownFile && { ownFile: true }) }
+        : answers,
+    ),
   });
   const fallback = file === undefined ? 'carto-proxy-config.zip' : (file.split('/').pop() ?? file);
+  const blob = await response.blob();
   return {
-    blob: await response.blob(),
+    blob: file === undefined && ownFile ? await withOwnFile(blob, ownFile) : blob,
     filename: filenameFrom(response.headers.get('content-disposition'), fallback),
   };
 }

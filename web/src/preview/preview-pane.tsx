@@ -107,6 +107,7 @@ export default function PreviewPane() {
           <DownloadButton
             answers={analysis.input}
             preflight={analysis.preflight}
+            ownFile={analysis.ownFile}
             label="Download all (.zip)"
             primary
           />

@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { AnalysisContext, useWizardStore, type AnalysisState } from './context.ts';
 import { firstStepInteractive } from './first-step.ts';
+import { useImportedFile } from './imported-file.ts';
 import { loadAnalysis } from './load-analysis.ts';
 import { useWizardState } from './store.ts';
 
@@ -15,6 +16,8 @@ export function AnalysisProvider({ children }: { children: ReactNode }) {
   const store = useWizardStore();
   const draft = useWizardState(store, (s) => s.draft);
   const preflight = useWizardState(store, (s) => s.preflight);
+  // The file in memory (never in the store): the download holds it merged (issue 21, item 2).
+  const imported = useImportedFile();
   const [module, setModule] = useState<AnalysisModule>();
   const [loadError, setLoadError] = useState(false);
   const [attempt, setAttempt] = useState(0);
@@ -38,8 +41,8 @@ export function AnalysisProvider({ children }: { children: ReactNode }) {
   }, [attempt]);
 
   const analysis = useMemo(
-    () => module?.analyzeDraft(draft, new Date(), preflight),
-    [module, draft, preflight],
+    () => module?.analyzeDraft(draft, new Date(), preflight, imported),
+    [module, draft, preflight, imported],
   );
   const value = useMemo<AnalysisState>(
     () => ({ analysis, loadError, retry: () => setAttempt((n) => n + 1) }),

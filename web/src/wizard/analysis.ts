@@ -18,6 +18,7 @@ import {
   type RenderResult,
   type Warning,
 } from '@wizard/shared';
+import { mergeEnv, mergeHelm } from '@wizard/shared/import/index';
 import type { PreflightLine } from '@wizard/shared/preflight';
 import type {
   FieldError,
@@ -58,6 +59,11 @@ export interface DraftAnalysis {
   render?: RenderResult;
   /** The finished proxy check run README.md records; a download sends it so the zip says the same. */
   preflight?: readonly PreflightLine[];
+  /**
+   * The user's own file merged with the answers, by its name in the zip: the download adds it in this
+   * browser (it never goes to the server) and README.md's steps replace the file (issue 21, item 2).
+   */
+  ownFile?: { name: string; text: string };
   /** Warnings, with paths in the draft. */
   warnings: (Warning & { step: StepId })[];
   /**
@@ -159,10 +165,33 @@ function stepProblems(step: StepId, draft: Draft): Problem[] {
     .filter((problem) => stepForPath(problem.path) === step);
 }
 
+/** The file the user started from (or opened on Review), as the merge needs it. */
+export interface OwnFileSource {
+  kind: 'customer.env' | 'helm';
+  text: string;
+}
+
+/** The merged text when the file fits the method and merges; otherwise the download leaves it out. */
+function mergeOwnFile(answers: Answers, source: OwnFileSource): string | undefined {
+  const fits =
+    (source.kind === 'customer.env' && answers.deployment.method === 'docker-compose') ||
+    (source.kind === 'helm' && answers.deployment.method === 'helm');
+  if (!fits) return undefined;
+  try {
+    return source.kind === 'customer.env'
+      ? mergeEnv(source.text, answers)
+      : mergeHelm(source.text, answers);
+  } catch {
+    // The Review step shows why (merged-file.tsx); the zip then has the usual files only.
+    return undefined;
+  }
+}
+
 export function analyzeDraft(
   draft: Draft,
   now: Date = new Date(),
   preflight?: readonly PreflightLine[] | null,
+  ownFile?: OwnFileSource | null,
 ): DraftAnalysis {
   const steps = applicableSteps(draft).filter((step) => step !== 'review');
   const problems = steps.flatMap((step) => stepProblems(step, draft));
@@ -178,8 +207,16 @@ export function analyzeDraft(
   const analysis: DraftAnalysis = { problems, input, warnings: [] };
   if (validated.ok) {
     analysis.answers = validated.answers;
-    analysis.render = renderAll(validated.answers, { now, ...(preflight && { preflight }) });
+    const merged = ownFile ? mergeOwnFile(validated.answers, ownFile) : undefined;
+    analysis.render = renderAll(validated.answers, {
+      now,
+      ...(preflight && { preflight }),
+      ...(merged !== undefined && { ownFile: true }),
+    });
     if (preflight) analysis.preflight = preflight;
+    if (merged !== undefined && analysis.render.ownFile !== undefined) {
+      analysis.ownFile = { name: analysis.render.ownFile, text: merged };
+    }
     analysis.warnings = analysis.render.warnings.map((warning) => {
       const path = toDraftPath(warning.path, draft);
       return { ...warning, path: [...path], step: stepForPath(path) };

@@ -189,6 +189,7 @@ function Review({ catalog }: { catalog: Catalog }) {
             <DownloadButton
               answers={analysis.input}
               preflight={analysis.preflight}
+              ownFile={analysis.ownFile}
               label="Download all (.zip)"
               primary
             />
