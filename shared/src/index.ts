@@ -1,4 +1,5 @@
 export * from './version.ts';
+export * from './automation.ts';
 export * from './catalog.ts';
 export * from './release.ts';
 export * from './host.ts';

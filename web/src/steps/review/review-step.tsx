@@ -20,6 +20,7 @@ import { stepApplies, STEPS, type StepId } from '../../wizard/steps.ts';
 import { useWizardState } from '../../wizard/store.ts';
 import '../steps.css';
 import { CustomCaExpected } from '../tls/custom-ca-expected.tsx';
+import { Automation } from './automation.tsx';
 import { NextSteps } from './next-steps.tsx';
 
 // With the shared merge code and the diff package: only fetched when the Review step shows.
@@ -268,6 +269,10 @@ function Review({ catalog }: { catalog: Catalog }) {
       ) : null}
 
       {!startedFromFile && merged}
+
+      {analysis?.answers && analysis.problems.length === 0 && (
+        <Automation input={analysis.input} method={analysis.answers.deployment.method} />
+      )}
     </StepFrame>
   );
 }
