@@ -84,6 +84,7 @@ export default function PreviewPane() {
           answers={analysis.input}
           preflight={analysis.preflight}
           preferred={MAIN_OUTPUT[method]}
+          draft={!onReview}
         />
         {!onReview && <WarningsList warnings={analysis.warnings} />}
       </>
@@ -108,8 +109,9 @@ export default function PreviewPane() {
             answers={analysis.input}
             preflight={analysis.preflight}
             ownFile={analysis.ownFile}
-            label="Download all (.zip)"
-            primary
+            // Before the last step the answers may still change: a draft, and labelled so (issue 21, item 8).
+            label={onReview ? 'Download all (.zip)' : 'Download draft (.zip)'}
+            primary={onReview}
           />
         )}
       </div>
