@@ -101,8 +101,9 @@ export function App({ store }: { store: WizardStore }) {
         </div>
         <footer className="app-footer">
           <p>
-            Everything runs in this browser and on this wizard’s own server: no request goes
-            anywhere else, and proxy passwords are never accepted.
+            Everything runs in this browser and on this wizard’s own server. That server sends
+            nothing anywhere else, except when you press “Test my proxy”: then it connects to your
+            proxy. Proxy passwords are never accepted.
           </p>
         </footer>
         <div id={ANNOUNCER_ID} role="status" aria-live="polite" className="visually-hidden" />

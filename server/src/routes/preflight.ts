@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { hostname } from 'node:os';
 import type { FastifyPluginCallback, FastifyRequest } from 'fastify';
 import { ApiError } from '../errors.ts';
 import { LOOPBACK_HOST } from '../plugins/helmet.ts';
@@ -99,6 +100,8 @@ const preflight: FastifyPluginCallback<PreflightRouteOptions> = (app, opts, done
     reply.raw.once('close', () => closed.abort());
     const lines = runPreflight(plan, {
       signal: closed.signal,
+      // Where the proxy answered from: the result says so (issue 21, item 6).
+      from: hostname(),
       ...(options.timeouts ? { timeouts: options.timeouts } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
     });

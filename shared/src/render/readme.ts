@@ -101,6 +101,9 @@ function preflightSection(lines: readonly PreflightLine[]): string[] {
         out.push(
           '',
           `Result: ${line.allowed} allowed, ${line.blocked} blocked, ${line.errors} ${line.errors === 1 ? 'error' : 'errors'}.`,
+          '',
+          // Where the proxy answered is not necessarily where CARTO runs (issue 21, item 6).
+          `${line.from === undefined ? 'Checked from the wizard’s server' : `Checked from ${codeSpan(line.from)} (the wizard’s server)`}, not necessarily where CARTO runs: the proof that counts is \`sh check-proxy.sh\` run where CARTO runs.`,
         );
         break;
     }
