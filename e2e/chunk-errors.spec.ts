@@ -1,8 +1,7 @@
 /**
  * A step's code that cannot be loaded (the server restarted with a new build, the link dropped) takes
  * the step, never the answers: the step's error boundary says so, and a reload continues where the
- * visitor was. This also proves the production build's renderer (Preact through preact/compat, ADR 006)
- * catches a lazy chunk's rejection in a class error boundary, as React does.
+ * visitor was: a lazy chunk's rejection is caught by the step's class error boundary.
  */
 import { expect, test } from './support/fixtures.ts';
 

@@ -7,9 +7,7 @@
  *
  * Other steps import the shared pieces (fields, the step frame) from this chunk; what only they use
  * stays in their own chunks, and what the import panel loads on demand (the import code, YAML) is
- * not followed (dynamic imports are not part of the walk). Rolldown also moves Preact (the
- * production build's React, ADR 006 addendum) into this chunk, which the entry imports statically:
- * the entry stays about 4 KB and both are modulepreloaded by index.html.
+ * not followed (dynamic imports are not part of the walk).
  *
  * @see {@link https://rolldown.rs/reference/OutputOptions.codeSplitting}
  */

@@ -151,7 +151,7 @@ export class Wizard {
   async addExcludedDomain(entry: string): Promise<void> {
     const rows = await this.main.getByLabel(/^Excluded domain \d+$/).count();
     await this.main.getByRole('button', { name: 'Add a domain' }).click();
-    // The new row takes the focus after the re-render (a frame later with Preact's effects).
+    // The new row takes the focus after the re-render (after the re-render's effects).
     await expect(
       this.main.getByLabel(`Excluded domain ${rows + 1}`, { exact: true }),
     ).toBeFocused();

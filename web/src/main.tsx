@@ -3,7 +3,10 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import './styles/global.css';
 import { connectPersistence, loadInitialLocation } from './wizard/persistence.ts';
-import { loadCatalog } from './api/catalog.ts';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { catalogQuery } from './api/catalog.ts';
+import { QueryDevtools } from './api/devtools.tsx';
+import { createQueryClient } from './api/query-client.ts';
 import { preloadStep } from './wizard/chunks.ts';
 import { createWizardStore } from './wizard/store.ts';
 
@@ -28,12 +31,16 @@ connectPersistence(store, {
 
 // The current step's code is requested now, alongside the catalog (preloaded by index.html).
 preloadStep(store.getState().step);
-void loadCatalog();
+const queryClient = createQueryClient();
+void queryClient.prefetchQuery(catalogQuery());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
 createRoot(root).render(
   <StrictMode>
-    <App store={store} />
+    <QueryClientProvider client={queryClient}>
+      <App store={store} />
+      <QueryDevtools />
+    </QueryClientProvider>
   </StrictMode>,
 );

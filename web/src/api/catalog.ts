@@ -1,76 +1,39 @@
 /**
- * GET /api/catalog: methods, releases, warehouses, services and the sources behind them. Fetched
- * once per page (index.html preloads it) and shared by every step through a tiny store: the catalog
- * is part of the server's build and never changes while the page is open, so a query library's
- * cache, refetching and devtools (about 10 KB on the first question's path, issue 10) would buy
- * nothing here.
+ * GET /api/catalog: methods, releases, warehouses, services and the sources behind them. One query,
+ * read by every step that needs it: the catalog is part of the server's build and never changes while
+ * the page is open (`staleTime: Infinity`, never collected), so it is fetched once per page. index.html
+ * preloads it, and the query's request is the same (same URL, `credentials: 'same-origin'` as the
+ * preload's `crossorigin="anonymous"`), so the browser hands the preloaded response to it: no second
+ * request.
+ *
+ * @see {@link https://tanstack.com/query/v5/docs/framework/react/guides/query-options}
+ * @see {@link https://html.spec.whatwg.org/multipage/links.html#link-type-preload} (matching a preload)
  */
-import { useSyncExternalStore } from 'react';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Catalog } from '@wizard/shared';
 import { request } from './http.ts';
 
 export type { Catalog };
 
-export interface CatalogQuery {
-  data: Catalog | undefined;
-  error: unknown;
-  isError: boolean;
-  isPending: boolean;
-  /** Fetches again after a failure (the "Try again" button). */
-  refetch: () => Promise<void>;
+export const CATALOG_URL = '/api/catalog';
+
+export async function fetchCatalog(): Promise<Catalog> {
+  const response = await request(CATALOG_URL, { credentials: 'same-origin' });
+  return (await response.json()) as Catalog;
 }
 
-/** Attempts per load, with a growing pause between them (1 s, then 2 s). */
-const ATTEMPTS = 3;
+export const catalogQuery = () =>
+  queryOptions({
+    queryKey: ['catalog'] as const,
+    // No abort signal: a step that unmounts while the catalog loads must not cancel the one request
+    // the next step needs too.
+    queryFn: fetchCatalog,
+    staleTime: Infinity,
+    gcTime: Infinity,
+  });
 
-type State = Pick<CatalogQuery, 'data' | 'error' | 'isError' | 'isPending'>;
-
-let state: State = { data: undefined, error: undefined, isError: false, isPending: true };
-let loading: Promise<void> | undefined;
-const listeners = new Set<() => void>();
-
-function set(next: State): void {
-  state = next;
-  for (const listener of listeners) listener();
+export function useCatalog() {
+  return useQuery(catalogQuery());
 }
 
-async function fetchCatalog(): Promise<Catalog> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      // credentials: same-origin, as the preload in index.html, so the browser reuses that response.
-      const response = await request('/api/catalog', { credentials: 'same-origin' });
-      return (await response.json()) as Catalog;
-    } catch (error) {
-      if (attempt >= ATTEMPTS) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
-    }
-  }
-}
-
-export function loadCatalog(): Promise<void> {
-  if (state.data) return Promise.resolve();
-  loading ??= fetchCatalog().then(
-    (data) => set({ data, error: undefined, isError: false, isPending: false }),
-    (error: unknown) => {
-      loading = undefined;
-      set({ data: undefined, error, isError: true, isPending: false });
-    },
-  );
-  return loading;
-}
-
-function refetch(): Promise<void> {
-  if (state.isError) set({ ...state, isError: false, isPending: true });
-  return loadCatalog();
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  void loadCatalog();
-  return () => listeners.delete(listener);
-}
-
-export function useCatalog(): CatalogQuery {
-  const current = useSyncExternalStore(subscribe, () => state);
-  return { ...current, refetch };
-}
+export type CatalogQuery = ReturnType<typeof useCatalog>;

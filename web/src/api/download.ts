@@ -2,7 +2,7 @@
  * POST /api/download: the server renders the answers again (the same shared renderer as the preview)
  * and returns the .zip, or one file with ?file=NAME. A failure leaves the form as it is.
  */
-import { useState } from 'react';
+import { mutationOptions } from '@tanstack/react-query';
 import type { AnswersInput } from '@wizard/shared';
 import type { PreflightLine } from '@wizard/shared/preflight';
 import { ZIP_FOLDER } from '@wizard/shared/render/types';
@@ -99,32 +99,15 @@ export function saveFile({ blob, filename }: DownloadedFile): void {
   window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export type DownloadState =
-  | { isPending: false; isError: false; error: null }
-  | { isPending: true; isError: false; error: null }
-  | { isPending: false; isError: true; error: Error };
-
-/** One download at a time: pending while the server renders, then saved, or the error to show. */
-export function useDownload(): DownloadState & { mutate: (request: DownloadRequest) => void } {
-  const [state, setState] = useState<DownloadState>({
-    isPending: false,
-    isError: false,
-    error: null,
+/**
+ * The download as a mutation: pending while the server renders, the file handed to the browser on
+ * success, the error kept for the "Try again" beside the button. Never retried on its own.
+ *
+ * @see {@link https://tanstack.com/query/v5/docs/framework/react/reference/mutationOptions}
+ */
+export const downloadMutation = () =>
+  mutationOptions<DownloadedFile, Error, DownloadRequest>({
+    mutationKey: ['download'],
+    mutationFn: downloadAnswers,
+    onSuccess: saveFile,
   });
-  const mutate = (request: DownloadRequest) => {
-    setState({ isPending: true, isError: false, error: null });
-    downloadAnswers(request).then(
-      (file) => {
-        saveFile(file);
-        setState({ isPending: false, isError: false, error: null });
-      },
-      (error: unknown) =>
-        setState({
-          isPending: false,
-          isError: true,
-          error: error instanceof Error ? error : new Error(String(error)),
-        }),
-    );
-  };
-  return { ...state, mutate };
-}

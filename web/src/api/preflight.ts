@@ -6,6 +6,7 @@
  * Each line is checked against the shared schema: a finished run is sent back with a download, and the
  * server validates it with the same schema, so nothing malformed is kept.
  */
+import { experimental_streamedQuery as streamedQuery, queryOptions } from '@tanstack/react-query';
 import type { AnswersInput } from '@wizard/shared';
 import { PreflightLineSchema, type PreflightLine } from '@wizard/shared/preflight';
 import { ApiError, request } from './http.ts';
@@ -59,3 +60,45 @@ export async function* streamPreflight(
     yield line.data;
   }
 }
+
+/** Said when the stream ends without its summary line (the server stopped in the middle). */
+export const CUT_SHORT =
+  'The check ended before its summary: the wizard’s server may have stopped. The results so far are shown; they are not added to README.md.';
+
+/** A whole run: every line, then an error when the summary never came. */
+export async function* preflightRun(
+  answers: AnswersInput,
+  signal: AbortSignal,
+): AsyncGenerator<PreflightLine> {
+  let last: PreflightLine | undefined;
+  for await (const line of streamPreflight(answers, signal)) {
+    last = line;
+    yield line;
+  }
+  if (last?.check !== 'summary') throw new Error(CUT_SHORT);
+}
+
+/** Whether a run's lines are complete (they end with the summary). */
+export const isFinished = (lines: readonly PreflightLine[] | undefined): boolean =>
+  lines?.at(-1)?.check === 'summary';
+
+/**
+ * "Test my proxy" as a streamed query keyed by the answers it tests: its data is the list of lines so
+ * far, growing as each check ends. It runs only when asked (`enabled: false`, then `refetch()`); new
+ * answers are a new key with no result, and a run nobody shows any more is dropped at once
+ * (`gcTime: 0`), so a result never outlives the answers it checked. Cancelling it (Stop, or leaving
+ * the step) aborts the request, and the server stops the checks still running.
+ *
+ * @see {@link https://tanstack.com/query/v5/docs/reference/streamedQuery}
+ */
+export const preflightQuery = (answers: AnswersInput) =>
+  queryOptions({
+    queryKey: ['preflight', answers] as const,
+    queryFn: streamedQuery<PreflightLine>({
+      streamFn: ({ signal }) => preflightRun(answers, signal),
+    }),
+    enabled: false,
+    retry: false,
+    staleTime: Infinity,
+    gcTime: 0,
+  });

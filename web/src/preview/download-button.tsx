@@ -4,7 +4,8 @@
  */
 import type { AnswersInput } from '@wizard/shared';
 import type { PreflightLine } from '@wizard/shared/preflight';
-import { useDownload } from '../api/download.ts';
+import { useMutation } from '@tanstack/react-query';
+import { downloadMutation } from '../api/download.ts';
 import { ApiError } from '../api/http.ts';
 import { Callout } from '../components/callout.tsx';
 import { DownloadIcon } from '../components/icons.tsx';
@@ -30,7 +31,7 @@ export function DownloadButton({
   primary?: boolean;
   small?: boolean;
 }) {
-  const download = useDownload();
+  const download = useMutation(downloadMutation());
   const classes = ['button', primary && 'button--primary', small && 'button--small']
     .filter(Boolean)
     .join(' ');

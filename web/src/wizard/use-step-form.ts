@@ -42,8 +42,8 @@ export function useStepForm<S extends StepId>(step: S): StepForm<S> {
   });
   const { subscribe, getFieldState, trigger } = form;
   // A layout effect: subscribed before the browser gets control back, so an edit made the moment the
-  // step appears still reaches the store. Passive effects may run a frame later (Preact always
-  // defers them to after paint; React only for non-discrete updates), and a value typed in between
+  // step appears still reaches the store. Passive effects may run a frame later (React defers them
+  // to after paint for non-discrete updates), and a value typed in between
   // would live in the form but never in the store, the URL or localStorage (e2e/persistence.spec.ts,
   // "an edit made just before a reload survives it").
   useLayoutEffect(

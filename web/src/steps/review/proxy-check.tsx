@@ -3,22 +3,24 @@
  * is an HTTPS proxy, and asks it for a tunnel to each domain CARTO needs; each result shows here as it
  * arrives, the failing ones with what to ask the proxy admin (the server's own sentences).
  *
- * A finished run goes to the store, where it belongs to these answers only: README.md (preview and
- * download) records it, and any change of the answers drops it. Screen readers hear the start and the
+ * The run is a streamed query keyed by the answers it tests (api/preflight.ts): Stop cancels it and
+ * keeps the lines so far, new answers are a new key with no result. A finished run also goes to the
+ * store, where it belongs to these answers only: README.md (preview and download) records it, and any
+ * change of the answers drops it. Screen readers hear the start and the
  * outcome, not every row (the list is not a live region).
  */
 import { proxyUrl, type Answers, type AnswersInput, type RenderResult } from '@wizard/shared';
 import { CONNECT_STATUS_TEXT, preflightReport } from '@wizard/shared/preflight-report';
 import type {
   ConnectCheck,
-  PreflightLine,
   PreflightSummary,
   ReachCheck,
   TlsCheck,
 } from '@wizard/shared/preflight';
-import { useEffect, useId, useRef, useState, type ReactNode, type SVGProps } from 'react';
+import { isCancelledError, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useRef, type ReactNode, type SVGProps } from 'react';
 import { ApiError } from '../../api/http.ts';
-import { streamPreflight } from '../../api/preflight.ts';
+import { isFinished, preflightQuery } from '../../api/preflight.ts';
 import { announce } from '../../components/announce.ts';
 import { Callout } from '../../components/callout.tsx';
 import { CopyButton } from '../../components/copy-button.tsx';
@@ -232,11 +234,6 @@ function RefusedCallout({ error }: { error: ApiError | Error }) {
   );
 }
 
-type Run =
-  | { status: 'running'; lines: PreflightLine[] }
-  | { status: 'stopped'; lines: PreflightLine[] }
-  | { status: 'failed'; lines: PreflightLine[]; error: ApiError | Error };
-
 export default function ProxyCheck({
   input,
   answers,
@@ -250,70 +247,47 @@ export default function ProxyCheck({
   const store = useWizardStore();
   const stored = useWizardState(store, (s) => s.preflight);
   const id = useId();
-  const [run, setRun] = useState<Run | null>(null);
-  const controller = useRef<AbortController | null>(null);
-  const stopRequested = useRef(false);
+  const queryClient = useQueryClient();
+  const check = preflightQuery(input);
+  const run = useQuery(check);
   const startButton = useRef<HTMLButtonElement>(null);
   const stopButton = useRef<HTMLButtonElement>(null);
 
-  // Leaving the step (or new answers, which remount this) stops a run: the server stops with it.
-  useEffect(() => () => controller.current?.abort(), []);
-
-  const lines = run?.lines ?? stored ?? [];
-  const status = run?.status ?? (stored ? 'done' : 'idle');
-  const running = status === 'running';
+  const running = run.fetchStatus === 'fetching';
+  // Stop cancels the query without reverting it: the lines so far stay, with a CancelledError.
+  const stopped = !running && run.isError && isCancelledError(run.error);
+  const failure = !running && run.isError && !stopped ? run.error : null;
+  const lines = run.data ?? stored ?? [];
+  const status = running
+    ? 'running'
+    : stopped
+      ? 'stopped'
+      : failure
+        ? 'failed'
+        : isFinished(run.data) || stored
+          ? 'done'
+          : 'idle';
 
   const start = async () => {
-    controller.current?.abort();
-    const current = new AbortController();
-    controller.current = current;
-    stopRequested.current = false;
     const startedWith = store.getState().draft;
-    const received: PreflightLine[] = [];
     store.setPreflight(null);
-    setRun({ status: 'running', lines: [] });
     announce('Testing the proxy from the wizard’s server…');
-    const settle = () => {
-      // The Stop button goes away with the run: keep the keyboard where it was.
-      if (document.activeElement === stopButton.current) startButton.current?.focus();
-    };
-    try {
-      for await (const line of streamPreflight(input, current.signal)) {
-        received.push(line);
-        setRun({ status: 'running', lines: [...received] });
-      }
-      const summary = received.at(-1);
-      if (summary?.check !== 'summary') {
-        throw new Error(
-          'The check ended before its summary: the wizard’s server may have stopped. The results so far are shown; they are not added to README.md.',
-        );
-      }
-      if (controller.current !== current || store.getState().draft !== startedWith) return;
-      store.setPreflight(received);
-      setRun(null);
-      settle();
-      announce(preflightReport(received).outcome);
-    } catch (error) {
-      if (controller.current !== current) return;
-      if (current.signal.aborted) {
-        if (!stopRequested.current) return;
-        setRun({ status: 'stopped', lines: received });
-        settle();
-        announce('Proxy check stopped.');
-        return;
-      }
-      setRun({
-        status: 'failed',
-        lines: received,
-        error: error instanceof Error ? error : new Error(String(error)),
-      });
-      settle();
+    const result = await run.refetch();
+    // The Stop button goes away with the run: keep the keyboard where it was.
+    if (document.activeElement === stopButton.current) startButton.current?.focus();
+    if (result.isError && isCancelledError(result.error)) {
+      announce('Proxy check stopped.');
+      return;
     }
+    // Only a whole run of these very answers is recorded (README.md reports it).
+    if (!result.isSuccess || !isFinished(result.data)) return;
+    if (store.getState().draft !== startedWith) return;
+    store.setPreflight(result.data);
+    announce(preflightReport(result.data).outcome);
   };
 
   const stop = () => {
-    stopRequested.current = true;
-    controller.current?.abort();
+    void queryClient.cancelQueries({ queryKey: check.queryKey, exact: true }, { revert: false });
   };
 
   const reach = lines.find((line): line is ReachCheck => line.check === 'reach');
@@ -439,8 +413,8 @@ export default function ProxyCheck({
         </ul>
       )}
 
-      {run?.status === 'failed' && <RefusedCallout error={run.error} />}
-      {run?.status === 'stopped' && (
+      {failure && <RefusedCallout error={failure} />}
+      {stopped && (
         <p className="muted">Stopped: the results so far are shown and not added to README.md.</p>
       )}
     </section>
