@@ -18,7 +18,7 @@ import {
   type Answers,
   type Warning,
 } from '@wizard/shared';
-import { mergeEnv, mergeHelm } from '@wizard/shared/import/index';
+import { MERGE_KIND_FOR_METHOD, mergeFile, mergeKindOfPath } from '@wizard/shared/import/index';
 import { capIssues } from './issues.ts';
 import { writeFiles } from './output-files.ts';
 import {
@@ -184,9 +184,12 @@ async function render(file: string, options: { out?: string; json: boolean }, io
 async function merge(options: { answers: string; into: string; write: boolean }, io: CliIo) {
   const answers = await readAnswers(options.answers, io);
   if (answers === undefined) return EXIT_USAGE;
-  const helm = /\.ya?ml$/i.test(options.into);
-  const expected = helm ? 'helm' : 'docker-compose';
-  if (answers.deployment.method !== expected) {
+  const kind = mergeKindOfPath(options.into);
+  const helm = kind === 'helm';
+  const expected = Object.keys(MERGE_KIND_FOR_METHOD).find(
+    (method) => MERGE_KIND_FOR_METHOD[method as keyof typeof MERGE_KIND_FOR_METHOD] === kind,
+  );
+  if (MERGE_KIND_FOR_METHOD[answers.deployment.method] !== kind) {
     io.stderr(
       `error: ${options.into} is ${helm ? 'Helm values' : 'a customer.env'}, which only ${expected} answers can be merged into (the answers say ${answers.deployment.method}).\n`,
     );
@@ -203,7 +206,7 @@ async function merge(options: { answers: string; into: string; write: boolean },
   }
   let merged: string;
   try {
-    merged = helm ? mergeHelm(original, answers) : mergeEnv(original, answers);
+    merged = mergeFile(kind, original, answers);
   } catch (error) {
     io.stderr(`error: ${options.into}: ${(error as Error).message}\n`);
     return EXIT_USAGE;

@@ -3,18 +3,11 @@
  * browser, the API and the CLI. PRODUCT.md §2 and §4; every message says what to fix.
  */
 import { z } from 'zod';
-import {
-  DEPLOYMENT_METHOD_IDS,
-  DEPLOYMENT_METHODS,
-  PROXY_SUPPORT_SINCE,
-  RELEASE_RULES,
-  SERVICE_IDS,
-  WAREHOUSE_IDS,
-  type DeploymentMethodId,
-} from './catalog.ts';
+import { DEPLOYMENT_METHOD_IDS, SERVICE_IDS, WAREHOUSE_IDS } from './catalog.ts';
 import { inspectPem } from './certificates.ts';
 import { CREDENTIALS_MESSAGE, hostKind, isDnsName, isIPv4, isIPv6, unusualIPv4 } from './host.ts';
-import { isAtLeast, parseRelease } from './release.ts';
+import { methodFacts } from './method-facts.ts';
+import { parseRelease } from './release-names.ts';
 
 export const PORT_MIN = 1;
 export const PORT_MAX = 65535;
@@ -30,11 +23,6 @@ export const LIST_MAX = 64;
  * reads the value (whitespace, quotes, `$`, `#`, `\`, `,`, `=`, control characters) is outside it.
  */
 const EXCLUDED_DOMAIN_CHARS = /^[\p{L}\p{M}\p{N}._*:[\]/%-]+$/u;
-
-/** Kubernetes methods, which run CARTO inside a cluster. */
-export function isKubernetesMethod(method: DeploymentMethodId): boolean {
-  return method === 'helm' || method === 'kots';
-}
 
 const required = (what: string) => (issue: { input: unknown }) =>
   issue.input === undefined ? `${what} is required.` : undefined;
@@ -245,46 +233,41 @@ export const AnswersSchema = z
   )
   .superRefine((answers, ctx) => {
     const { deployment, proxy } = answers;
-    const floor = PROXY_SUPPORT_SINCE[deployment.method];
-    if (
-      deployment.release !== undefined &&
-      parseRelease(deployment.release) &&
-      !isAtLeast(deployment.release, floor.release)
-    ) {
+    // What the method and release allow: decided once, in methodFacts.
+    const facts = methodFacts(deployment.method, deployment.release);
+    if (facts.givenRelease !== undefined && !facts.proxySupport.supported) {
       // carto-proxy-facts.md §V.1: older releases ignore the proxy settings, so nothing is rendered.
-      const label = DEPLOYMENT_METHODS.find((m) => m.id === deployment.method)?.label;
+      const { reason, since } = facts.proxySupport;
       ctx.addIssue({
         code: 'custom',
         path: ['deployment', 'release'],
-        message: `Release ${deployment.release} has no proxy support for ${label}: ${floor.reason.charAt(0).toUpperCase()}${floor.reason.slice(1)} Upgrade CARTO to ${floor.release} or newer first${deployment.method === 'single-vm' ? ', or install with Docker Compose or on Kubernetes instead' : ''}.`,
+        message: `Release ${facts.givenRelease} has no proxy support for ${facts.label}: ${reason.charAt(0).toUpperCase()}${reason.slice(1)} Upgrade CARTO to ${since} or newer first${deployment.method === 'single-vm' ? ', or install with Docker Compose or on Kubernetes instead' : ''}.`,
       });
     }
-    if (deployment.method === 'kots' || deployment.method === 'single-vm') {
-      // The Admin Console's Host regex, ^(https?:\/\/)([a-zA-Z0-9.-]+)(:\d+)?…, rejects both (§V.3).
-      if (isIPv6(proxy.host)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['proxy', 'host'],
-          message:
-            'The Admin Console does not accept an IPv6 address as the proxy host: use a DNS name (or an IPv4 address) that points to the proxy.',
-        });
-      } else if (proxy.host.includes('_')) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['proxy', 'host'],
-          message:
-            'The Admin Console does not accept an underscore in the proxy host: use a DNS name without underscores (for example a CNAME to this host) or its IP address.',
-        });
-      }
+    // The Admin Console's Host regex, ^(https?:\/\/)([a-zA-Z0-9.-]+)(:\d+)?…, rejects both (§V.3).
+    if (!facts.hostRules.ipv6 && isIPv6(proxy.host)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['proxy', 'host'],
+        message:
+          'The Admin Console does not accept an IPv6 address as the proxy host: use a DNS name (or an IPv4 address) that points to the proxy.',
+      });
+    } else if (!facts.hostRules.underscore && proxy.host.includes('_')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['proxy', 'host'],
+        message:
+          'The Admin Console does not accept an underscore in the proxy host: use a DNS name without underscores (for example a CNAME to this host) or its IP address.',
+      });
     }
-    if (deployment.clusterDomain !== undefined && !isKubernetesMethod(deployment.method)) {
+    if (deployment.clusterDomain !== undefined && !facts.options.clusterDomain.offered) {
       ctx.addIssue({
         code: 'custom',
         path: ['deployment', 'clusterDomain'],
         message: 'The cluster domain applies only to Kubernetes methods (helm, kots): remove it.',
       });
     }
-    if (deployment.imagePullsThroughProxy === true && !isKubernetesMethod(deployment.method)) {
+    if (deployment.imagePullsThroughProxy === true && !facts.options.imagePullsThroughProxy) {
       ctx.addIssue({
         code: 'custom',
         path: ['deployment', 'imagePullsThroughProxy'],
@@ -292,27 +275,17 @@ export const AnswersSchema = z
           'imagePullsThroughProxy applies only to Kubernetes methods (helm, kots); Docker Compose and Single VM pull images through the hosts already listed.',
       });
     }
-    if (deployment.usePubSubRestApi === true) {
-      if (deployment.method !== 'helm') {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['deployment', 'usePubSubRestApi'],
-          message:
-            'usePubSubRestApi is a Helm chart value (cartoConfigValues.usePubSubRestApi): it applies only to the helm method.',
-        });
-      } else if (
-        deployment.release !== undefined &&
-        parseRelease(deployment.release) &&
-        !isAtLeast(deployment.release, RELEASE_RULES.pubSubRestApiSince)
-      ) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['deployment', 'usePubSubRestApi'],
-          message: `Pub/Sub over REST (cartoConfigValues.usePubSubRestApi) exists from release ${RELEASE_RULES.pubSubRestApiSince} on: upgrade, or turn it off.`,
-        });
-      }
+    if (deployment.usePubSubRestApi === true && !facts.options.pubSubRestApi.offered) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['deployment', 'usePubSubRestApi'],
+        message:
+          deployment.method !== 'helm'
+            ? 'usePubSubRestApi is a Helm chart value (cartoConfigValues.usePubSubRestApi): it applies only to the helm method.'
+            : `Pub/Sub over REST (cartoConfigValues.usePubSubRestApi) exists from release ${facts.options.pubSubRestApi.since} on: upgrade, or turn it off.`,
+      });
     }
-    if (deployment.method === 'kots' && deployment.kubernetesServiceIp === undefined) {
+    if (facts.options.kubernetesServiceIp && deployment.kubernetesServiceIp === undefined) {
       ctx.addIssue({
         code: 'custom',
         path: ['deployment', 'kubernetesServiceIp'],
@@ -320,14 +293,14 @@ export const AnswersSchema = z
           "Enter the ClusterIP of the kubernetes service: kubectl get svc kubernetes -n default -o jsonpath='{.spec.clusterIP}'",
       });
     }
-    if (deployment.method !== 'kots' && deployment.kubernetesServiceIp !== undefined) {
+    if (!facts.options.kubernetesServiceIp && deployment.kubernetesServiceIp !== undefined) {
       ctx.addIssue({
         code: 'custom',
         path: ['deployment', 'kubernetesServiceIp'],
         message: 'The kubernetes service ClusterIP applies only to the kots method: remove it.',
       });
     }
-    if (!isKubernetesMethod(deployment.method) && deployment.gkeWorkloadIdentity === true) {
+    if (!facts.options.gkeWorkloadIdentity && deployment.gkeWorkloadIdentity === true) {
       ctx.addIssue({
         code: 'custom',
         path: ['deployment', 'gkeWorkloadIdentity'],

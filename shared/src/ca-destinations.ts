@@ -4,12 +4,14 @@
  * wizard step can explain the release's consequence without loading the renderers.
  */
 import type { DeploymentMethodId, RELEASE_RULES } from './catalog.ts';
-import { isAtLeast } from './release.ts';
+import { isAtLeast } from './release-names.ts';
 
 /** The release boundaries (the catalog's RELEASE_RULES, or the copy GET /api/catalog serves). */
-export type CaReleaseRules = Pick<
-  typeof RELEASE_RULES,
-  'trustedCaCertsSince' | 'privateCaConfigMapSince'
+export type CaReleaseRules = Readonly<
+  Record<
+    keyof Pick<typeof RELEASE_RULES, 'trustedCaCertsSince' | 'privateCaConfigMapSince'>,
+    string
+  >
 >;
 
 export type CaDestination =

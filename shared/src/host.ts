@@ -90,12 +90,17 @@ export function hostForUrl(host: string): string {
   return isIPv6(host) ? `[${host}]` : host;
 }
 
+/** `host:port` as a URL or a socket address writes it: an IPv6 host bracketed. */
+export function hostPort(host: string, port: number | string): string {
+  return `${hostForUrl(host)}:${port}`;
+}
+
 export function proxyUrl(proxy: {
   protocol: 'http' | 'https';
   host: string;
   port: number;
 }): string {
-  return `${proxy.protocol}://${hostForUrl(proxy.host)}:${proxy.port}`;
+  return `${proxy.protocol}://${hostPort(proxy.host, proxy.port)}`;
 }
 
 export type ParsedProxyUrl =

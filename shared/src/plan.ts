@@ -3,19 +3,20 @@
  * written for, the proxy URL and the host as each method writes it, the NO_PROXY entries with their
  * reasons, the allowlist, the egress rules, where the custom CA goes, and the optional chart values.
  * Every renderer only formats a plan, so two files can never disagree about a rule, and tests can assert
- * on the decisions apart from the bytes. Facts: ../shared/reference/carto-proxy-facts.md §V.
+ * on the decisions apart from the bytes. What the method and release alone imply comes from
+ * `methodFacts` (method-facts.ts); the plan adds what the rest of the answers decide.
+ * Facts: ../shared/reference/carto-proxy-facts.md §V.
  */
 import type { Answers } from './answers.ts';
-import { caDestinations, type CaDestination } from './ca-destinations.ts';
-import { LATEST_RELEASE, RELEASE_RULES, type DeploymentMethodId } from './catalog.ts';
+import type { CaDestination } from './ca-destinations.ts';
+import type { DeploymentMethodId } from './catalog.ts';
 import { normalizedCaPem } from './certificates.ts';
+import type { AllowlistEntry, EgressRule, NoProxyEntry } from './domain-types.ts';
 import { hostForUrl, isIPv6, proxyUrl } from './host.ts';
-import { compareReleases } from './release.ts';
+import { methodFacts, type MethodFacts } from './method-facts.ts';
 import { allowlistEntries } from './rules/allowlist.ts';
 import { egressRules } from './rules/egress.ts';
-import { noProxyEntries } from './rules/no-proxy.ts';
-import { clusterDomainOf, effectiveRelease, usesPubSubRestApi } from './rules/release.ts';
-import type { AllowlistEntry, EgressRule, NoProxyEntry } from './render/types.ts';
+import { noProxyEntries, snowflakeBypassesProxy } from './rules/no-proxy.ts';
 
 export type { CaDestination };
 
@@ -30,6 +31,8 @@ export interface CaPlan {
 export interface Plan {
   answers: Answers;
   method: DeploymentMethodId;
+  /** What the method and release imply (the release in force, CA destinations, options offered, …). */
+  facts: MethodFacts;
   /** The release the files are written for: the user's, or the newest the catalog knows. */
   release: string;
   /** The user's release is newer than the newest the catalog knows: the newest known rules apply. */
@@ -46,30 +49,43 @@ export interface Plan {
   noProxy: NoProxyEntry[];
   /** The list as every output writes it: comma-joined, no spaces (curl ≥ 8.9 stops at a space). */
   noProxyValue: string;
+  /** Snowflake is chosen and cannot use this proxy (HTTPS): it is excluded and reached directly. */
+  snowflakeBypass: boolean;
   allowlist: AllowlistEntry[];
   egress: EgressRule[];
   ca?: CaPlan;
+  /**
+   * HTTPS proxies: whether CARTO checks the proxy's certificate, written as NODE_TLS_REJECT_UNAUTHORIZED
+   * (`1`/`0`, Docker Compose), `externalProxy.sslRejectUnauthorized` (Helm) or the Admin Console's "SSL
+   * certificate checks" (Kots). Undefined for HTTP proxies, where no file sets it (§1(c)).
+   */
+  rejectUnauthorized?: boolean;
   /** Helm: write `cartoConfigValues.usePubSubRestApi: true` (Pub/Sub over HTTPS, through the proxy). */
   pubSubRestApi: boolean;
   /** Docker Compose: the Docker daemon's own proxy settings (docker-daemon-proxy.conf), for image pulls. */
   dockerDaemonProxy: boolean;
 }
 
-/** The ConfigMap kots 2025.7.16 – 2026.7.16 reads a private CA from (key ca_0.crt, chart PR #737). */
-export const KOTS_CA_CONFIGMAP = 'carto-proxy-ca';
-/** Where the installation's ./certs folder is mounted in CARTO's containers (docker-compose.yml). */
-export const DOCKER_CERTS_MOUNT = '/usr/src/certs';
-export const DOCKER_CA_FILE = 'certs/proxy-ca.crt';
-
-function caPlanOf(answers: Answers, release: string): CaPlan | undefined {
+/** The custom CA, when one applies: an HTTPS proxy with a non-empty CA. */
+function caPlanOf(answers: Answers, facts: MethodFacts): CaPlan | undefined {
   const ca = answers.proxy.customCa;
   if (answers.proxy.protocol !== 'https' || ca === undefined || ca.trim() === '') return undefined;
-  const method = answers.deployment.method;
-  return {
-    pem: normalizedCaPem(ca),
-    file: method === 'docker-compose' ? DOCKER_CA_FILE : 'proxy-ca.crt',
-    destinations: caDestinations(method, release, RELEASE_RULES),
-  };
+  return { pem: normalizedCaPem(ca), file: facts.caFile, destinations: facts.caDestinations };
+}
+
+/**
+ * Whether Helm writes `cartoConfigValues.usePubSubRestApi: true` (carto-proxy-facts.md §V.5): Pub/Sub
+ * over HTTPS, which goes through an HTTPS proxy, where gRPC cannot. On by default with an HTTPS proxy
+ * where it is offered (Helm from 2025.2.13); the user can turn it off (or on with an HTTP proxy).
+ */
+function usesPubSubRestApi(answers: Answers, facts: MethodFacts): boolean {
+  if (!facts.options.pubSubRestApi.offered) return false;
+  return answers.deployment.usePubSubRestApi ?? answers.proxy.protocol === 'https';
+}
+
+/** NODE_TLS_REJECT_UNAUTHORIZED as Node reads it (the chart: `ternary "1" "0" sslRejectUnauthorized`). */
+export function nodeTlsRejectUnauthorized(reject: boolean): '1' | '0' {
+  return reject ? '1' : '0';
 }
 
 const plans = new WeakMap<Answers, Plan>();
@@ -86,26 +102,33 @@ export function planFor(answers: Answers): Plan {
 
 function computePlan(answers: Answers): Plan {
   const { deployment, proxy } = answers;
-  const release = effectiveRelease(answers);
-  const noProxy = noProxyEntries(answers);
+  const facts = methodFacts(deployment.method, deployment.release);
+  const clusterDomain = facts.options.clusterDomain.offered
+    ? (deployment.clusterDomain ?? facts.options.clusterDomain.default)
+    : undefined;
+  const pubSubRestApi = usesPubSubRestApi(answers, facts);
+  const snowflakeBypass = snowflakeBypassesProxy(answers);
+  const noProxy = noProxyEntries(answers, facts, { clusterDomain, snowflakeBypass });
   const plan: Plan = {
     answers,
     method: deployment.method,
-    release,
-    releaseNewerThanKnown: compareReleases(release, LATEST_RELEASE) > 0,
+    facts,
+    release: facts.release,
+    releaseNewerThanKnown: facts.releaseNewerThanKnown,
     proxyUrl: proxyUrl(proxy),
     configHost:
-      deployment.method === 'helm' && isIPv6(proxy.host) ? hostForUrl(proxy.host) : proxy.host,
+      facts.hostRules.bracketIpv6 && isIPv6(proxy.host) ? hostForUrl(proxy.host) : proxy.host,
     noProxy,
     noProxyValue: noProxy.map((e) => e.entry).join(','),
+    snowflakeBypass,
     allowlist: allowlistEntries(answers),
-    egress: egressRules(answers),
-    pubSubRestApi: usesPubSubRestApi(answers),
-    dockerDaemonProxy: deployment.method === 'docker-compose',
+    egress: egressRules(answers, pubSubRestApi),
+    pubSubRestApi,
+    dockerDaemonProxy: facts.options.dockerDaemonProxy,
   };
-  const clusterDomain = clusterDomainOf(answers);
   if (clusterDomain !== undefined) plan.clusterDomain = clusterDomain;
-  const ca = caPlanOf(answers, release);
+  if (proxy.protocol === 'https') plan.rejectUnauthorized = proxy.verifyCertificate;
+  const ca = caPlanOf(answers, facts);
   if (ca !== undefined) plan.ca = ca;
   return plan;
 }

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allowlistEntries, checkHost, validateAnswers, type AnswersInput } from '@wizard/shared';
+import {
+  allowlistEntries,
+  checkHost,
+  planFor,
+  validateAnswers,
+  type AnswersInput,
+} from '@wizard/shared';
 import { CA_PEM } from '@wizard/shared/fixtures/index';
 import { planPreflight, runPreflight, type PreflightPlan } from './probe.ts';
 import { startTestProxy, type TestProxy } from './test-proxy.ts';
@@ -25,7 +31,7 @@ describe('planPreflight', () => {
       warehouses: ['redshift'],
       services: ['s3-buckets'],
     });
-    const plan = planPreflight(answers);
+    const plan = planPreflight(planFor(answers));
     expect(plan.proxy).toEqual({
       protocol: 'http',
       host: 'proxy.corp.example',
@@ -52,7 +58,7 @@ describe('planPreflight', () => {
         verifyCertificate: false,
       },
     });
-    expect(planPreflight(https).proxy).toEqual({
+    expect(planPreflight(planFor(https)).proxy).toEqual({
       protocol: 'https',
       host: 'fd00::10',
       port: 3129,
@@ -63,7 +69,7 @@ describe('planPreflight', () => {
       deployment: { method: 'docker-compose' },
       proxy: { protocol: 'https', host: 'proxy.corp.example', port: 3129, customCa: '  ' },
     });
-    expect(planPreflight(blankCa).proxy).not.toHaveProperty('customCa');
+    expect(planPreflight(planFor(blankCa)).proxy).not.toHaveProperty('customCa');
   });
 
   it('uses injected sources when given', () => {
@@ -71,7 +77,7 @@ describe('planPreflight', () => {
       deployment: { method: 'docker-compose' },
       proxy: { protocol: 'http', host: '127.0.0.1', port: 3128 },
     });
-    const plan = planPreflight(answers, {
+    const plan = planPreflight(planFor(answers), {
       allowlist: () => [{ domain: 'a.example' }, { domain: '*.b.example' }],
       checkHost: (domain) => (domain === 'a.example' ? 'a.example' : undefined),
     });
@@ -94,7 +100,7 @@ describe('runPreflight', () => {
   });
   afterAll(() => proxy.close());
 
-  const planFor = (hosts: string[]): PreflightPlan => ({
+  const preflightFor = (hosts: string[]): PreflightPlan => ({
     proxy: { protocol: 'http', host: '127.0.0.1', port: proxy.port, verifyCertificate: true },
     targets: hosts.map((host) => ({ domain: host, host })),
   });
@@ -102,7 +108,7 @@ describe('runPreflight', () => {
 
   it('keeps at most `concurrency` CONNECTs open at once (4 by default)', async () => {
     const lines = await collect(
-      runPreflight(planFor(hanging(10)), { timeouts: { connect: 150, total: 5_000 } }),
+      runPreflight(preflightFor(hanging(10)), { timeouts: { connect: 150, total: 5_000 } }),
     );
     expect(lines.filter((line) => line.check === 'connect')).toHaveLength(10);
     expect(proxy.peakTunnels()).toBe(4);
@@ -112,7 +118,7 @@ describe('runPreflight', () => {
   it('ends everything still pending when the overall budget runs out', async () => {
     const started = performance.now();
     const lines = await collect(
-      runPreflight(planFor(['ok.example', ...hanging(6)]), {
+      runPreflight(preflightFor(['ok.example', ...hanging(6)]), {
         concurrency: 2,
         timeouts: { connect: 10_000, total: 400 },
       }),
@@ -134,7 +140,7 @@ describe('runPreflight', () => {
 
   it('stops at once when its signal aborts', async () => {
     const controller = new AbortController();
-    const run = runPreflight(planFor(hanging(3)), {
+    const run = runPreflight(preflightFor(hanging(3)), {
       signal: controller.signal,
       timeouts: { connect: 10_000 },
     });
@@ -153,7 +159,7 @@ describe('runPreflight', () => {
   });
 
   it('ends the checks in flight when the consumer stops reading', async () => {
-    const run = runPreflight(planFor(['ok.example', ...hanging(2)]), {
+    const run = runPreflight(preflightFor(['ok.example', ...hanging(2)]), {
       timeouts: { connect: 10_000 },
     });
     await run.next();

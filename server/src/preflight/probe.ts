@@ -3,16 +3,11 @@
  * proxy, then ask it for a CONNECT tunnel to every concrete allowlist domain, and tally the answers.
  * It yields each line as its check ends, so the route can flush it to the browser at once.
  *
- * What is contacted is fixed here and nowhere else: the proxy from the answers, and through it only
- * the catalog's allowlist domains on port 443. Nothing in the request chooses a target.
+ * What is contacted is fixed here and nowhere else: the proxy from the plan, and through it only the
+ * plan's allowlist domains on port 443. Nothing in the request chooses a target. The CA is the plan's
+ * (the parsed certificates the files install), so what is tested is what gets installed.
  */
-import {
-  allowlistEntries,
-  checkHost,
-  customCaOf,
-  type Answers,
-  type AllowlistEntry,
-} from '@wizard/shared';
+import { checkHost, type AllowlistEntry, type Plan } from '@wizard/shared';
 import { probeConnect, type ConnectTarget } from './connect.ts';
 import { endpointText, seconds, type ProxyEndpoint } from './proxy-socket.ts';
 import { probeReach } from './reach.ts';
@@ -44,15 +39,15 @@ export interface PreflightPlan {
 
 /** Where the domains and the hosts under wildcards come from; tests replace both. */
 export interface PlanSources {
-  /** The allowlist for the answers: the catalog's, `allowlistEntries`, unless replaced. */
-  allowlist?: (answers: Answers) => readonly Pick<AllowlistEntry, 'domain'>[];
+  /** The allowlist to check: the plan's (`plan.allowlist`), unless replaced. */
+  allowlist?: (plan: Plan) => readonly Pick<AllowlistEntry, 'domain'>[];
   /** The host to check for a domain: shared's `checkHost` (a known host under a wildcard). */
   checkHost?: (domain: string) => string | undefined;
 }
 
-export function planPreflight(answers: Answers, sources: PlanSources = {}): PreflightPlan {
-  const { protocol, host, port, verifyCertificate } = answers.proxy;
-  const customCa = customCaOf(answers);
+export function planPreflight(plan: Plan, sources: PlanSources = {}): PreflightPlan {
+  const { protocol, host, port, verifyCertificate } = plan.answers.proxy;
+  const customCa = plan.ca?.pem;
   const hostFor = sources.checkHost ?? checkHost;
   return {
     proxy: {
@@ -62,7 +57,7 @@ export function planPreflight(answers: Answers, sources: PlanSources = {}): Pref
       verifyCertificate,
       ...(customCa === undefined ? {} : { customCa }),
     },
-    targets: (sources.allowlist ?? allowlistEntries)(answers).map(({ domain }) => ({
+    targets: (sources.allowlist?.(plan) ?? plan.allowlist).map(({ domain }) => ({
       domain,
       host: hostFor(domain),
     })),

@@ -9,7 +9,7 @@
  */
 import net, { type Socket } from 'node:net';
 import tls, { type ConnectionOptions, type TLSSocket } from 'node:tls';
-import { hostForUrl, hostKind } from '@wizard/shared';
+import { hostKind, hostPort } from '@wizard/shared';
 
 /** The proxy as the answers describe it; the CA only when one applies (HTTPS, not blank). */
 export interface ProxyEndpoint {
@@ -22,7 +22,7 @@ export interface ProxyEndpoint {
 
 /** `host:port` as a person writes it, IPv6 in brackets. */
 export function endpointText(proxy: Pick<ProxyEndpoint, 'host' | 'port'>): string {
-  return `${hostForUrl(proxy.host)}:${proxy.port}`;
+  return hostPort(proxy.host, proxy.port);
 }
 
 /** Seconds for messages: "10 s", "0.2 s". */

@@ -6,6 +6,7 @@ import { LOOPBACK_HOST } from '../plugins/helmet.ts';
 import { PREFLIGHT_RATE_LIMIT } from '../plugins/rate-limit.ts';
 import { planPreflight, runPreflight } from '../preflight/probe.ts';
 import { hostHeaderAllowed, type PreflightOptions } from '../preflight/settings.ts';
+import { planFor } from '@wizard/shared';
 import { clampPreflightLine, type PreflightLine } from '@wizard/shared/preflight';
 import { answersFrom } from './answers-body.ts';
 
@@ -94,7 +95,7 @@ const preflight: FastifyPluginCallback<PreflightRouteOptions> = (app, opts, done
   const limit = { ...PREFLIGHT_RATE_LIMIT, ...options.rateLimit };
   const onRequest = opts.rateLimit ? [app.rateLimit(limit), refuse] : [refuse];
   app.post('/preflight', { onRequest }, (request, reply) => {
-    const plan = planPreflight(answersFrom(request.body), options);
+    const plan = planPreflight(planFor(answersFrom(request.body)), options);
     // The client going away stops the checks still running.
     const closed = new AbortController();
     reply.raw.once('close', () => closed.abort());

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCliCaptured } from '../test-support.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateAnswers, type AnswersInput } from '@wizard/shared';
+import { planFor, validateAnswers, type AnswersInput } from '@wizard/shared';
 import {
   verifyExpectations,
   type VerifyExpectations,
@@ -39,7 +39,7 @@ function answersFile(input: AnswersInput): { path: string; expectations: VerifyE
   if (!validation.ok) throw new Error(JSON.stringify(validation.issues));
   const path = join(work, 'answers.json');
   writeFileSync(path, JSON.stringify(input));
-  return { path, expectations: verifyExpectations(validation.answers) };
+  return { path, expectations: verifyExpectations(planFor(validation.answers)) };
 }
 
 /** Every container set up as the expectations say, under release `carto`. */

@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateAnswers, type Answers, type AnswersInput } from '@wizard/shared';
+import { planFor, validateAnswers, type Answers, type AnswersInput } from '@wizard/shared';
 import { renderVerifyCarto } from '@wizard/shared/render/verify-carto';
 import {
   verifyExpectations,
@@ -105,7 +105,7 @@ describe(
         proxy: { protocol: 'http', host: '127.0.0.1', port: proxy.port },
         excludedDomains: ['.corp.example'],
       });
-      expectations = verifyExpectations(answers);
+      expectations = verifyExpectations(planFor(answers));
       // The proxy allows everything this installation needs.
       await proxy.close();
       const acl = Object.fromEntries(
@@ -113,7 +113,7 @@ describe(
       );
       proxy = await startTestProxy(acl);
       answers = answersOf({ ...answers, proxy: { ...answers.proxy, port: proxy.port } });
-      expectations = verifyExpectations(answers);
+      expectations = verifyExpectations(planFor(answers));
       script = renderVerifyCarto(answers, expectations);
     });
     afterAll(() => proxy.close());
@@ -170,7 +170,7 @@ describe(
 
     it('reports what the proxy blocks, from inside workspace-api', async () => {
       const withTomTom = answersOf({ ...answers, services: ['geocoding-tomtom'] });
-      const more = verifyExpectations(withTomTom);
+      const more = verifyExpectations(planFor(withTomTom));
       standIns.setFixture(fixtureOf(more, () => goodEnv(more)));
       const { code, stdout } = await runScript(renderVerifyCarto(withTomTom, more), [], standIns);
       expect(stdout).toMatch(
@@ -269,7 +269,7 @@ describe('verify-carto.sh with an HTTPS proxy and a custom CA', { timeout: 30_00
       // Pub/Sub over gRPC (REST turned off), so the script also tries the direct destinations.
       { method: 'helm', usePubSubRestApi: false },
     );
-    const expectations = await loopbackDirect(verifyExpectations(answers));
+    const expectations = await loopbackDirect(verifyExpectations(planFor(answers)));
     expect(expectations.egress.filter((t) => t.via === 'direct')).toHaveLength(2);
     standIns.setFixture(
       fixtureOf(expectations, () => goodEnv(expectations, caFile), {
@@ -326,7 +326,7 @@ describe('verify-carto.sh with an HTTPS proxy and a custom CA', { timeout: 30_00
 
   it('helm: without --namespace uses the current one, and a missing CA file is a MISMATCH and a TLS failure', async () => {
     const answers = httpsWithCa({ method: 'helm' });
-    const expected = verifyExpectations(answers);
+    const expected = verifyExpectations(planFor(answers));
     const expectations = { ...expected, egress: expected.egress.filter((t) => t.via === 'proxy') };
     standIns.setFixture(
       fixtureOf(expectations, () => ({
@@ -358,7 +358,7 @@ describe('verify-carto.sh with an HTTPS proxy and a custom CA', { timeout: 30_00
 
   it('docker-compose: the CA at its mounted path must be readable in every service', async () => {
     const answers = httpsWithCa({ method: 'docker-compose' });
-    const expected = verifyExpectations(answers);
+    const expected = verifyExpectations(planFor(answers));
     expect(expected.variables).toContainEqual({
       name: 'NODE_EXTRA_CA_CERTS',
       check: { kind: 'file', value: '/usr/src/certs/proxy-ca.crt' },
@@ -389,8 +389,8 @@ describe('verify-carto.sh with an HTTPS proxy and a custom CA', { timeout: 30_00
       },
     });
     const expectations = {
-      ...verifyExpectations(answers),
-      egress: verifyExpectations(answers).egress.filter((t) => t.via === 'proxy'),
+      ...verifyExpectations(planFor(answers)),
+      egress: verifyExpectations(planFor(answers)).egress.filter((t) => t.via === 'proxy'),
     };
     standIns.setFixture(
       fixtureOf(expectations, () => goodEnv(expectations), { namespace: 'kotsadm' }),

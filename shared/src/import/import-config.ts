@@ -9,7 +9,8 @@ import type { DeploymentMethodId } from '../catalog.ts';
 import { DEFAULT_CLUSTER_DOMAIN, NO_PROXY_RULES } from '../catalog.ts';
 import { isDnsName } from '../host.ts';
 import { parseProxyInput } from '../host.ts';
-import { parseRelease } from '../release.ts';
+import { methodFacts } from '../method-facts.ts';
+import { parseRelease } from '../release-names.ts';
 import { envAssignments } from './env-lines.ts';
 
 /** The answers an import can fill; the wizard merges them into its draft. */
@@ -65,24 +66,22 @@ const ENV_KEY_SET = new Set<string>(ENV_PROXY_KEYS);
 /** The release, in the `.env` install.sh generates from customer.env. */
 const RELEASE_KEY = 'CARTO_SELFHOSTED_VERSION';
 
-/** Entries the rules add by themselves for a method; an imported list keeps only the user's own. */
+/**
+ * Entries the rules add by themselves for a method (methodFacts' requiredNoProxy, and the GKE metadata
+ * entries when all are there); an imported list keeps only the user's own.
+ */
 function splitRequired(
   entries: readonly string[],
   method: DeploymentMethodId,
-  clusterDomain = DEFAULT_CLUSTER_DOMAIN,
-): { own: string[]; gke: boolean; snowflake: boolean } {
-  const kubernetes = method === 'helm' || method === 'kots';
-  const required = new Set<string>([
-    ...NO_PROXY_RULES.localhost.entries,
-    ...(kubernetes ? [`.svc.${clusterDomain}`] : []),
-    ...(method === 'docker-compose' ? NO_PROXY_RULES.composeServices.entries : []),
-  ]);
-  const gkeEntries: readonly string[] = NO_PROXY_RULES.gkeWorkloadIdentity.entries;
-  const gke = kubernetes && gkeEntries.every((e) => entries.includes(e));
-  if (gke) gkeEntries.forEach((e) => required.add(e));
-  const snowflake = entries.some((e) =>
-    NO_PROXY_RULES.snowflakeHttps.entries.includes(e as '.snowflakecomputing.com'),
+  clusterDomain?: string,
+): { own: string[]; gke: boolean } {
+  const facts = methodFacts(method, undefined);
+  const required = new Set<string>(
+    facts.requiredNoProxy(clusterDomain).map((e) => e.entry.toLowerCase()),
   );
+  const gkeEntries: readonly string[] = NO_PROXY_RULES.gkeWorkloadIdentity.entries;
+  const gke = facts.options.gkeWorkloadIdentity && gkeEntries.every((e) => entries.includes(e));
+  if (gke) gkeEntries.forEach((e) => required.add(e));
   const seen = new Set<string>();
   const own: string[] = [];
   for (const entry of entries) {
@@ -91,7 +90,7 @@ function splitRequired(
     seen.add(key);
     own.push(entry);
   }
-  return { own, gke, snowflake };
+  return { own, gke };
 }
 
 function splitList(value: string): string[] {

@@ -4,7 +4,7 @@
  * becomes `.x` and any entry it already covers is left out (Squid warns about overlaps; no-proxy-semantics.md §5.2).
  */
 import type { Answers } from '../answers.ts';
-import type { AllowlistEntry } from './types.ts';
+import type { AllowlistEntry } from '../domain-types.ts';
 import { hashComment, headerLine } from './header.ts';
 
 function groupsOf(entries: readonly AllowlistEntry[]): { title: string; domains: string[] }[] {

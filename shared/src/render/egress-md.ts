@@ -1,6 +1,6 @@
 /** egress-rules.md: what must be allowed directly, because it does not go through the proxy (only when something does). */
 import type { Answers } from '../answers.ts';
-import type { EgressRule } from './types.ts';
+import type { EgressRule } from '../domain-types.ts';
 import { headerLine } from './header.ts';
 
 export function renderEgressRules(answers: Answers, rules: readonly EgressRule[]): string {

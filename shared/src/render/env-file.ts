@@ -4,10 +4,9 @@
  * character, so docker-compose 1.29 and v2, dotenv and install.sh's shell loop read the same value.
  * Keys and cases: carto-proxy-facts.md §1(a).
  */
-import { DOCKER_CA_FILE, DOCKER_CERTS_MOUNT, type Plan } from '../plan.ts';
+import { DOCKER_CA_FILE, DOCKER_CERTS_MOUNT } from '../method-facts.ts';
+import { nodeTlsRejectUnauthorized, type Plan } from '../plan.ts';
 import { hashComment, headerLine } from './header.ts';
-
-export { DOCKER_CA_FILE, DOCKER_CERTS_MOUNT };
 
 /**
  * The command that appends the file safely: a customer.env without a final newline would otherwise glue
@@ -29,8 +28,8 @@ export function envVariables(plan: Plan): [string, string][] {
   // GRPC_PROXY is documented only for HTTP proxies: gRPC cannot use an https:// proxy.
   if (proxy.protocol === 'http') vars.push(...both('GRPC_PROXY', url));
   vars.push(...both('NO_PROXY', plan.noProxyValue));
-  if (proxy.protocol === 'https') {
-    vars.push(['NODE_TLS_REJECT_UNAUTHORIZED', proxy.verifyCertificate ? '1' : '0']);
+  if (plan.rejectUnauthorized !== undefined) {
+    vars.push(['NODE_TLS_REJECT_UNAUTHORIZED', nodeTlsRejectUnauthorized(plan.rejectUnauthorized)]);
     if (plan.ca?.destinations.includes('compose-certs-folder')) {
       vars.push(['NODE_EXTRA_CA_CERTS', `${DOCKER_CERTS_MOUNT}/proxy-ca.crt`]);
     }

@@ -39,8 +39,8 @@ export function helmValues(plan: Plan): HelmValues {
       excludedDomains: plan.noProxy.map((e) => e.entry),
     },
   };
-  if (proxy.protocol === 'https')
-    values.externalProxy.sslRejectUnauthorized = proxy.verifyCertificate;
+  if (plan.rejectUnauthorized !== undefined)
+    values.externalProxy.sslRejectUnauthorized = plan.rejectUnauthorized;
   if (plan.ca?.destinations.includes('helm-trusted-ca-certs')) {
     values.trustedCACerts = { value: plan.ca.pem };
   } else if (plan.ca?.destinations.includes('helm-external-proxy-ssl-ca')) {

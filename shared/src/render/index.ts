@@ -38,28 +38,26 @@ const MARKDOWN = 'text/markdown; charset=utf-8';
 export function renderAll(answers: Answers, options: RenderOptions = {}): RenderResult {
   const plan = planFor(answers);
   // The README lists only warnings that do not depend on the clock, so files stay the same bytes.
-  const stableWarnings = [...answerWarnings(answers), ...noProxyWarnings(answers)];
-  const warnings = [...stableWarnings, ...certificateWarnings(answers, options.now ?? new Date())];
+  const stableWarnings = [...answerWarnings(plan), ...noProxyWarnings(plan)];
+  const warnings = [...stableWarnings, ...certificateWarnings(plan, options.now ?? new Date())];
 
   const files: OutputFile[] = [];
+  // The method's own file, under the name the catalog gives it (methodFacts' mainFile).
+  const mainFile = plan.facts.mainFile;
   switch (plan.method) {
     case 'docker-compose':
-      files.push({ name: 'customer.env.proxy', mediaType: TEXT, content: renderEnvFile(plan) });
+      files.push({ name: mainFile, mediaType: TEXT, content: renderEnvFile(plan) });
       break;
     case 'helm':
       files.push({
-        name: 'customizations.proxy.yaml',
+        name: mainFile,
         mediaType: 'application/yaml; charset=utf-8',
         content: renderHelmValues(plan),
       });
       break;
     case 'kots':
     case 'single-vm':
-      files.push({
-        name: 'kots-proxy-setup.md',
-        mediaType: MARKDOWN,
-        content: renderKotsSetup(plan),
-      });
+      files.push({ name: mainFile, mediaType: MARKDOWN, content: renderKotsSetup(plan) });
       break;
   }
   if (plan.ca !== undefined) {
@@ -99,7 +97,7 @@ export function renderAll(answers: Answers, options: RenderOptions = {}): Render
   files.push({
     name: 'verify-carto.sh',
     mediaType: 'text/x-shellscript; charset=utf-8',
-    content: renderVerifyCarto(answers, verifyExpectations(answers)),
+    content: renderVerifyCarto(answers, verifyExpectations(plan)),
   });
   // After every file is in the list: a step is written only for a file the download holds (issue 21).
   const own = options.ownFile === true ? OWN_FILE_NAME[plan.method] : undefined;

@@ -4,7 +4,8 @@
  * "Advanced Config", carto-proxy-facts.md §V.2). Values are single-quoted in shell commands; the schema
  * guarantees they contain no quote.
  */
-import { KOTS_CA_CONFIGMAP, type Plan } from '../plan.ts';
+import { KOTS_CA_CONFIGMAP } from '../method-facts.ts';
+import type { Plan } from '../plan.ts';
 import { headerLine } from './header.ts';
 
 export { KOTS_CA_CONFIGMAP };

@@ -9,9 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { validateAnswers, type Answers } from '../answers.ts';
 import { PROXY_SUPPORT_SINCE, SERVICE_IDS, WAREHOUSE_IDS } from '../catalog.ts';
 import { isIPv6 } from '../host.ts';
-import { isAtLeast } from '../release.ts';
+import { isAtLeast } from '../release-names.ts';
 import { CA_PEM, SECOND_CA_PEM } from '../fixtures/index.ts';
-import { noProxyEntries } from '../rules/no-proxy.ts';
 import { planFor } from '../plan.ts';
 import { envVariables } from './env-file.ts';
 import { helmValues } from './helm-values.ts';
@@ -164,7 +163,7 @@ describe('renderAll on any accepted answers', () => {
         const answers = accepted({ ...input, deployment: { method: 'docker-compose' } });
         const parsed = dotenv.parse(content(answers, 'customer.env.proxy'));
         expect(parsed).toEqual(Object.fromEntries(envVariables(planFor(answers))));
-        expect(parsed.NO_PROXY?.split(',')).toEqual(noProxyEntries(answers).map((e) => e.entry));
+        expect(parsed.NO_PROXY?.split(',')).toEqual(planFor(answers).noProxy.map((e) => e.entry));
         expect(parsed.HTTP_PROXY).toMatch(/^https?:\/\/.+:\d+$/);
       }),
       RUNS,
@@ -204,7 +203,7 @@ describe('renderAll on any accepted answers', () => {
         const md = content(answers, 'kots-proxy-setup.md');
         expect(md).toContain(installerCommand(planFor(answers)));
         const flag = /--no-proxy='([^']*)'/.exec(md);
-        expect(flag?.[1]?.split(',')).toEqual(noProxyEntries(answers).map((e) => e.entry));
+        expect(flag?.[1]?.split(',')).toEqual(planFor(answers).noProxy.map((e) => e.entry));
         // The Admin Console's Host validation (manifests/kots-config.yaml, §V.3) accepts the URL.
         expect(planFor(answers).proxyUrl).toMatch(ADMIN_CONSOLE_HOST_REGEX);
       }),

@@ -3,7 +3,8 @@ import { DEPLOYMENT_METHODS } from '../catalog.ts';
 import type { Plan } from '../plan.ts';
 import type { PreflightLine } from '../preflight.ts';
 import { nextStepsMarkdown, type NextStep } from './next-steps.ts';
-import type { OutputFile, Warning } from './types.ts';
+import type { Warning } from '../domain-types.ts';
+import type { OutputFile } from './types.ts';
 import { headerLine } from './header.ts';
 
 const DESCRIPTIONS: Record<string, string> = {

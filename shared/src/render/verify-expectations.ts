@@ -10,7 +10,7 @@
  * and §1(a) for customer.env.
  */
 import type { Answers } from '../answers.ts';
-import { planFor, type CaDestination } from '../plan.ts';
+import { nodeTlsRejectUnauthorized, type CaDestination, type Plan } from '../plan.ts';
 import { checkHost } from './check-proxy.ts';
 import type { EgressTarget } from './egress-check-script.ts';
 import { envVariables } from './env-file.ts';
@@ -91,9 +91,7 @@ const CA_IN_PODS: readonly CaDestination[] = [
   'admin-console-trusted-ca',
 ];
 
-export function verifyExpectations(answers: Answers): VerifyExpectations {
-  const plan = planFor(answers);
-  const { proxy } = answers;
+export function verifyExpectations(plan: Plan): VerifyExpectations {
   const method = plan.method;
   const caInPods = plan.ca?.destinations.some((d) => CA_IN_PODS.includes(d)) ?? false;
   const noProxy = plan.noProxy.map((e) => e.entry);
@@ -130,16 +128,11 @@ export function verifyExpectations(answers: Answers): VerifyExpectations {
     }
     // The chart defaults sslRejectUnauthorized to true; kots sets it from the "SSL certificate checks"
     // box, shown for HTTPS only (what it resolves to for HTTP is not known: §1(c), so not checked).
-    const reject =
-      method === 'helm'
-        ? (values.sslRejectUnauthorized ?? true)
-        : proxy.protocol === 'https'
-          ? proxy.verifyCertificate
-          : undefined;
+    const reject = method === 'helm' ? (plan.rejectUnauthorized ?? true) : plan.rejectUnauthorized;
     if (reject !== undefined) {
       variables.push({
         name: 'NODE_TLS_REJECT_UNAUTHORIZED',
-        check: { kind: 'equals', value: reject ? '1' : '0' },
+        check: { kind: 'equals', value: nodeTlsRejectUnauthorized(reject) },
       });
     }
     // The chart picks the mount path (trusted-ca-certs/ca.crt, or the ConfigMap's key): any readable file.

@@ -1,7 +1,7 @@
 /** Domains the proxy must allow, per method, warehouses and services (PRODUCT.md §2a). */
 import type { Answers } from '../answers.ts';
 import { CORE_DOMAINS, IMAGE_REGISTRY_DOMAINS, SERVICES, WAREHOUSES } from '../catalog.ts';
-import type { AllowlistEntry } from '../render/types.ts';
+import type { AllowlistEntry } from '../domain-types.ts';
 
 export function allowlistEntries(answers: Answers): AllowlistEntry[] {
   const entries: AllowlistEntry[] = [];

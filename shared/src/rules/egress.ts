@@ -4,10 +4,10 @@
  */
 import type { Answers } from '../answers.ts';
 import { WAREHOUSES } from '../catalog.ts';
-import type { EgressRule } from '../render/types.ts';
-import { usesPubSubRestApi } from './release.ts';
+import type { EgressRule } from '../domain-types.ts';
 
-export function egressRules(answers: Answers): EgressRule[] {
+/** `pubSubRestApi`: the plan's choice (Pub/Sub over HTTPS goes through the proxy). */
+export function egressRules(answers: Answers, pubSubRestApi: boolean): EgressRule[] {
   const rules: EgressRule[] = [];
   for (const warehouse of WAREHOUSES) {
     if (!answers.warehouses.includes(warehouse.id) || !warehouse.direct) continue;
@@ -20,7 +20,7 @@ export function egressRules(answers: Answers): EgressRule[] {
       cause: warehouse.id,
     });
   }
-  if (answers.proxy.protocol === 'https' && !usesPubSubRestApi(answers)) {
+  if (answers.proxy.protocol === 'https' && !pubSubRestApi) {
     // With usePubSubRestApi (Helm, §V.5) Pub/Sub speaks HTTPS and goes through the proxy instead.
     // grpc-js accepts only http:// proxy URLs; with an https:// one it logs an error and connects directly.
     // Recent Kubernetes releases reach Pub/Sub through pubsub.self-hosted.carto.com (carto-proxy-facts.md §2.1).

@@ -1,30 +1,27 @@
 /** Warnings about the answers: what is risky, limited or chosen for the user, and why (PRODUCT.md §2). */
-import type { Answers } from '../answers.ts';
-import { LATEST_RELEASE, RELEASE_RULES } from '../catalog.ts';
+import { RELEASE_RULES } from '../catalog.ts';
 import { inspectPem } from '../certificates.ts';
-import type { Warning } from '../render/types.ts';
+import type { Warning } from '../domain-types.ts';
 import { lintNoProxy } from '../no-proxy/lint.ts';
-import { noProxyEntries } from './no-proxy.ts';
-import { planFor } from '../plan.ts';
-import { customCaOf, effectiveRelease, hasTrustedCaCerts, offersPubSubRestApi } from './release.ts';
+import type { Plan } from '../plan.ts';
 
-export function answerWarnings(answers: Answers): Warning[] {
+/** What is risky, limited or chosen for the user in this plan; every condition is the plan's decision. */
+export function answerWarnings(plan: Plan): Warning[] {
   const warnings: Warning[] = [];
-  const { deployment, proxy } = answers;
-  const release = effectiveRelease(answers);
-  const customCa = customCaOf(answers);
+  const { answers, facts, release } = plan;
+  const { proxy } = answers;
+  const offersPubSubRestApi = facts.options.pubSubRestApi.offered;
 
-  const plan = planFor(answers);
   if (plan.releaseNewerThanKnown) {
     warnings.push({
       code: 'release-newer-than-known',
       severity: 'info',
-      message: `Release ${release} is newer than the newest release the wizard knows (${LATEST_RELEASE}): the files follow that release's rules. Check CARTO's release notes for proxy changes.`,
+      message: `Release ${release} is newer than the newest release the wizard knows (${facts.latestRelease}): the files follow that release's rules. Check CARTO's release notes for proxy changes.`,
       path: ['deployment', 'release'],
     });
   }
 
-  if (deployment.release === undefined) {
+  if (facts.releaseAssumed) {
     warnings.push({
       code: 'release-assumed',
       severity: 'info',
@@ -43,7 +40,7 @@ export function answerWarnings(answers: Answers): Warning[] {
     });
   }
 
-  if (customCa !== undefined) {
+  if (plan.ca !== undefined) {
     warnings.push({
       code: 'custom-ca-import-limitation',
       severity: 'warning',
@@ -57,12 +54,10 @@ export function answerWarnings(answers: Answers): Warning[] {
     warnings.push({
       code: 'grpc-bypasses-https-proxy',
       severity: 'warning',
-      message: offersPubSubRestApi(answers)
+      message: offersPubSubRestApi
         ? 'gRPC clients (used for Google Pub/Sub) cannot use an https:// proxy and connect directly instead: turn “Pub/Sub over HTTPS” back on, or allow that traffic in your firewall (see egress-rules.md).'
         : 'gRPC clients (used for Google Pub/Sub) cannot use an https:// proxy and connect directly instead: allow that traffic in your firewall (see egress-rules.md), or use an http:// proxy.',
-      path: offersPubSubRestApi(answers)
-        ? ['deployment', 'usePubSubRestApi']
-        : ['proxy', 'protocol'],
+      path: offersPubSubRestApi ? ['deployment', 'usePubSubRestApi'] : ['proxy', 'protocol'],
     });
   }
 
@@ -76,7 +71,7 @@ export function answerWarnings(answers: Answers): Warning[] {
     });
   }
 
-  if (proxy.protocol === 'https' && answers.warehouses.includes('snowflake')) {
+  if (plan.snowflakeBypass) {
     warnings.push({
       code: 'snowflake-bypass-added',
       severity: 'info',
@@ -86,9 +81,13 @@ export function answerWarnings(answers: Answers): Warning[] {
     });
   }
 
-  if (deployment.method === 'helm' && customCa !== undefined) {
+  const destinations = plan.ca?.destinations ?? [];
+  if (
+    destinations.includes('helm-trusted-ca-certs') ||
+    destinations.includes('helm-external-proxy-ssl-ca')
+  ) {
     warnings.push(
-      hasTrustedCaCerts(answers)
+      destinations.includes('helm-trusted-ca-certs')
         ? {
             code: 'release-ca-key',
             severity: 'info',
@@ -105,7 +104,6 @@ export function answerWarnings(answers: Answers): Warning[] {
   }
 
   // kots and Single VM read the CA in a different place in each release range (§V.2).
-  const destinations = plan.ca?.destinations ?? [];
   if (destinations.includes('admin-console-proxy-ssl-ca')) {
     warnings.push({
       code: 'release-ca-proxy-ssl-ca',
@@ -138,7 +136,7 @@ export function answerWarnings(answers: Answers): Warning[] {
     });
   }
 
-  if (deployment.method === 'kots' || deployment.method === 'single-vm') {
+  if (facts.adminConsole) {
     warnings.push({
       code: 'kots-installer-flags',
       severity: 'info',
@@ -155,11 +153,10 @@ export function answerWarnings(answers: Answers): Warning[] {
  * Warnings about the custom CA's certificates. They depend on the clock, so they are kept apart from
  * answerWarnings: generated files never include them and stay the same bytes over time.
  */
-export function certificateWarnings(answers: Answers, now: Date): Warning[] {
+export function certificateWarnings(plan: Plan, now: Date): Warning[] {
   const warnings: Warning[] = [];
-  const customCa = customCaOf(answers);
-  if (customCa === undefined) return warnings;
-  const inspection = inspectPem(customCa);
+  if (plan.ca === undefined) return warnings;
+  const inspection = inspectPem(plan.ca.pem);
   if (inspection.ok) {
     for (const [index, cert] of inspection.certificates.entries()) {
       const label = `Certificate ${index + 1} (${cert.subject})`;
@@ -195,10 +192,11 @@ export function certificateWarnings(answers: Answers, now: Date): Warning[] {
  * The NO_PROXY linter's findings on the user's own entries, as render warnings. Entries the rules add
  * (localhost, .svc.cluster.local, …) come from CARTO's documentation and are not second-guessed here.
  */
-export function noProxyWarnings(answers: Answers): Warning[] {
+export function noProxyWarnings(plan: Plan): Warning[] {
+  const { answers } = plan;
   const userEntries = new Set(answers.excludedDomains);
   const warnings: Warning[] = [];
-  const reports = lintNoProxy(noProxyEntries(answers).map((e) => e.entry));
+  const reports = lintNoProxy(plan.noProxy.map((e) => e.entry));
   for (const report of reports) {
     if (!userEntries.has(report.entry)) continue;
     const index = answers.excludedDomains.indexOf(report.entry);

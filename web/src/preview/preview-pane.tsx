@@ -6,7 +6,9 @@
  * (issue 11, item 4); they cannot be copied or downloaded.
  */
 import type { RenderResult } from '@wizard/shared';
+import { methodFactsIn } from '@wizard/shared/method-facts-in';
 import { useState } from 'react';
+import { useCatalog } from '../api/catalog.ts';
 import { Callout } from '../components/callout.tsx';
 import { useAnalysis, useWizardStore } from '../wizard/context.ts';
 import { useWizardState } from '../wizard/store.ts';
@@ -16,17 +18,14 @@ import { ProblemsList } from './problems-list.tsx';
 import { WarningsList } from './warnings-list.tsx';
 import './preview.css';
 
-const MAIN_OUTPUT: Record<string, string> = {
-  'docker-compose': 'customer.env.proxy',
-  helm: 'customizations.proxy.yaml',
-  kots: 'kots-proxy-setup.md',
-  'single-vm': 'kots-proxy-setup.md',
-};
-
 export default function PreviewPane() {
   const { analysis, loadError, retry } = useAnalysis();
   const store = useWizardStore();
   const method = useWizardState(store, (s) => s.draft.deployment.method);
+  const { data: catalog } = useCatalog();
+  // The method's own file opens first (methodFacts' mainFile, from the catalog the API served).
+  const mainFile =
+    catalog && method !== '' ? methodFactsIn(catalog, method, undefined).mainFile : undefined;
   // The Review step lists the warnings itself, right next to this pane.
   const onReview = useWizardState(store, (s) => s.step === 'review');
   // The last good render, forgotten when the draft is replaced from outside (start over, a link, a file).
@@ -60,12 +59,7 @@ export default function PreviewPane() {
           <p>The files below are from your last valid answers.</p>
         </Callout>
         <div className="preview__stale">
-          <FileTabs
-            files={stale.files}
-            answers={analysis.input}
-            preferred={MAIN_OUTPUT[method]}
-            stale
-          />
+          <FileTabs files={stale.files} answers={analysis.input} preferred={mainFile} stale />
         </div>
       </>
     );
@@ -83,7 +77,7 @@ export default function PreviewPane() {
           files={analysis.render.files}
           answers={analysis.input}
           preflight={analysis.preflight}
-          preferred={MAIN_OUTPUT[method]}
+          preferred={mainFile}
           draft={!onReview}
         />
         {!onReview && <WarningsList warnings={analysis.warnings} />}

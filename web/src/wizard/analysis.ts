@@ -10,6 +10,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
   AnswersSchema,
+  planFor,
   renderAll,
   validateAnswers,
   type Answers,
@@ -28,7 +29,8 @@ import type {
   ResolverResult,
 } from 'react-hook-form';
 import { z } from 'zod';
-import { toAnswersInput, type Draft } from './draft.ts';
+import { toAnswersInput } from './answers-input.ts';
+import type { Draft } from './draft.ts';
 import { stepForPath, applicableSteps, type StepId } from './steps.ts';
 import { withStepValues, type StepValues } from './step-values.ts';
 import type { FieldPath } from './store.ts';
@@ -222,12 +224,15 @@ export function analyzeDraft(
       return { ...warning, path: [...path], step: stepForPath(path) };
     });
   }
-  analysis.requiredNoProxy = requiredNoProxy(draft, problems, now);
+  analysis.requiredNoProxy = requiredNoProxy(draft, problems);
   return analysis;
 }
 
-/** The rules' NO_PROXY entries, from the deployment and proxy answers alone (the user's own entries aside). */
-function requiredNoProxy(draft: Draft, problems: Problem[], now: Date): NoProxyEntry[] | undefined {
+/**
+ * The rules' NO_PROXY entries, from the deployment and proxy answers alone (the user's own entries
+ * aside): the plan's list (plan.ts), without rendering any file.
+ */
+function requiredNoProxy(draft: Draft, problems: Problem[]): NoProxyEntry[] | undefined {
   if (problems.some((p) => p.step === 'deployment' || p.step === 'proxy')) return undefined;
   const input = toAnswersInput(draft) as unknown as {
     deployment: unknown;
@@ -242,7 +247,7 @@ function requiredNoProxy(draft: Draft, problems: Problem[], now: Date): NoProxyE
     services: [],
   });
   if (!validated.ok) return undefined;
-  return renderAll(validated.answers, { now }).noProxy.filter((entry) => entry.source !== null);
+  return planFor(validated.answers).noProxy.filter((entry) => entry.source !== null);
 }
 
 /**

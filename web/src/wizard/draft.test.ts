@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  emptyDraft,
-  keepKnownIds,
-  normalizeDraft,
-  portInput,
-  toAnswersInput,
-  type Draft,
-} from './draft.ts';
+import { emptyDraft, keepKnownIds, normalizeDraft, portInput, type Draft } from './draft.ts';
+import { toAnswersInput } from './answers-input.ts';
 
 const draft = (patch: (d: Draft) => void): Draft => {
   const d = emptyDraft();

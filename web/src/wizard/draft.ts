@@ -4,9 +4,9 @@
  * share link restores the form byte for byte, including values that are not valid yet.
  *
  * Turning the draft into an answers document (numbers, omitted empty fields, fields that do not apply
- * dropped) is `toAnswersInput`; validating it is the shared schema's job (see analysis.ts).
+ * dropped) is `toAnswersInput` (answers-input.ts); validating it is the shared schema's job (see analysis.ts).
  */
-import type { AnswersInput, DeploymentMethodId, ServiceId, WarehouseId } from '@wizard/shared';
+import type { DeploymentMethodId, ServiceId, WarehouseId } from '@wizard/shared';
 
 export type Protocol = 'http' | 'https';
 
@@ -77,11 +77,6 @@ export function emptyDraft(): Draft {
     warehouses: [],
     services: [],
   };
-}
-
-/** Kubernetes methods (same rule as the shared `isKubernetesMethod`, without loading the schema). */
-export function isKubernetes(method: DeploymentMethodId | ''): boolean {
-  return method === 'helm' || method === 'kots';
 }
 
 /** Limits for untrusted input (a share link or localStorage): generous, but bounded. */
@@ -186,58 +181,6 @@ export function portInput(port: string): number | string | undefined {
   const trimmed = port.trim();
   if (trimmed === '') return undefined;
   return /^\d{1,6}$/.test(trimmed) ? Number(trimmed) : trimmed;
-}
-
-const optional = (value: string): string | undefined => (value.trim() === '' ? undefined : value);
-
-/**
- * The answers document for this draft: only the questions that apply (TLS for HTTPS, the ClusterIP for
- * kots, Workload Identity for Kubernetes), empty optional fields omitted, blank list rows ignored.
- * This is exactly what the preview renders and what the download sends to the server.
- */
-export function toAnswersInput(draft: Draft): AnswersInput {
-  const { deployment, proxy } = draft;
-  const method = deployment.method === '' ? undefined : deployment.method;
-  const release = optional(deployment.release.trim());
-  const input = {
-    deployment: {
-      method,
-      ...(release !== undefined && { release }),
-      ...(isKubernetes(deployment.method) && {
-        gkeWorkloadIdentity: deployment.gkeWorkloadIdentity,
-      }),
-      ...(deployment.method === 'kots' &&
-        optional(deployment.kubernetesServiceIp) !== undefined && {
-          kubernetesServiceIp: deployment.kubernetesServiceIp.trim(),
-        }),
-      ...(isKubernetes(deployment.method) &&
-        optional(deployment.clusterDomain) !== undefined && {
-          clusterDomain: deployment.clusterDomain.trim(),
-        }),
-      ...(isKubernetes(deployment.method) &&
-        deployment.imagePullsThroughProxy && { imagePullsThroughProxy: true }),
-      // Only the user's "off" is sent: "on" is the shared default with an HTTPS proxy (§V.5).
-      ...(deployment.method === 'helm' &&
-        proxy.protocol === 'https' &&
-        !deployment.usePubSubRestApi && { usePubSubRestApi: false }),
-    },
-    proxy: {
-      protocol: proxy.protocol === '' ? undefined : proxy.protocol,
-      host: proxy.host.trim(),
-      port: portInput(proxy.port),
-      ...(proxy.protocol === 'https' && {
-        verifyCertificate: proxy.verifyCertificate,
-        ...(optional(proxy.customCa) !== undefined && { customCa: proxy.customCa }),
-      }),
-    },
-    excludedDomains: draft.excludedDomains
-      .map((entry) => entry.trim())
-      .filter((entry) => entry !== ''),
-    warehouses: [...draft.warehouses],
-    services: [...draft.services],
-  };
-  // Incomplete drafts are not valid answers yet; the schema says what is missing.
-  return input as unknown as AnswersInput;
 }
 
 export function draftsEqual(a: Draft, b: Draft): boolean {

@@ -3,9 +3,8 @@
  * Kubernetes the GKE Workload Identity question and, for Kots, the kubernetes service ClusterIP.
  * Above them, "Start from an existing file" can fill all of it from a customer.env or Helm values.
  */
-import { CA_DESTINATION_TEXT, caDestinations } from '@wizard/shared/ca-destinations';
-import type { DeploymentMethodId } from '@wizard/shared';
-import { compareReleases, parseRelease } from '@wizard/shared/release';
+import { CA_DESTINATION_TEXT } from '@wizard/shared/ca-destinations';
+import { methodFactsIn, type MethodFacts } from '@wizard/shared/method-facts-in';
 import { useWatch } from 'react-hook-form';
 import { useCatalog, type Catalog } from '../../api/catalog.ts';
 import { Callout } from '../../components/callout.tsx';
@@ -13,7 +12,6 @@ import { CopyButton } from '../../components/copy-button.tsx';
 import { DocLink } from '../../components/doc-link.tsx';
 import { CheckboxField, Choice, ChoiceGroup, TextField } from '../../components/field.tsx';
 import { CatalogStatus } from '../../wizard/catalog-status.tsx';
-import { isKubernetes } from '../../wizard/draft.ts';
 import { lazyWithPreload } from '../../wizard/lazy.ts';
 import { OptionalChunk } from '../../wizard/optional-chunk.tsx';
 import { StepFrame } from '../../wizard/step-frame.tsx';
@@ -26,32 +24,26 @@ void ImportPanel.preload().catch(() => undefined);
 const CLUSTER_IP_COMMAND = "kubectl get svc kubernetes -n default -o jsonpath='{.spec.clusterIP}'";
 
 /** What the chosen release changes, in one sentence (nothing when it is the newest behaviour). */
-function releaseConsequence(
-  catalog: Catalog,
-  method: DeploymentMethodId,
-  release: string,
-): string | undefined {
-  const rules = catalog.releases.rules;
-  const given = parseRelease(release.trim()) ? release.trim() : undefined;
-  const effective = given ?? catalog.releases.latest;
+function releaseConsequence(catalog: Catalog, facts: MethodFacts): string | undefined {
   // Releases before proxy support are refused by the schema, with their own message (§V.1).
-  if (compareReleases(effective, catalog.proxySupportSince[method].release) < 0) return undefined;
+  if (!facts.proxySupport.supported) return undefined;
   const notes: string[] = [];
-  if (given !== undefined && compareReleases(given, catalog.releases.latest) > 0) {
+  if (facts.releaseNewerThanKnown) {
     notes.push(
-      `${given} is newer than the newest release the wizard knows (${catalog.releases.latest}): its rules are applied.`,
+      `${facts.release} is newer than the newest release the wizard knows (${facts.latestRelease}): its rules are applied.`,
     );
   }
-  const ca = caDestinations(method, effective, rules);
-  const newest = caDestinations(method, catalog.releases.latest, rules);
-  if (ca.join() !== newest.join()) {
+  const ca = facts.caDestinations;
+  const newest = methodFactsIn(catalog, facts.method, undefined);
+  if (ca.join() !== newest.caDestinations.join()) {
     notes.push(
-      `With a custom CA on ${effective}, ${ca.map((d) => CA_DESTINATION_TEXT[d]).join(', and ')}; the wizard writes it that way.`,
+      `With a custom CA on ${facts.release}, ${ca.map((d) => CA_DESTINATION_TEXT[d]).join(', and ')}; the wizard writes it that way.`,
     );
   }
-  if (method === 'helm' && compareReleases(effective, rules.pubSubRestApiSince) < 0) {
+  const pubSub = facts.options.pubSubRestApi;
+  if (!pubSub.offered && newest.options.pubSubRestApi.offered) {
     notes.push(
-      `Before ${rules.pubSubRestApiSince} Pub/Sub cannot use HTTPS (usePubSubRestApi): with an HTTPS proxy it bypasses it over gRPC.`,
+      `Before ${pubSub.since} Pub/Sub cannot use HTTPS (usePubSubRestApi): with an HTTPS proxy it bypasses it over gRPC.`,
     );
   }
   return notes.length > 0 ? notes.join(' ') : undefined;
@@ -64,7 +56,9 @@ function DeploymentForm({ catalog }: { catalog: Catalog }) {
   const method = useWatch({ control, name: 'deployment.method' });
   const release = useWatch({ control, name: 'deployment.release' });
   const chosen = catalog.deploymentMethods.find((m) => m.id === method);
-  const consequence = chosen && releaseConsequence(catalog, chosen.id, release ?? '');
+  // What the method and release imply, from the catalog the API served (methodFacts).
+  const facts = chosen && methodFactsIn(catalog, chosen.id, release);
+  const consequence = facts && releaseConsequence(catalog, facts);
   const gke = catalog.noProxyRules.gkeWorkloadIdentity;
 
   return (
@@ -129,7 +123,7 @@ function DeploymentForm({ catalog }: { catalog: Catalog }) {
         }
       />
 
-      {chosen && isKubernetes(chosen.id) && (
+      {facts?.options.gkeWorkloadIdentity && (
         <CheckboxField
           label="CARTO runs on GKE with Workload Identity"
           hint={
@@ -149,7 +143,7 @@ function DeploymentForm({ catalog }: { catalog: Catalog }) {
         />
       )}
 
-      {chosen && isKubernetes(chosen.id) && (
+      {facts?.kubernetes && (
         <>
           <CheckboxField
             label="The cluster’s nodes pull CARTO’s images through this proxy"
@@ -188,7 +182,7 @@ function DeploymentForm({ catalog }: { catalog: Catalog }) {
         </>
       )}
 
-      {chosen?.id === 'kots' && (
+      {facts?.options.kubernetesServiceIp && (
         <TextField
           label="ClusterIP of the kubernetes service"
           hint={

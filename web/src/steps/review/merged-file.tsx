@@ -7,7 +7,12 @@
  * rather than guessed at.
  */
 import type { Answers, DeploymentMethodId } from '@wizard/shared';
-import { changedLines, importConfig, mergeEnv, mergeHelm } from '@wizard/shared/import/index';
+import {
+  changedLines,
+  importConfig,
+  MERGE_KIND_FOR_METHOD,
+  mergeFile,
+} from '@wizard/shared/import/index';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Catalog } from '../../api/catalog.ts';
 import { saveFile } from '../../api/download.ts';
@@ -31,11 +36,6 @@ import './merged-file.css';
  * otherwise), so the control that was used is gone: its heading takes the focus at the new place.
  */
 let focusTitle = false;
-
-const KIND_FOR_METHOD: Partial<Record<DeploymentMethodId, ImportedKind>> = {
-  'docker-compose': 'customer.env',
-  helm: 'helm',
-};
 
 const FILE_WORDS: Record<ImportedKind, { usual: string; what: string; method: string }> = {
   'customer.env': {
@@ -138,8 +138,7 @@ function ChangedLines({ before, after, name }: { before: string; after: string; 
 function Merged({ file, answers }: { file: ImportedFile; answers: Answers }) {
   const merged = useMemo(() => {
     try {
-      const text =
-        file.kind === 'customer.env' ? mergeEnv(file.text, answers) : mergeHelm(file.text, answers);
+      const text = mergeFile(file.kind, file.text, answers);
       return { ok: true as const, text };
     } catch (error) {
       return {
@@ -217,7 +216,7 @@ export default function MergedFile({
     focusTitle = false;
     heading.current.focus();
   }, [file]);
-  const wanted = method === '' ? undefined : KIND_FOR_METHOD[method];
+  const wanted = method === '' ? undefined : MERGE_KIND_FOR_METHOD[method];
   if (!wanted && !file) return null;
   const methodLabel = catalog.deploymentMethods.find((m) => m.id === method)?.label ?? method;
 

@@ -9,7 +9,13 @@
  * change of the answers drops it. Screen readers hear the start and the
  * outcome, not every row (the list is not a live region).
  */
-import { proxyUrl, type Answers, type AnswersInput, type RenderResult } from '@wizard/shared';
+import {
+  hostPort,
+  proxyUrl,
+  type Answers,
+  type AnswersInput,
+  type RenderResult,
+} from '@wizard/shared';
 import { CONNECT_STATUS_TEXT, preflightReport } from '@wizard/shared/preflight-report';
 import type {
   ConnectCheck,
@@ -68,7 +74,7 @@ interface Row {
 
 function reachRow(answers: Answers, line: ReachCheck | undefined, running: boolean): Row {
   const { host, port } = answers.proxy;
-  const where = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const where = hostPort(host, port);
   const base = {
     key: 'reach',
     name: (

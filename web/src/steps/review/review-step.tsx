@@ -3,6 +3,8 @@
  * the warnings, "Test my proxy", the downloads, and the user's own file updated when they started
  * from one.
  */
+import { hostPort } from '@wizard/shared/host';
+import { methodFactsIn } from '@wizard/shared/method-facts-in';
 import type { ReactNode } from 'react';
 import { useCatalog, type Catalog } from '../../api/catalog.ts';
 import { Callout } from '../../components/callout.tsx';
@@ -11,7 +13,7 @@ import { ProblemsList } from '../../preview/problems-list.tsx';
 import { WarningsList } from '../../preview/warnings-list.tsx';
 import { CatalogStatus } from '../../wizard/catalog-status.tsx';
 import { useAnalysis, useWizardStore } from '../../wizard/context.ts';
-import { customCaMissing, isKubernetes, portInput, type Draft } from '../../wizard/draft.ts';
+import { customCaMissing, portInput, type Draft } from '../../wizard/draft.ts';
 import { useImportedFile } from '../../wizard/imported-file.ts';
 import { lazyWithPreload } from '../../wizard/lazy.ts';
 import { OptionalChunk } from '../../wizard/optional-chunk.tsx';
@@ -35,6 +37,11 @@ interface Row {
 function summary(draft: Draft, catalog: Catalog): { step: StepId; rows: Row[] }[] {
   const { deployment, proxy } = draft;
   const method = catalog.deploymentMethods.find((m) => m.id === deployment.method);
+  // What the method and release imply (methodFacts), once a method is chosen.
+  const facts =
+    deployment.method === ''
+      ? undefined
+      : methodFactsIn(catalog, deployment.method, deployment.release);
   const none = <span className="muted">None</span>;
   const sections: { step: StepId; rows: Row[] }[] = [
     {
@@ -45,11 +52,12 @@ function summary(draft: Draft, catalog: Catalog): { step: StepId; rows: Row[] }[
           term: 'Release',
           value: deployment.release.trim() || (
             <>
-              {catalog.releases.latest} <span className="muted">(newest known; none given)</span>
+              {facts?.release ?? catalog.releases.latest}{' '}
+              <span className="muted">(newest known; none given)</span>
             </>
           ),
         },
-        ...(isKubernetes(deployment.method)
+        ...(facts?.options.gkeWorkloadIdentity
           ? [
               {
                 term: 'GKE Workload Identity',
@@ -57,7 +65,7 @@ function summary(draft: Draft, catalog: Catalog): { step: StepId; rows: Row[] }[
               },
             ]
           : []),
-        ...(deployment.method === 'kots'
+        ...(facts?.options.kubernetesServiceIp
           ? [
               {
                 term: 'kubernetes service ClusterIP',
@@ -75,8 +83,7 @@ function summary(draft: Draft, catalog: Catalog): { step: StepId; rows: Row[] }[
           value:
             proxy.protocol && proxy.host && portInput(proxy.port) !== undefined ? (
               <code>
-                {proxy.protocol}://{proxy.host.includes(':') ? `[${proxy.host}]` : proxy.host}:
-                {proxy.port.trim()}
+                {proxy.protocol}://{hostPort(proxy.host, proxy.port.trim())}
               </code>
             ) : (
               <span className="muted">Incomplete</span>

@@ -3,12 +3,10 @@
  * an optional custom CA, pasted or read from a file, shown as subject, issuer, validity and CA-or-not.
  * A private key is refused and dropped at once: it is never kept, saved or sent.
  */
+import { methodFactsIn, type MethodFacts } from '@wizard/shared/method-facts-in';
 import {
   CA_DESTINATION_TEXT,
-  caDestinations,
-  compareReleases,
   inspectPem,
-  parseRelease,
   PRIVATE_KEY_REMOVED_TEXT,
   withoutPrivateKeys,
   type CertificateInfo,
@@ -34,29 +32,17 @@ import { CustomCaExpected } from './custom-ca-expected.tsx';
 const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
 const MAX_BYTES = 64 * 1024;
 
-/** Where the CA ends up for this method and release, in one sentence (the shared rule, §V.2). */
-function caDestination(catalog: Catalog, draft: Draft): string {
-  const release = parseRelease(draft.deployment.release.trim())
-    ? draft.deployment.release.trim()
-    : catalog.releases.latest;
-  if (draft.deployment.method === '')
-    return 'The files show where it goes for your deployment method.';
-  const where = caDestinations(draft.deployment.method, release, catalog.releases.rules).map(
-    (d) => CA_DESTINATION_TEXT[d],
-  );
-  const text = where.join(', and ');
-  return `For release ${release}, ${text}; the files show how.`;
+/** What the draft's method and release imply (methodFacts), or undefined before a method is chosen. */
+function factsOf(catalog: Catalog, draft: Draft): MethodFacts | undefined {
+  const { method, release } = draft.deployment;
+  return method === '' ? undefined : methodFactsIn(catalog, method, release);
 }
 
-/** Pub/Sub over HTTPS is a Helm chart value from 2025.2.13 on (carto-proxy-facts.md §V.5). */
-function offersPubSubRest(catalog: Catalog, draft: Draft): boolean {
-  const release = parseRelease(draft.deployment.release.trim())
-    ? draft.deployment.release.trim()
-    : catalog.releases.latest;
-  return (
-    draft.deployment.method === 'helm' &&
-    compareReleases(release, catalog.releases.rules.pubSubRestApiSince) >= 0
-  );
+/** Where the CA ends up for this method and release, in one sentence (the shared rule, §V.2). */
+function caDestination(facts: MethodFacts | undefined): string {
+  if (facts === undefined) return 'The files show where it goes for your deployment method.';
+  const text = facts.caDestinations.map((d) => CA_DESTINATION_TEXT[d]).join(', and ');
+  return `For release ${facts.release}, ${text}; the files show how.`;
 }
 
 /** A chosen file as PEM text: PEM files as they are, DER (binary .cer/.crt) re-encoded as PEM. */
@@ -233,7 +219,7 @@ function TlsForm({ catalog }: { catalog: Catalog }) {
 
       {certificates.length > 0 && <CertificateList certificates={certificates} />}
 
-      {offersPubSubRest(catalog, store.getState().draft) && (
+      {factsOf(catalog, store.getState().draft)?.options.pubSubRestApi.offered && (
         <div className="field">
           <CheckboxField
             label="Send Google Pub/Sub over HTTPS (recommended)"
@@ -257,7 +243,7 @@ function TlsForm({ catalog }: { catalog: Catalog }) {
             Importing data through an HTTPS proxy whose certificate is signed by a custom CA is not
             supported by CARTO: imports may fail. Contact CARTO Support if you need it.
           </p>
-          <p>{caDestination(catalog, store.getState().draft)}</p>
+          <p>{caDestination(factsOf(catalog, store.getState().draft))}</p>
         </Callout>
       )}
     </StepFrame>

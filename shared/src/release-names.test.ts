@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { KNOWN_RELEASES, LATEST_RELEASE, RELEASE_RULES } from './catalog.ts';
-import { compareReleases, isAtLeast, parseRelease } from './release.ts';
+import { compareReleases, isAtLeast, parseRelease } from './release-names.ts';
 import { WIZARD_VERSION } from './version.ts';
 
 describe('releases', () => {

@@ -1,0 +1,238 @@
+import { describe, expect, it } from 'vitest';
+import { CATALOG, DEPLOYMENT_METHOD_IDS, type DeploymentMethodId } from './catalog.ts';
+import { methodFacts, type CaDestination } from './method-facts.ts';
+
+/**
+ * Every release boundary the catalog knows, each with the day before it, and a release newer than the
+ * newest known: 2023.5.12 (Helm and Compose proxy support), 2024.2.21 (Kots), 2025.2.13 (Pub/Sub over
+ * REST), 2025.7.16 (Single VM, --private-ca-configmap), 2026.8.11 (Trusted CA certificate(s)).
+ */
+const RELEASES = [
+  '2023.5.11',
+  '2023.5.12',
+  '2024.2.20',
+  '2024.2.21',
+  '2025.2.12',
+  '2025.2.13',
+  '2025.7.15',
+  '2025.7.16',
+  '2026.8.10',
+  '2026.8.11',
+  '2026.8.12',
+] as const;
+type Release = (typeof RELEASES)[number];
+
+interface Expected {
+  supported: boolean;
+  pubSubRestApi: boolean;
+  ca: CaDestination[];
+}
+
+/** Written out per method and release, from carto-proxy-facts.md §V.1, §V.2 and §V.5. */
+const EXPECTED: Record<DeploymentMethodId, Record<Release, Expected>> = {
+  'docker-compose': Object.fromEntries(
+    RELEASES.map((r) => [
+      r,
+      { supported: r !== '2023.5.11', pubSubRestApi: false, ca: ['compose-certs-folder'] },
+    ]),
+  ) as Record<Release, Expected>,
+  helm: {
+    '2023.5.11': { supported: false, pubSubRestApi: false, ca: ['helm-external-proxy-ssl-ca'] },
+    '2023.5.12': { supported: true, pubSubRestApi: false, ca: ['helm-external-proxy-ssl-ca'] },
+    '2024.2.20': { supported: true, pubSubRestApi: false, ca: ['helm-external-proxy-ssl-ca'] },
+    '2024.2.21': { supported: true, pubSubRestApi: false, ca: ['helm-external-proxy-ssl-ca'] },
+    '2025.2.12': { supported: true, pubSubRestApi: false, ca: ['helm-external-proxy-ssl-ca'] },
+    '2025.2.13': { supported: true, pubSubRestApi: true, ca: ['helm-external-proxy-ssl-ca'] },
+    '2025.7.15': { supported: true, pubSubRestApi: true, ca: ['helm-external-proxy-ssl-ca'] },
+    '2025.7.16': { supported: true, pubSubRestApi: true, ca: ['helm-external-proxy-ssl-ca'] },
+    '2026.8.10': { supported: true, pubSubRestApi: true, ca: ['helm-external-proxy-ssl-ca'] },
+    '2026.8.11': { supported: true, pubSubRestApi: true, ca: ['helm-trusted-ca-certs'] },
+    '2026.8.12': { supported: true, pubSubRestApi: true, ca: ['helm-trusted-ca-certs'] },
+  },
+  kots: {
+    '2023.5.11': { supported: false, pubSubRestApi: false, ca: ['admin-console-proxy-ssl-ca'] },
+    '2023.5.12': { supported: false, pubSubRestApi: false, ca: ['admin-console-proxy-ssl-ca'] },
+    '2024.2.20': { supported: false, pubSubRestApi: false, ca: ['admin-console-proxy-ssl-ca'] },
+    '2024.2.21': { supported: true, pubSubRestApi: false, ca: ['admin-console-proxy-ssl-ca'] },
+    '2025.2.12': { supported: true, pubSubRestApi: false, ca: ['admin-console-proxy-ssl-ca'] },
+    '2025.2.13': { supported: true, pubSubRestApi: false, ca: ['admin-console-proxy-ssl-ca'] },
+    '2025.7.15': { supported: true, pubSubRestApi: false, ca: ['admin-console-proxy-ssl-ca'] },
+    '2025.7.16': { supported: true, pubSubRestApi: false, ca: ['kots-private-ca-configmap'] },
+    '2026.8.10': { supported: true, pubSubRestApi: false, ca: ['kots-private-ca-configmap'] },
+    '2026.8.11': { supported: true, pubSubRestApi: false, ca: ['admin-console-trusted-ca'] },
+    '2026.8.12': { supported: true, pubSubRestApi: false, ca: ['admin-console-trusted-ca'] },
+  },
+  'single-vm': {
+    '2023.5.11': { supported: false, pubSubRestApi: false, ca: ['host-trust-store'] },
+    '2023.5.12': { supported: false, pubSubRestApi: false, ca: ['host-trust-store'] },
+    '2024.2.20': { supported: false, pubSubRestApi: false, ca: ['host-trust-store'] },
+    '2024.2.21': { supported: false, pubSubRestApi: false, ca: ['host-trust-store'] },
+    '2025.2.12': { supported: false, pubSubRestApi: false, ca: ['host-trust-store'] },
+    '2025.2.13': { supported: false, pubSubRestApi: false, ca: ['host-trust-store'] },
+    '2025.7.15': { supported: false, pubSubRestApi: false, ca: ['host-trust-store'] },
+    '2025.7.16': { supported: true, pubSubRestApi: false, ca: ['host-trust-store'] },
+    '2026.8.10': { supported: true, pubSubRestApi: false, ca: ['host-trust-store'] },
+    '2026.8.11': {
+      supported: true,
+      pubSubRestApi: false,
+      ca: ['host-trust-store', 'admin-console-trusted-ca'],
+    },
+    '2026.8.12': {
+      supported: true,
+      pubSubRestApi: false,
+      ca: ['host-trust-store', 'admin-console-trusted-ca'],
+    },
+  },
+};
+
+const CASES = DEPLOYMENT_METHOD_IDS.flatMap((method) =>
+  RELEASES.map((release) => ({ method, release, ...EXPECTED[method][release] })),
+);
+
+describe('methodFacts at every release boundary of every method', () => {
+  it.each(CASES)(
+    '$method on $release: proxy support $supported, Pub/Sub over REST $pubSubRestApi, CA to $ca',
+    ({ method, release, supported, pubSubRestApi, ca }) => {
+      const facts = methodFacts(method, release);
+      expect(facts.release).toBe(release);
+      expect(facts.givenRelease).toBe(release);
+      expect(facts.releaseAssumed).toBe(false);
+      expect(facts.releaseNewerThanKnown).toBe(release === '2026.8.12');
+      expect(facts.proxySupport.supported).toBe(supported);
+      expect(facts.proxySupport.since).toBe(CATALOG.proxySupportSince[method].release);
+      expect(facts.options.pubSubRestApi.offered).toBe(pubSubRestApi);
+      expect(facts.caDestinations).toEqual(ca);
+    },
+  );
+});
+
+describe('methodFacts of a method, whatever the release', () => {
+  const METHOD_FACTS: Record<
+    DeploymentMethodId,
+    {
+      kubernetes: boolean;
+      adminConsole: boolean;
+      mainFile: string;
+      caFile: string;
+      required: string[];
+      ipv6: boolean;
+      bracketIpv6: boolean;
+      serviceIp: boolean;
+      daemon: boolean;
+    }
+  > = {
+    'docker-compose': {
+      kubernetes: false,
+      adminConsole: false,
+      mainFile: 'customer.env.proxy',
+      caFile: 'certs/proxy-ca.crt',
+      required: ['localhost', ...CATALOG.noProxyRules.composeServices.entries],
+      ipv6: true,
+      bracketIpv6: false,
+      serviceIp: false,
+      daemon: true,
+    },
+    helm: {
+      kubernetes: true,
+      adminConsole: false,
+      mainFile: 'customizations.proxy.yaml',
+      caFile: 'proxy-ca.crt',
+      required: ['localhost', '.svc.cluster.local'],
+      ipv6: true,
+      bracketIpv6: true,
+      serviceIp: false,
+      daemon: false,
+    },
+    kots: {
+      kubernetes: true,
+      adminConsole: true,
+      mainFile: 'kots-proxy-setup.md',
+      caFile: 'proxy-ca.crt',
+      required: ['localhost', '.svc.cluster.local'],
+      ipv6: false,
+      bracketIpv6: false,
+      serviceIp: true,
+      daemon: false,
+    },
+    'single-vm': {
+      kubernetes: false,
+      adminConsole: true,
+      mainFile: 'kots-proxy-setup.md',
+      caFile: 'proxy-ca.crt',
+      required: ['localhost'],
+      ipv6: false,
+      bracketIpv6: false,
+      serviceIp: false,
+      daemon: false,
+    },
+  };
+
+  it.each(DEPLOYMENT_METHOD_IDS)(
+    '%s: main file, hosts, options and required NO_PROXY',
+    (method) => {
+      const expected = METHOD_FACTS[method];
+      for (const release of RELEASES) {
+        const facts = methodFacts(method, release);
+        expect(facts.kubernetes).toBe(expected.kubernetes);
+        expect(facts.adminConsole).toBe(expected.adminConsole);
+        expect(facts.mainFile).toBe(expected.mainFile);
+        expect(facts.caFile).toBe(expected.caFile);
+        expect(facts.hostRules).toEqual({
+          ipv6: expected.ipv6,
+          underscore: expected.ipv6,
+          bracketIpv6: expected.bracketIpv6,
+        });
+        expect(facts.options.clusterDomain.offered).toBe(expected.kubernetes);
+        expect(facts.options.gkeWorkloadIdentity).toBe(expected.kubernetes);
+        expect(facts.options.imagePullsThroughProxy).toBe(expected.kubernetes);
+        expect(facts.options.kubernetesServiceIp).toBe(expected.serviceIp);
+        expect(facts.options.dockerDaemonProxy).toBe(expected.daemon);
+        expect(facts.requiredNoProxy().map((e) => e.entry)).toEqual(expected.required);
+      }
+    },
+  );
+
+  it('follows the cluster domain for Kubernetes methods only', () => {
+    expect(
+      methodFacts('helm', undefined)
+        .requiredNoProxy('k8s.corp')
+        .map((e) => e.entry),
+    ).toEqual(['localhost', '.svc.k8s.corp']);
+    expect(methodFacts('single-vm', undefined).requiredNoProxy('k8s.corp')).toHaveLength(1);
+  });
+});
+
+describe('methodFacts on a half-filled form', () => {
+  it.each(['', '   ', '2026.8', '2026.8.', 'v2026.8.11', '2026.13.1', undefined])(
+    'reads %j as no release given: the newest known applies',
+    (release) => {
+      const facts = methodFacts('helm', release);
+      expect(facts.givenRelease).toBeUndefined();
+      expect(facts.releaseAssumed).toBe(true);
+      expect(facts.release).toBe(CATALOG.releases.latest);
+      expect(facts.releaseNewerThanKnown).toBe(false);
+      expect(facts.proxySupport.supported).toBe(true);
+    },
+  );
+
+  it('reads a release with surrounding spaces as that release', () => {
+    expect(methodFacts('kots', ' 2025.7.16 ').release).toBe('2025.7.16');
+  });
+
+  it('uses the catalog it is given (the copy GET /api/catalog served)', () => {
+    const served = {
+      ...CATALOG,
+      releases: {
+        ...CATALOG.releases,
+        latest: '2027.1.1',
+        rules: { ...CATALOG.releases.rules, trustedCaCertsSince: '2027.1.1' },
+      },
+    };
+    const facts = methodFacts('helm', '', served);
+    expect(facts.release).toBe('2027.1.1');
+    expect(methodFacts('helm', '2026.8.11', served).caDestinations).toEqual([
+      'helm-external-proxy-ssl-ca',
+    ]);
+    expect(methodFacts('helm', '2026.8.12', served).releaseNewerThanKnown).toBe(false);
+  });
+});
