@@ -19,7 +19,7 @@ import {
   type RenderResult,
   type Warning,
 } from '@wizard/shared';
-import { mergeEnv, mergeHelm } from '@wizard/shared/import/index';
+import { MERGE_KIND_FOR_METHOD, mergeFile } from '@wizard/shared/import/index';
 import type { PreflightLine } from '@wizard/shared/preflight';
 import type {
   FieldError,
@@ -175,14 +175,9 @@ export interface OwnFileSource {
 
 /** The merged text when the file fits the method and merges; otherwise the download leaves it out. */
 function mergeOwnFile(answers: Answers, source: OwnFileSource): string | undefined {
-  const fits =
-    (source.kind === 'customer.env' && answers.deployment.method === 'docker-compose') ||
-    (source.kind === 'helm' && answers.deployment.method === 'helm');
-  if (!fits) return undefined;
+  if (MERGE_KIND_FOR_METHOD[answers.deployment.method] !== source.kind) return undefined;
   try {
-    return source.kind === 'customer.env'
-      ? mergeEnv(source.text, answers)
-      : mergeHelm(source.text, answers);
+    return mergeFile(source.kind, source.text, answers);
   } catch {
     // The Review step shows why (merged-file.tsx); the zip then has the usual files only.
     return undefined;
