@@ -1,7 +1,8 @@
 /**
  * Step 1: the deployment method (which file you get), the release (which keys it uses), and for
  * Kubernetes the GKE Workload Identity question and, for Kots, the kubernetes service ClusterIP.
- * Above them, "Start from an existing file" can fill all of it from a customer.env or Helm values.
+ * Below them, as the secondary way in, "Start from an existing file" can fill all of it from a
+ * customer.env or Helm values.
  */
 import { CA_DESTINATION_TEXT } from '@wizard/shared/ca-destinations';
 import { methodFactsIn, type MethodFacts } from '@wizard/shared/method-facts-in';
@@ -68,10 +69,6 @@ function DeploymentForm({ catalog }: { catalog: Catalog }) {
       intro="The method decides which file you get and where the proxy settings go. The release decides which keys that file uses."
       source={chosen?.source ?? catalog.sources.proxyDocs}
     >
-      <OptionalChunk what="Start from an existing file" holdStep>
-        <ImportPanel catalog={catalog} />
-      </OptionalChunk>
-
       <ChoiceGroup
         legend="Deployment method"
         type="radio"
@@ -205,6 +202,11 @@ function DeploymentForm({ catalog }: { catalog: Catalog }) {
           error={errors?.kubernetesServiceIp?.message}
         />
       )}
+
+      {/* The question first; starting from a file is the secondary way in (issue 21, item 4). */}
+      <OptionalChunk what="Start from an existing file" holdStep>
+        <ImportPanel catalog={catalog} />
+      </OptionalChunk>
     </StepFrame>
   );
 }
