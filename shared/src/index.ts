@@ -11,10 +11,12 @@ export * from './method-facts.ts';
 export * from './plan.ts';
 export { CA_DESTINATION_TEXT, caDestinations } from './ca-destinations.ts';
 export * from './render/index.ts';
+export * from './render/audience.ts';
 export * from './rules/no-proxy.ts';
 export * from './rules/allowlist.ts';
 export * from './rules/egress.ts';
 export * from './rules/warnings.ts';
+export * from './rules/warning-tiers.ts';
 export { answersDigest, canonicalJson } from './render/header.ts';
 export { ENV_APPEND_COMMAND, envVariables, renderEnvFile } from './render/env-file.ts';
 export {

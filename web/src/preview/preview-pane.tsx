@@ -80,7 +80,7 @@ export default function PreviewPane() {
           preferred={mainFile}
           draft={!onReview}
         />
-        {!onReview && <WarningsList warnings={analysis.warnings} />}
+        {!onReview && <WarningsList warnings={analysis.warnings} compact />}
       </>
     );
   }
