@@ -41,11 +41,11 @@ test('Review: verdict, files by audience, steps, and tiered warnings', async ({ 
   // The verdict first, then the groups, then the steps.
   const verdict = wizard.main.getByText(/^Ready, with 2 risky choices to decide below$/);
   await expect(verdict).toBeVisible();
-  const admin = wizard.main.getByRole('region', { name: 'For your proxy admin' });
+  const admin = wizard.main.getByRole('region', { name: 'For your proxy admin', exact: true });
   await expect(admin).toContainText('proxy-allowlist.txt, squid-allowlist.conf');
-  await expect(wizard.main.getByRole('region', { name: 'For your network team' })).toContainText(
-    'egress-rules.md',
-  );
+  await expect(
+    wizard.main.getByRole('region', { name: 'For your network team', exact: true }),
+  ).toContainText('egress-rules.md');
   const { name } = await wizard.download(admin.getByRole('button', { name: /Download these/ }));
   expect(name).toBe('carto-proxy-admin.zip');
   const order = await page.evaluate(() => {
@@ -56,10 +56,12 @@ test('Review: verdict, files by audience, steps, and tiered warnings', async ({ 
   expect([...order].sort((a, b) => a - b)).toEqual(order);
 
   // Tiers: the risky choice to decide, the network team's, the facts collapsed; no repeats.
-  const warnings = wizard.main.getByRole('region', { name: /risky choice/ });
+  const warnings = wizard.main.locator('section.warnings');
   await expect(warnings.getByRole('heading', { name: 'Risky choices: decide' })).toBeVisible();
   await expect(warnings.getByRole('link', { name: /^Fix: change TLS to the proxy/ })).toBeVisible();
-  await expect(warnings.getByRole('heading', { name: 'For your network team' })).toBeVisible();
+  await expect(
+    warnings.getByRole('heading', { name: 'For your network team', exact: true }),
+  ).toBeVisible();
   await expect(warnings.locator('details summary')).toContainText('already account for');
   await expect(warnings.getByText(/Snowflake cannot go through an HTTPS proxy/)).toHaveCount(1);
   for (const link of await warnings.getByRole('link').allTextContents()) {
