@@ -69,7 +69,7 @@ test('Review: verdict, files by audience, steps, and tiered warnings', async ({ 
   }
   const steps = page.getByRole('navigation', { name: 'Wizard steps' });
   await expect(
-    steps.getByRole('link', { name: /TLS to the proxy, done, with a risky choice/ }),
+    steps.getByRole('link', { name: /TLS to the proxy\s*, done, with a risky choice/ }),
   ).toBeVisible();
   await warnings.getByRole('button', { name: /^Keep TLS to the proxy/ }).click();
   await expect(warnings.getByText(/^Kept as it is: TLS to the proxy/)).toBeVisible();
