@@ -15,7 +15,7 @@ const ca = makeCa();
 for (const colorScheme of ['light', 'dark'] as const) {
   for (const width of [1440, 1024, 390]) {
     test(`screenshots: ${colorScheme}, ${width}px`, async ({ page, wizard }) => {
-      test.setTimeout(60_000);
+      test.setTimeout(240_000);
       await page.emulateMedia({ colorScheme });
       await page.setViewportSize({ width, height: 900 });
       let n = 0;
@@ -107,7 +107,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       page,
       wizard,
     }) => {
-      test.setTimeout(60_000);
+      test.setTimeout(240_000);
       await page.emulateMedia({ colorScheme });
       await page.setViewportSize({ width, height: 900 });
       const shot = async (name: string) => {
