@@ -3,11 +3,13 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { firstStepChunkName } from './scripts/first-step-chunk.ts';
 import { precompressPlugin } from './scripts/precompress.ts';
+import { prerenderPlugin } from './scripts/prerender.ts';
 
 // One Vite config for the web app (root: web/) and for every Vitest project.
 export default defineConfig({
   root: 'web',
-  plugins: [react(), precompressPlugin()],
+  // prerenderPlugin writes index.html before precompressPlugin compresses it (both sequential).
+  plugins: [react(), prerenderPlugin(), precompressPlugin()],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

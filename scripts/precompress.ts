@@ -79,15 +79,19 @@ export function precompressPlugin(): Plugin {
     configResolved(resolved) {
       config = resolved;
     },
-    closeBundle() {
-      if (!config) return;
-      const outDir = join(config.root, config.build.outDir);
-      const results = precompress(outDir);
-      const total = (key: 'bytes' | 'br') =>
-        results.reduce((sum, r) => sum + (r[key] ?? r.bytes), 0);
-      config.logger.info(
-        `precompressed ${results.length} files: ${(total('bytes') / 1000).toFixed(1)} kB → ${(total('br') / 1000).toFixed(1)} kB brotli`,
-      );
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      handler() {
+        if (!config) return;
+        const outDir = join(config.root, config.build.outDir);
+        const results = precompress(outDir);
+        const total = (key: 'bytes' | 'br') =>
+          results.reduce((sum, r) => sum + (r[key] ?? r.bytes), 0);
+        config.logger.info(
+          `precompressed ${results.length} files: ${(total('bytes') / 1000).toFixed(1)} kB → ${(total('br') / 1000).toFixed(1)} kB brotli`,
+        );
+      },
     },
   };
 }

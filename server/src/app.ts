@@ -4,12 +4,16 @@
  *
  * @see {@link https://github.com/fastify/demo/blob/main/src/app.ts} (the layout this follows)
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { BODY_LIMIT, errorHandler, notFoundHandler, type RouteTable } from './errors.ts';
 import compress, { autoConfig as compressConfig } from './plugins/compress.ts';
-import helmet, { autoConfig as helmetConfig, originIsolationHeaders } from './plugins/helmet.ts';
+import helmet, {
+  inlineScriptHashes,
+  originIsolationHeaders,
+  withInlineScripts,
+} from './plugins/helmet.ts';
 import rateLimit, { autoConfig as rateLimitConfig } from './plugins/rate-limit.ts';
 import serveStatic, { autoConfig as staticConfig } from './plugins/static.ts';
 import underPressure, { autoConfig as underPressureConfig } from './plugins/under-pressure.ts';
@@ -72,7 +76,14 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   app.setErrorHandler(errorHandler);
   if (options.requestLog === 'one-line') logRequestsInOneLine(app);
 
-  await app.register(helmet, helmetConfig);
+  const { webDist } = options;
+  const page = webDist === undefined ? undefined : join(webDist, 'index.html');
+  const spa = page !== undefined && existsSync(page);
+  // The page's inline script (the prerender's early script) runs by its hash, nothing else inline.
+  await app.register(
+    helmet,
+    withInlineScripts(spa ? inlineScriptHashes(readFileSync(page, 'utf8')) : []),
+  );
   app.addHook('onRequest', originIsolationHeaders);
   await app.register(underPressure, { ...underPressureConfig, ...options.underPressure });
   await app.register(compress, compressConfig);
@@ -97,9 +108,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     preflight: options.preflight ?? { enabled: false },
   });
 
-  const { webDist } = options;
-  const spa = webDist !== undefined && existsSync(join(webDist, 'index.html'));
-  if (spa) await app.register(serveStatic, staticConfig(webDist));
+  if (spa && webDist !== undefined) await app.register(serveStatic, staticConfig(webDist));
 
   app.setNotFoundHandler(
     limited ? { preHandler: app.rateLimit() } : {},

@@ -1,13 +1,25 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app.tsx';
-import './styles/global.css';
-import { connectPersistence, loadInitialLocation } from './wizard/persistence.ts';
-import { QueryClientProvider } from '@tanstack/react-query';
+/**
+ * The browser's entry. index.html already shows the first step (prerendered at build time,
+ * scripts/prerender.ts): a first visit hydrates it, keeping whatever the visitor chose before the
+ * JavaScript arrived (early-input.ts). A returning visitor (saved answers, a share link, a reload)
+ * had the prerendered step hidden by the inline script, and gets a client render of where they left
+ * off.
+ */
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { catalogQuery } from './api/catalog.ts';
-import { QueryDevtools } from './api/devtools.tsx';
 import { createQueryClient } from './api/query-client.ts';
-import { preloadStep } from './wizard/chunks.ts';
+import {
+  captureEarlyInput,
+  releaseEarlySubmit,
+  replayEarlyInput,
+  type EarlyInput,
+} from './early-input.ts';
+import { Root } from './root.tsx';
+import './styles/global.css';
+import { preloadStep, STEP_CHUNKS } from './wizard/chunks.ts';
+import { firstStepInteractive } from './wizard/first-step.ts';
+import { loadAnalysis } from './wizard/load-analysis.ts';
+import { connectPersistence, loadInitialLocation } from './wizard/persistence.ts';
 import { createWizardStore } from './wizard/store.ts';
 
 /** localStorage can throw on access (storage disabled): the wizard then keeps state in the URL only. */
@@ -20,7 +32,8 @@ function safeStorage(): Storage | null {
 }
 
 const storage = safeStorage();
-const store = createWizardStore(loadInitialLocation({ location: window.location, storage }));
+const initial = loadInitialLocation({ location: window.location, storage });
+const store = createWizardStore(initial);
 connectPersistence(store, {
   location: window.location,
   history: window.history,
@@ -32,15 +45,36 @@ connectPersistence(store, {
 // The current step's code is requested now, alongside the catalog (preloaded by index.html).
 preloadStep(store.getState().step);
 const queryClient = createQueryClient();
-void queryClient.prefetchQuery(catalogQuery());
+const catalog = queryClient.fetchQuery(catalogQuery());
 
-const root = document.getElementById('root');
-if (!root) throw new Error('#root is missing from index.html');
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <App store={store} />
-      <QueryDevtools />
-    </QueryClientProvider>
-  </StrictMode>,
-);
+const container = document.getElementById('root');
+if (!container) throw new Error('#root is missing from index.html');
+
+/** The page is React's: the prerendered step may show again (it was hidden for a returning visitor). */
+const shown = () => document.documentElement.removeAttribute('data-resume');
+
+async function start(root: HTMLElement): Promise<void> {
+  // The prerendered page is the fresh wizard: it is hydrated only for a visitor who starts afresh.
+  if (initial === undefined && root.querySelector('#main form') !== null) {
+    try {
+      // Hydration renders exactly what the prerender did, so what it reads must be there first.
+      await Promise.all([catalog, STEP_CHUNKS.deployment.preload()]);
+      const early: EarlyInput[] = captureEarlyInput(root);
+      void firstStepInteractive.then(() => replayEarlyInput(root, early));
+      hydrateRoot(root, <Root store={store} queryClient={queryClient} onMount={shown} />);
+      // What the first Next needs (index.html modulepreloads its scripts): the schema it validates
+      // with, and the Proxy step with its stylesheet. Not left to the idle queue (chunks.ts), so a
+      // visitor who answers at once does not wait for them.
+      void loadAnalysis().catch(() => undefined);
+      preloadStep('proxy');
+      return;
+    } catch {
+      // No catalog or no step code: the client render below shows the error and "Try again".
+    }
+  }
+  void catalog.catch(() => undefined);
+  releaseEarlySubmit();
+  createRoot(root).render(<Root store={store} queryClient={queryClient} onMount={shown} />);
+}
+
+void start(container);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import helmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import type { onRequestHookHandler } from 'fastify';
 
@@ -8,7 +9,8 @@ import type { onRequestHookHandler } from 'fastify';
  * The wizard is often served to a team on a LAN address over plain http (`HOST=0.0.0.0`). Helmet's
  * default CSP carries `upgrade-insecure-requests`, which browsers honour everywhere except
  * localhost: every script and stylesheet would be fetched over https and the page would stay blank.
- * So that directive is removed. `script-src 'self'` stays: the built web app has no inline script.
+ * So that directive is removed. `script-src 'self'` stays, plus the hash of each inline script of
+ * the built index.html (the early script the prerender puts there, issue 16; {@link withInlineScripts}).
  *
  * @see {@link https://github.com/fastify/fastify-helmet}
  * @see {@link https://github.com/helmetjs/helmet/issues/480} (upgrade-insecure-requests on plain http)
@@ -30,6 +32,36 @@ export const autoConfig: FastifyHelmetOptions = {
   crossOriginOpenerPolicy: false,
   originAgentCluster: false,
 };
+
+/** The `<script>` elements without `src` in a page, as CSP source hashes (`'sha256-…'`). */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes: string[] = [];
+  for (const match of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+    const digest = createHash('sha256')
+      .update(match[1] ?? '', 'utf8')
+      .digest('base64');
+    hashes.push(`'sha256-${digest}'`);
+  }
+  return hashes;
+}
+
+/**
+ * The helmet options with the page's inline scripts allowed by hash: only these exact scripts run,
+ * an injected one does not (no `'unsafe-inline'`).
+ *
+ * @see {@link https://www.w3.org/TR/CSP3/#grammardef-hash-source}
+ */
+export function withInlineScripts(hashes: readonly string[]): FastifyHelmetOptions {
+  if (hashes.length === 0) return autoConfig;
+  const csp = autoConfig.contentSecurityPolicy;
+  const directives = typeof csp === 'object' ? csp.directives : undefined;
+  return {
+    ...autoConfig,
+    contentSecurityPolicy: {
+      directives: { ...directives, scriptSrc: ["'self'", ...hashes] },
+    },
+  };
+}
 
 /** localhost, 127.0.0.0/8 and ::1: origins browsers treat as secure even over http. */
 export const LOOPBACK_HOST = /^(localhost|[\w-]+\.localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
