@@ -2,8 +2,78 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import reactRefresh from 'eslint-plugin-react-refresh';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import globals from 'globals';
 import { defineConfig, globalIgnores } from 'eslint/config';
+
+/** Each wizard step's folder: a step never imports another step's code (issue 17). */
+const STEPS = [
+  'deployment',
+  'proxy',
+  'tls',
+  'excluded-domains',
+  'warehouses',
+  'services',
+  'review',
+];
+
+/** Test code: test files, test helpers and fixtures. Production sources never import it. */
+const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx'];
+const TEST_FOLDERS = ['./shared/src/test-support', './shared/src/fixtures', './server/test'];
+const TEST_CODE = [...TEST_FILES, ...TEST_FOLDERS.map((folder) => `${folder.slice(2)}/**`)];
+
+/**
+ * Lines the code cannot cross (issue 17), type imports included, for every file: `shared` imports
+ * nothing of the others; `server` and `web` import only `shared` and themselves; e2e goes through
+ * public interfaces (the package @wizard/shared and the test helpers in server/test); a step folder
+ * never imports another step's.
+ */
+const BOUNDARIES = [
+  {
+    target: './shared',
+    from: ['./server', './web', './e2e', './scripts'],
+    message: 'shared imports nothing of server, web, e2e or scripts.',
+  },
+  {
+    target: './server',
+    from: ['./web', './e2e'],
+    message: 'server imports only shared and itself.',
+  },
+  {
+    target: './web',
+    from: ['./server', './e2e', './scripts'],
+    message: 'web imports only shared and itself.',
+  },
+  {
+    target: './e2e',
+    from: ['./server', './web', './scripts'],
+    except: ['./test'],
+    message:
+      'e2e drives the built app through public interfaces (@wizard/shared, the helpers in server/test), never server or web internals.',
+  },
+  ...STEPS.map((step) => ({
+    target: `./web/src/steps/${step}`,
+    from: './web/src/steps',
+    except: [`./${step}`, './steps.css'],
+    message: 'A step folder never imports another step’s code: move what both need out of steps/.',
+  })),
+];
+
+/** What ships never imports scripts/, e2e/ or test code (test files, helpers, fixtures). */
+const PRODUCTION_BOUNDARIES = [
+  ...BOUNDARIES,
+  {
+    target: ['./shared/src', './server/src', './web/src'],
+    from: ['./scripts', './e2e', ...TEST_FOLDERS],
+    message: 'Production sources never import scripts/, e2e/ or test code.',
+  },
+  {
+    target: ['./shared/src', './server/src', './web/src'],
+    from: TEST_FILES.map((glob) => `./${glob}`),
+    message: 'Production sources never import test code.',
+  },
+];
 
 export default defineConfig([
   globalIgnores([
@@ -22,6 +92,31 @@ export default defineConfig([
       '@typescript-eslint/no-misused-promises': [
         'error',
         { checksVoidReturn: { attributes: false } },
+      ],
+    },
+  },
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver': undefined,
+      'import-x/resolver-next': [createTypeScriptImportResolver({ alwaysTryTypes: true })],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': ['error', { zones: BOUNDARIES }],
+    },
+  },
+  {
+    files: ['shared/src/**/*.{ts,tsx}', 'server/src/**/*.{ts,tsx}', 'web/src/**/*.{ts,tsx}'],
+    ignores: TEST_CODE,
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: PRODUCTION_BOUNDARIES,
+        },
       ],
     },
   },

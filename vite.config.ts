@@ -46,7 +46,7 @@ export default defineConfig({
           include: ['server/src/**/*.test.ts'],
           environment: 'node',
           // The CLI tests run the built bin (server/dist), as users do.
-          globalSetup: ['server/src/build-for-tests.ts'],
+          globalSetup: ['server/test/build-for-tests.ts'],
         },
       },
       {

@@ -3,7 +3,7 @@
  * renderer, and this proves it: every file's preview text is byte-identical to the downloaded file,
  * also when README.md records a "Test my proxy" run (sent back with the download).
  */
-import { startTestProxy } from '../server/src/preflight/test-proxy.ts';
+import { startTestProxy } from '../server/test/test-proxy.ts';
 import { makeCa } from './support/ca.ts';
 import { expect, test } from './support/fixtures.ts';
 import { paste, type Wizard } from './support/wizard.ts';

@@ -6,7 +6,7 @@
 import { hostname } from 'node:os';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { closedPort, startTestProxy, type TestProxy } from '../server/src/preflight/test-proxy.ts';
+import { closedPort, startTestProxy, type TestProxy } from '../server/test/test-proxy.ts';
 import { expect, test } from './support/fixtures.ts';
 import type { Wizard } from './support/wizard.ts';
 

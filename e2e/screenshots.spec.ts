@@ -4,7 +4,7 @@
  * file out of every other run.
  */
 import { join } from 'node:path';
-import { startTestProxy } from '../server/src/preflight/test-proxy.ts';
+import { startTestProxy } from '../server/test/test-proxy.ts';
 import { makeCa } from './support/ca.ts';
 import { test } from './support/fixtures.ts';
 import { paste, type StepTitle } from './support/wizard.ts';

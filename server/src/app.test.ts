@@ -11,7 +11,7 @@ import {
   json,
   postJson,
   testApp,
-} from './test-support.ts';
+} from '../test/test-support.ts';
 
 let app: FastifyInstance;
 beforeAll(async () => {

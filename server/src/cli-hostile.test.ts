@@ -21,7 +21,7 @@ import { caWithUnreadableValidity } from '@wizard/shared/fixtures/hostile';
 import dotenv from 'dotenv';
 import { parse as parseYaml } from 'yaml';
 import { EXIT_OK, EXIT_USAGE } from './cli.ts';
-import { CA_PEM, HELM_HTTPS, runCliCaptured } from './test-support.ts';
+import { CA_PEM, HELM_HTTPS, runCliCaptured } from '../test/test-support.ts';
 
 let work: string;
 beforeAll(() => {

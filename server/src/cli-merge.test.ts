@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import dotenv from 'dotenv';
 import { parse as parseYaml } from 'yaml';
-import { runCliCaptured } from './test-support.ts';
+import { runCliCaptured } from '../test/test-support.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   envVariables,

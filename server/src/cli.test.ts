@@ -15,7 +15,7 @@ import {
   postJson,
   testApp,
   runCliCaptured,
-} from './test-support.ts';
+} from '../test/test-support.ts';
 
 const BIN = join(import.meta.dirname, '../bin/carto-proxy-wizard.mjs');
 

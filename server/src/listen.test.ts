@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HELM_HTTPS, expectedRender, testApp } from './test-support.ts';
+import { HELM_HTTPS, expectedRender, testApp } from '../test/test-support.ts';
 
 /** Once over a real socket: what inject() cannot show (HTTP parsing, keep-alive, real headers). */
 describe('on a real port', () => {

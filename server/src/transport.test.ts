@@ -6,7 +6,7 @@
 import net, { type AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp } from './test-support.ts';
+import { testApp } from '../test/test-support.ts';
 
 /** A raw HTTP exchange: what is written, and everything the server sends until it closes. */
 function exchange(port: number, write: (socket: net.Socket) => void): Promise<string> {

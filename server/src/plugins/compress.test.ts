@@ -8,7 +8,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG } from '@wizard/shared';
 import { brotli, gzip, precompress } from '../../../scripts/precompress.ts';
-import { HELM_HTTPS, testApp } from '../test-support.ts';
+import { HELM_HTTPS, testApp } from '../../test/test-support.ts';
 
 // Big enough to be worth compressing, like a real bundle: repeated, but not only one byte.
 const SCRIPT = Array.from({ length: 400 }, (_, i) => `export const value${i} = "v${i}";`).join(

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, testApp } from '../test-support.ts';
+import { json, testApp } from '../../test/test-support.ts';
 import { DOCUMENT_ONLY_HEADERS } from './static.ts';
 
 const INDEX =

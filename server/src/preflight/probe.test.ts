@@ -8,7 +8,7 @@ import {
 } from '@wizard/shared';
 import { CA_PEM } from '@wizard/shared/fixtures/index';
 import { planPreflight, runPreflight, type PreflightPlan } from './probe.ts';
-import { startTestProxy, type TestProxy } from './test-proxy.ts';
+import { startTestProxy, type TestProxy } from '../../test/test-proxy.ts';
 import type { PreflightLine } from '@wizard/shared/preflight';
 
 function validated(input: AnswersInput) {

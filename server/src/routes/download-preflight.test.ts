@@ -4,7 +4,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderAll, validateAnswers } from '@wizard/shared';
 import type { PreflightLine } from '@wizard/shared/preflight';
-import { HELM_HTTPS, json, postJson, testApp } from '../test-support.ts';
+import { HELM_HTTPS, json, postJson, testApp } from '../../test/test-support.ts';
 
 let app: FastifyInstance;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG, WIZARD_VERSION, answersJsonSchema } from '@wizard/shared';
-import { json, testApp } from '../test-support.ts';
+import { json, testApp } from '../../test/test-support.ts';
 
 let app: FastifyInstance;
 beforeAll(async () => {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caWithUnreadableValidity } from '@wizard/shared/fixtures/hostile';
 import type { PreflightLine } from '@wizard/shared/preflight';
 import { preflightSettings } from '../preflight/settings.ts';
-import { CA_PEM, HELM_HTTPS, json, postJson, testApp } from '../test-support.ts';
+import { CA_PEM, HELM_HTTPS, json, postJson, testApp } from '../../test/test-support.ts';
 
 let app: FastifyInstance;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_IDS, lintNoProxy, routesFor } from '@wizard/shared';
-import { anyString, containing, json, postJson, testApp } from '../test-support.ts';
+import { anyString, containing, json, postJson, testApp } from '../../test/test-support.ts';
 import { CHECK_URL_MAX_LENGTH, CHECK_URLS_MAX } from './no-proxy-check.ts';
 
 let app: FastifyInstance;

@@ -24,7 +24,7 @@ import {
 } from '@wizard/shared/test-support/squid';
 import { makeCertificates, type TestCertificates } from '@wizard/shared/test-support/certificates';
 import type { ConnectCheck, PreflightLine } from '@wizard/shared/preflight';
-import { containing, postJson, testApp } from '../test-support.ts';
+import { containing, postJson, testApp } from '../../test/test-support.ts';
 
 function answers(protocol: 'http' | 'https', port: number, customCa?: string): AnswersInput {
   return {

@@ -24,9 +24,9 @@ import {
   startTestProxy,
   type TestCertificates,
   type TestProxy,
-} from '../preflight/test-proxy.ts';
+} from '../../test/test-proxy.ts';
 import type { ConnectCheck, PreflightLine } from '@wizard/shared/preflight';
-import { anyString, containing, json, postJson, testApp } from '../test-support.ts';
+import { anyString, containing, json, postJson, testApp } from '../../test/test-support.ts';
 
 const ACL = {
   'allowed.example:443': 'allow',

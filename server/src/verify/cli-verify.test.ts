@@ -5,7 +5,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCliCaptured } from '../test-support.ts';
+import { runCliCaptured } from '../../test/test-support.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planFor, validateAnswers, type AnswersInput } from '@wizard/shared';
 import {
@@ -13,8 +13,8 @@ import {
   type VerifyExpectations,
 } from '@wizard/shared/render/verify-expectations';
 import { EXIT_USAGE } from '../cli.ts';
-import { startTestProxy, type TestProxy } from '../preflight/test-proxy.ts';
-import { makeStandIns, type ContainerFixture, type StandIns } from './stand-ins.ts';
+import { startTestProxy, type TestProxy } from '../../test/test-proxy.ts';
+import { makeStandIns, type ContainerFixture, type StandIns } from '../../test/stand-ins.ts';
 
 let proxy: TestProxy;
 let standIns: StandIns;

@@ -18,7 +18,7 @@ import {
   makeCertificates,
   startTestProxy,
   type TestProxy,
-} from '../preflight/test-proxy.ts';
+} from '../../test/test-proxy.ts';
 
 /** Runs the script with `node -` and only the given variables (plus PATH), as in a container. */
 export function runInNode(

@@ -20,8 +20,8 @@ import {
   makeCertificates,
   startTestProxy,
   type TestProxy,
-} from '../preflight/test-proxy.ts';
-import { makeStandIns, type ContainerFixture, type StandIns } from './stand-ins.ts';
+} from '../../test/test-proxy.ts';
+import { makeStandIns, type ContainerFixture, type StandIns } from '../../test/stand-ins.ts';
 
 function answersOf(input: AnswersInput): Answers {
   const validation = validateAnswers(input);

@@ -23,7 +23,7 @@ import { StepFrame } from '../../wizard/step-frame.tsx';
 import { stepApplies, STEPS, type StepId } from '../../wizard/steps.ts';
 import { useWizardState } from '../../wizard/store.ts';
 import '../steps.css';
-import { CustomCaExpected } from '../tls/custom-ca-expected.tsx';
+import { CustomCaExpected } from '../../wizard/custom-ca-expected.tsx';
 import { Automation } from './automation.tsx';
 import { FileGroups } from './file-groups.tsx';
 import { NextSteps } from './next-steps.tsx';

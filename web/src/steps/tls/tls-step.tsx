@@ -27,7 +27,7 @@ import { StepFrame } from '../../wizard/step-frame.tsx';
 import { useStepForm } from '../../wizard/use-step-form.ts';
 import '../steps.css';
 import { CertificateList } from './certificate-list.tsx';
-import { CustomCaExpected } from './custom-ca-expected.tsx';
+import { CustomCaExpected } from '../../wizard/custom-ca-expected.tsx';
 
 const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
 const MAX_BYTES = 64 * 1024;

@@ -6,8 +6,8 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { CA_PEM, PRIVATE_KEY_PEM } from '@wizard/shared/fixtures/index';
 import { renderAll, validateAnswers, type AnswersInput, type RenderResult } from '@wizard/shared';
-import { buildApp, type BuildAppOptions } from './app.ts';
-import { runCli } from './cli.ts';
+import { buildApp, type BuildAppOptions } from '../src/app.ts';
+import { runCli } from '../src/cli.ts';
 
 export { CA_PEM, PRIVATE_KEY_PEM };
 
