@@ -9,6 +9,8 @@ import { expect, test } from './support/fixtures.ts';
 test('Helm with an HTTPS proxy: Pub/Sub over HTTPS is on, and turning it off brings the gRPC bypass back', async ({
   wizard,
 }) => {
+  // A journey through the wizard: a budget that fits a busy 2-core machine (issue 20, item 2).
+  test.slow();
   await wizard.open();
   await wizard.main.getByLabel('Kubernetes with Helm', { exact: true }).check();
   await wizard.main.getByLabel('Cluster domain').fill('k8s.corp.example');
@@ -41,6 +43,8 @@ test('Helm with an HTTPS proxy: Pub/Sub over HTTPS is on, and turning it off bri
 test('Kots refuses an IPv6 proxy host with the reason, and keeps what was typed', async ({
   wizard,
 }) => {
+  // A journey through the wizard: a budget that fits a busy 2-core machine (issue 20, item 2).
+  test.slow();
   await wizard.open();
   await wizard.deployment({ method: 'kots', clusterIp: '10.96.0.1' });
   await wizard.expectStep('proxy');
@@ -60,6 +64,8 @@ test('Kots refuses an IPv6 proxy host with the reason, and keeps what was typed'
 test('Review lists README.md’s numbered next steps, with a copy button on each command', async ({
   wizard,
 }) => {
+  // A journey through the wizard: a budget that fits a busy 2-core machine (issue 20, item 2).
+  test.slow();
   await wizard.open();
   await wizard.deployment({ method: 'docker-compose' });
   await wizard.proxy({ protocol: 'HTTP', host: 'proxy.corp.example', port: '3128' });

@@ -24,6 +24,8 @@ test('a pasted URL with credentials fills the fields without them and says why',
   page,
   wizard,
 }) => {
+  // A journey through the wizard: a budget that fits a busy 2-core machine (issue 20, item 2).
+  test.slow();
   const posts: string[] = [];
   page.on('request', (request) => {
     if (request.url().includes('/api/download')) posts.push(request.postData() ?? '');

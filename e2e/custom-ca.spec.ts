@@ -11,6 +11,8 @@ test('a pasted CA is shown, kept out of the share link, and lands in the Helm va
   page,
   wizard,
 }) => {
+  // A journey through the wizard: a budget that fits a busy 2-core machine (issue 20, item 2).
+  test.slow();
   await wizard.open();
   await wizard.deployment({ method: 'helm' });
   await wizard.proxy({ protocol: 'HTTPS', host: 'proxy.corp.example', port: '3129' });
@@ -49,6 +51,8 @@ test('a pasted CA is shown, kept out of the share link, and lands in the Helm va
 test('a CA chosen as a binary .cer file reaches Docker Compose as certs/proxy-ca.crt', async ({
   wizard,
 }) => {
+  // A journey through the wizard: a budget that fits a busy 2-core machine (issue 20, item 2).
+  test.slow();
   await wizard.open();
   await wizard.deployment({ method: 'docker-compose' });
   await wizard.proxy({ protocol: 'HTTPS', host: 'proxy.corp.example', port: '3129' });

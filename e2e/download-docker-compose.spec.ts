@@ -6,6 +6,8 @@ import { expect, test } from './support/fixtures.ts';
 test('a Docker Compose installation gets customer.env.proxy with both cases of every variable', async ({
   wizard,
 }) => {
+  // A journey through the wizard: a budget that fits a busy 2-core machine (issue 20, item 2).
+  test.slow();
   await wizard.open();
   await wizard.deployment({ method: 'docker-compose' });
   await wizard.proxy({ protocol: 'HTTP', host: 'proxy.corp.example', port: '3128' });

@@ -5,6 +5,8 @@ import { expect, test } from './support/fixtures.ts';
 test('a Helm installation gets customizations.proxy.yaml with the values Helm will read', async ({
   wizard,
 }) => {
+  // A journey through the wizard: a budget that fits a busy 2-core machine (issue 20, item 2).
+  test.slow();
   await wizard.open();
   await wizard.deployment({ method: 'helm', release: '2026.8.11', gke: true });
   await wizard.proxy({ protocol: 'HTTPS', host: 'proxy.corp.example', port: '3129' });

@@ -8,6 +8,8 @@ const flag = (markdown: string, name: string) =>
 test('a Kots installation gets the installer flags with the ClusterIP excluded', async ({
   wizard,
 }) => {
+  // A journey through the wizard: a budget that fits a busy 2-core machine (issue 20, item 2).
+  test.slow();
   await wizard.open();
   await wizard.expectStep('deployment');
   await wizard.main.getByLabel('Kubernetes with the Admin Console (Kots)', { exact: true }).check();

@@ -4,6 +4,8 @@ import { expect, test } from './support/fixtures.ts';
 test('a Single VM installation gets the ./carto install line; releases before proxy support are refused', async ({
   wizard,
 }) => {
+  // A journey through the wizard: a budget that fits a busy 2-core machine (issue 20, item 2).
+  test.slow();
   await wizard.open();
   await wizard.expectStep('deployment');
   await wizard.main.getByLabel('Single VM (./carto install)', { exact: true }).check();

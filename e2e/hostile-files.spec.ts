@@ -62,7 +62,8 @@ test('the merge view says why a file cannot be updated, and opening an alias bom
   page,
   wizard,
 }) => {
-  test.setTimeout(60_000);
+  // A journey through the wizard: a budget that fits a busy 2-core machine (issue 20, item 2).
+  test.slow();
   await wizard.open();
   await wizard.importFile('customizations.yaml', ANCHORED);
   await wizard.next();
@@ -71,7 +72,29 @@ test('the merge view says why a file cannot be updated, and opening an alias bom
   await wizard.nextUntilReview();
   const updated = wizard.main.getByText('customizations.yaml could not be updated');
   await expect(updated).toBeVisible();
-  await expect(wizard.main.getByText(/holds an anchor \(&proxyHost\)/)).toBeVisible();
+  await expect(wizard.main.getByText(/holds an anchor \(&proxyHost\) on line 3/)).toBeVisible();
+  // Which lines to change by hand, and the exact text for each (issue 20, item 3).
+  const edits = wizard.main.locator('.merged__hand-edits > li');
+  await expect(edits).toHaveCount(2);
+  await expect(edits.nth(0)).toContainText('In customizations.yaml, replace lines 1–5 with:');
+  await expect(edits.nth(0).getByLabel('Text for lines 1–5')).toHaveText(
+    [
+      'externalProxy:',
+      '  enabled: true',
+      '  host: "proxy.corp.example"',
+      '  port: 3128',
+      '  type: "http"',
+      '  excludedDomains:',
+      '    - "localhost"',
+      '    - ".svc.cluster.local"',
+      '',
+    ].join('\n'),
+  );
+  await expect(edits.nth(1)).toContainText('replace line 7 with:');
+  await expect(edits.nth(1).getByLabel('Text for line 7')).toHaveText(
+    '  proxyHost: old-proxy.corp.example',
+  );
+  await expect(edits.nth(1).getByRole('button', { name: 'Copy' })).toBeVisible();
 
   // After a reload the file is forgotten; re-opening an alias bomb there is refused in words.
   await page.reload();

@@ -106,7 +106,8 @@ test('an imported customer.env never leaves the browser, and comes back merged',
   page,
   wizard,
 }) => {
-  test.setTimeout(60_000);
+  // A journey through the wizard: a budget that fits a busy 2-core machine (issue 20, item 2).
+  test.slow();
   const requests = recordRequests(page);
   await wizard.open();
   await wizard.importFile('customer.env', CUSTOMER_ENV);
@@ -250,6 +251,8 @@ test('Helm values fill the Helm answers, and the YAML comes back merged with the
   page,
   wizard,
 }) => {
+  // A journey through the wizard: a budget that fits a busy 2-core machine (issue 20, item 2).
+  test.slow();
   const requests = recordRequests(page);
   await wizard.open();
   await wizard.importFile('customizations.yaml', CUSTOMIZATIONS_YAML);
@@ -313,6 +316,8 @@ test('pasted text (refused, then read), undo, a dropped file, and a method it ca
   page,
   wizard,
 }) => {
+  // A journey through the wizard: a budget that fits a busy 2-core machine (issue 20, item 2).
+  test.slow();
   await wizard.open();
   await wizard.deployment({ method: 'kots', clusterIp: '10.96.0.1' });
   await wizard.main.getByRole('button', { name: 'Back' }).click();
@@ -372,6 +377,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     page,
     wizard,
   }) => {
+    // A journey through the wizard: a budget that fits a busy 2-core machine (issue 20, item 2).
+    test.slow();
     await page.emulateMedia({ colorScheme });
     await wizard.open();
     await expectNoViolations(page, 'deployment with the import panel');

@@ -12,6 +12,8 @@ async function tabTo(page: Page, target: Locator, max = 40): Promise<void> {
 }
 
 test('keyboard only: from the first question to the downloaded zip', async ({ page, wizard }) => {
+  // A journey through the wizard: a budget that fits a busy 2-core machine (issue 20, item 2).
+  test.slow();
   await wizard.open();
   await wizard.expectStep('deployment');
 

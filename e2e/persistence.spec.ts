@@ -5,9 +5,6 @@ import { paste, Wizard } from './support/wizard.ts';
 
 const ca = makeCa();
 
-// These walk the whole wizard two or three times.
-test.describe.configure({ timeout: 60_000 });
-
 /** Every question answered, HTTPS with a CA, ending on the Review step. */
 async function answerEverything(wizard: Wizard): Promise<void> {
   await wizard.open();
@@ -83,6 +80,8 @@ async function expectEverything(wizard: Wizard, { withCa }: { withCa: boolean })
 }
 
 test('a reload keeps every answer, the custom CA and the step', async ({ page, wizard }) => {
+  // A journey through the wizard: a budget that fits a busy 2-core machine (issue 20, item 2).
+  test.slow();
   await answerEverything(wizard);
   const before = await wizard.previewText('kots-proxy-setup.md');
   await page.reload();
@@ -92,6 +91,8 @@ test('a reload keeps every answer, the custom CA and the step', async ({ page, w
 });
 
 test('an edit made just before a reload survives it', async ({ page, wizard }) => {
+  // A journey through the wizard: a budget that fits a busy 2-core machine (issue 20, item 2).
+  test.slow();
   await wizard.open();
   await wizard.deployment({ method: 'docker-compose' });
   await wizard.expectStep('proxy');
@@ -106,6 +107,8 @@ test('a share link opened in a fresh browser restores the answers, without the c
   origin,
   wizard,
 }) => {
+  // A journey through the wizard: a budget that fits a busy 2-core machine (issue 20, item 2).
+  test.slow();
   await answerEverything(wizard);
   await wizard.page.getByRole('button', { name: 'Copy share link' }).click();
   const panel = wizard.page.getByRole('region', { name: /Share link/ });
@@ -126,6 +129,8 @@ test('a share link opened in a fresh browser restores the answers, without the c
 });
 
 test('Back and Forward move between steps and keep what was typed', async ({ page, wizard }) => {
+  // A journey through the wizard: a budget that fits a busy 2-core machine (issue 20, item 2).
+  test.slow();
   await wizard.open();
   await wizard.deployment({ method: 'helm' });
   await wizard.proxy({ protocol: 'HTTP', host: 'proxy.corp.example', port: '3128' });

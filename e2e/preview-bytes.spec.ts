@@ -32,6 +32,8 @@ async function expectPreviewEqualsDownloads(
 test('every previewed file is byte-identical to the downloaded file and to the zip entry', async ({
   wizard,
 }) => {
+  // A journey through the wizard: a budget that fits a busy 2-core machine (issue 20, item 2).
+  test.slow();
   await wizard.open();
   await wizard.deployment({ method: 'docker-compose', release: '2025.7.16' });
   await wizard.proxy({ protocol: 'HTTPS', host: 'Proxy.Corp.Example', port: '3129' });
@@ -61,6 +63,8 @@ test('every previewed file is byte-identical to the downloaded file and to the z
 test('with a finished proxy check, README.md and every other file still preview as they download', async ({
   wizard,
 }) => {
+  // A journey through the wizard: a budget that fits a busy 2-core machine (issue 20, item 2).
+  test.slow();
   // A real forward proxy on 127.0.0.1 that allows one domain and refuses the other.
   const proxy = await startTestProxy({ 'auth.carto.com:443': 'allow' });
   try {

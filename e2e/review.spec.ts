@@ -11,6 +11,8 @@ test('Helm’s next steps are runnable, copyable and the same as README.md’s',
   page,
   wizard,
 }) => {
+  // A journey through the wizard: a budget that fits a busy 2-core machine (issue 20, item 2).
+  test.slow();
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await wizard.open();
   await wizard.deployment({ method: 'helm' });
@@ -33,6 +35,8 @@ test('Helm’s next steps are runnable, copyable and the same as README.md’s',
 });
 
 test('a step opened with Change goes back to Review', async ({ wizard }) => {
+  // A journey through the wizard: a budget that fits a busy 2-core machine (issue 20, item 2).
+  test.slow();
   await wizard.open();
   await wizard.deployment({ method: 'docker-compose' });
   await wizard.proxy({ protocol: 'HTTP', host: 'proxy.corp.example', port: '3128' });
@@ -56,6 +60,8 @@ test('a step opened with Change goes back to Review', async ({ wizard }) => {
 });
 
 test('the release an imported .env states is used, and Review names it', async ({ wizard }) => {
+  // A journey through the wizard: a budget that fits a busy 2-core machine (issue 20, item 2).
+  test.slow();
   await wizard.open();
   await wizard.importFile(
     '.env',
@@ -73,6 +79,8 @@ test('on a narrow screen Review keeps the download and the next steps at hand', 
   page,
   wizard,
 }) => {
+  // A journey through the wizard: a budget that fits a busy 2-core machine (issue 20, item 2).
+  test.slow();
   await page.setViewportSize({ width: 390, height: 800 });
   await wizard.open();
   await wizard.deployment({ method: 'helm' });

@@ -6,6 +6,8 @@ test('a failed download says so and keeps every answer; trying again works', asy
   pageGuard,
   wizard,
 }) => {
+  // A journey through the wizard: a budget that fits a busy 2-core machine (issue 20, item 2).
+  test.slow();
   await wizard.open();
   await wizard.deployment({ method: 'helm' });
   await wizard.proxy({ protocol: 'HTTP', host: 'proxy.corp.example', port: '3128' });

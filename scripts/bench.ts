@@ -6,6 +6,7 @@
  */
 import { apiThroughput } from './bench/api-throughput.ts';
 import { previewLatency } from './bench/preview-latency.ts';
+import { singleFile } from './bench/single-file.ts';
 import { slowLink } from './bench/slow-link.ts';
 import { startUp } from './bench/start-up.ts';
 import type { BenchResult, BenchSection } from './bench/types.ts';
@@ -15,6 +16,7 @@ const SECTIONS: [title: string, run: BenchSection][] = [
   ['Preview latency', previewLatency],
   ['Start-up', startUp],
   ['API throughput', apiThroughput],
+  ['Single file', singleFile],
 ];
 
 /** BENCH_ONLY="slow,start" runs the sections whose titles contain one of the words (for iterating). */

@@ -119,6 +119,21 @@ describe('bad requests are clear 4xx JSON, never 500', () => {
     expect(response.statusCode).toBe(415);
   });
 
+  // D1: Kots with a custom CA and no release: where the CA goes depends on it (carto-release-audit.md).
+  it('Kots with a custom CA and no release → 400 naming deployment.release', async () => {
+    const response = await send(
+      JSON.stringify({
+        deployment: { method: 'kots', kubernetesServiceIp: '10.96.0.1' },
+        proxy: { ...HELM_HTTPS.proxy },
+      }),
+      'application/json',
+    );
+    expect(response.statusCode).toBe(400);
+    const body = json(response) as { error: string; issues: { path: string[] }[] };
+    expect(body.error).toBe('invalid_answers');
+    expect(body.issues.map((i) => i.path.join('.'))).toEqual(['deployment.release']);
+  });
+
   it('no body at all → 400 invalid_answers (the document is required)', async () => {
     const response = await app.inject({ method: 'POST', url: '/api/render' });
     expect(response.statusCode).toBe(400);

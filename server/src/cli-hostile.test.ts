@@ -18,7 +18,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caWithUnreadableValidity } from '@wizard/shared/fixtures/hostile';
-import dotenv from 'dotenv';
+import { BYTE_ORDER_MARK_NOTE } from '@wizard/shared/import/index';
+import { readWithInstallSh } from '@wizard/shared/test-support/env-readers';
 import { parse as parseYaml } from 'yaml';
 import { EXIT_OK, EXIT_USAGE } from './cli.ts';
 import { CA_PEM, HELM_HTTPS, runCliCaptured } from '../test/test-support.ts';
@@ -100,14 +101,40 @@ describe('merge --write on files that are not UTF-8 (item 9)', () => {
     expect(existsSync(join(dir, 'customer.env.bak'))).toBe(false);
   });
 
-  it('keeps a UTF-8 byte-order mark and every other byte', async () => {
+  it('drops a UTF-8 byte-order mark and says so, with --write as on stdout (issue 20, item 1)', async () => {
     const dir = folder('bom');
-    const original = '\ufeffDB_PASSWORD=mañana\nHTTP_PROXY=http://old:1\n';
+    const original = '\ufeffHTTP_PROXY=http://old:1\r\nDB_PASSWORD=mañana\r\n';
     writeFileSync(join(dir, 'customer.env'), original);
-    expect((await mergeInto(dir, 'customer.env')).code).toBe(EXIT_OK);
+    const printed = await mergeInto(dir, 'customer.env', 'docker.json', false);
+    expect(printed.code).toBe(EXIT_OK);
+    expect(printed.stderr).toBe(`note: ${join(dir, 'customer.env')}: ${BYTE_ORDER_MARK_NOTE}\n`);
+    const written = await mergeInto(dir, 'customer.env');
+    expect(written.code).toBe(EXIT_OK);
+    expect(written.stderr).toContain(BYTE_ORDER_MARK_NOTE);
     const merged = readFileSync(join(dir, 'customer.env'), 'utf8');
-    expect(merged.startsWith('\ufeffDB_PASSWORD=mañana\n')).toBe(true);
-    expect(dotenv.parse(merged.slice(1)).HTTP_PROXY).toBe('http://proxy.corp.example:3128');
+    expect(merged).toBe(printed.stdout);
+    expect(
+      merged.startsWith('HTTP_PROXY=http://proxy.corp.example:3128\r\nDB_PASSWORD=mañana\r\n'),
+    ).toBe(true);
+    // CARTO's install.sh stopped at the first key while the mark was kept.
+    const installSh = readWithInstallSh(merged);
+    expect(installSh.ok && installSh.env.HTTP_PROXY).toBe('http://proxy.corp.example:3128\r');
+    expect(readFileSync(join(dir, 'customer.env.bak'), 'utf8')).toBe(original);
+    // Once dropped, there is nothing left to say or change.
+    const again = await mergeInto(dir, 'customer.env');
+    expect(again.stderr).toContain('already has these proxy settings');
+    expect(again.stderr).not.toContain('byte-order mark');
+  });
+
+  it('drops it from Helm values too', async () => {
+    const dir = folder('bom-yaml');
+    writeFileSync(join(dir, 'values.yaml'), '\ufeffexternalProxy:\n  host: old\n');
+    const result = await mergeInto(dir, 'values.yaml', 'helm.json');
+    expect(result.code).toBe(EXIT_OK);
+    expect(result.stderr).toContain(BYTE_ORDER_MARK_NOTE);
+    const merged = readFileSync(join(dir, 'values.yaml'), 'utf8');
+    expect(merged.startsWith('externalProxy:')).toBe(true);
+    expect(parseYaml(merged)).toMatchObject({ externalProxy: { host: 'proxy.corp.example' } });
   });
 });
 
@@ -134,6 +161,57 @@ describe('merge refuses what it cannot keep valid (items 10, 13)', () => {
     expect(result.code).toBe(EXIT_USAGE);
     expect(result.stderr).toContain(words);
     expect(readFileSync(join(dir, 'values.yaml'), 'utf8')).toBe(text);
+  });
+});
+
+describe('a refused merge says which lines to change by hand, and to what (issue 20, item 3)', () => {
+  it('names the lines and prints the exact text; made by hand, the merge then goes through', async () => {
+    const dir = folder('hand-edit');
+    const text = '# corp values\nexternalProxy:\n  host: &h old\n  port: 1\nother: *h\n';
+    writeFileSync(join(dir, 'values.yaml'), text);
+    const refused = await mergeInto(dir, 'values.yaml', 'helm.json');
+    expect(refused.code).toBe(EXIT_USAGE);
+    expect(refused.stderr).toContain('externalProxy holds an anchor (&h) on line 3');
+    const hand = refused.stderr.slice(refused.stderr.indexOf('  Replace lines 2–4 with:'));
+    expect(hand).toBe(
+      [
+        '  Replace lines 2–4 with:',
+        '    externalProxy:',
+        '      host: "proxy.corp.example"',
+        '      port: 3128',
+        '      enabled: true',
+        '      type: "http"',
+        '      excludedDomains:',
+        '        - "localhost"',
+        '        - ".svc.cluster.local"',
+        '  Replace line 5 with:',
+        '    other: old',
+        '',
+      ].join('\n'),
+    );
+    // The user does exactly that.
+    const byHand = [
+      '# corp values',
+      ...hand
+        .split('\n')
+        .filter((line) => line.startsWith('    '))
+        .map((line) => line.slice(4)),
+      '',
+    ].join('\n');
+    writeFileSync(join(dir, 'values.yaml'), byHand);
+    const merged = await mergeInto(dir, 'values.yaml', 'helm.json');
+    expect(merged.code).toBe(EXIT_OK);
+    expect(merged.stderr).toContain('already has these proxy settings');
+    expect(parseYaml(byHand)).toEqual({
+      externalProxy: {
+        host: 'proxy.corp.example',
+        port: 3128,
+        enabled: true,
+        type: 'http',
+        excludedDomains: ['localhost', '.svc.cluster.local'],
+      },
+      other: 'old',
+    });
   });
 });
 

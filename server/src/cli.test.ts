@@ -159,6 +159,17 @@ describe('errors exit 2 with a clear message', () => {
     expect(() => statSync(join(work, 'never'))).toThrow();
   });
 
+  // D1: the CLI asks for deployment.release where the release decides what is written.
+  it('exits 2 naming deployment.release for Kots with a custom CA and no release', async () => {
+    const file = writeAnswers('kots-no-release.json', {
+      deployment: { method: 'kots', kubernetesServiceIp: '10.96.0.1' },
+      proxy: HELM_HTTPS.proxy,
+    });
+    const { code, stderr } = await cli(['render', file, '--json']);
+    expect(code).toBe(EXIT_USAGE);
+    expect(stderr).toMatch(/^ {2}deployment\.release: .*Admin Console shows/m);
+  });
+
   it('refuses a private key as the CA without printing it', async () => {
     const file = writeAnswers('key.json', {
       ...HELM_HTTPS,

@@ -18,7 +18,14 @@ import {
   type Answers,
   type Warning,
 } from '@wizard/shared';
-import { MERGE_KIND_FOR_METHOD, mergeFile, mergeKindOfPath } from '@wizard/shared/import/index';
+import {
+  describeHandEdits,
+  HandEditNeeded,
+  MERGE_KIND_FOR_METHOD,
+  mergeFile,
+  mergeKindOfPath,
+  type MergedFile,
+} from '@wizard/shared/import/index';
 import { capIssues } from './issues.ts';
 import { writeFiles } from './output-files.ts';
 import {
@@ -197,25 +204,28 @@ async function merge(options: { answers: string; into: string; write: boolean },
   }
   const path = resolve(io.cwd, options.into);
   let original: string;
-  let bom: boolean;
   try {
-    ({ text: original, bom } = await readUserText(path, options.into));
+    ({ text: original } = await readUserText(path, options.into));
   } catch (error) {
     io.stderr(`error: ${userFileMessage(error, options.into)}\n`);
     return EXIT_USAGE;
   }
-  let merged: string;
+  let merged: MergedFile;
   try {
     merged = mergeFile(kind, original, answers);
   } catch (error) {
     io.stderr(`error: ${options.into}: ${(error as Error).message}\n`);
+    // Which lines to change and the exact text (issue 20, item 3).
+    if (error instanceof HandEditNeeded) io.stderr(describeHandEdits(error.edits));
     return EXIT_USAGE;
   }
+  // The same words with or without --write, on stderr so that stdout stays the file alone.
+  for (const note of merged.notes) io.stderr(`note: ${options.into}: ${note}\n`);
   if (!options.write) {
-    io.stdout(merged);
+    io.stdout(merged.text);
     return EXIT_OK;
   }
-  if (merged === original) {
+  if (merged.text === original) {
     io.stderr(`${options.into} already has these proxy settings: nothing to change.\n`);
     return EXIT_OK;
   }
@@ -225,7 +235,7 @@ async function merge(options: { answers: string; into: string; write: boolean },
     // an earlier one, then the merged text in place at once (issue 13, item 12).
     const target = await writeTarget(path, options.into);
     backup = await backUp(target.path);
-    await writeAtomic(target.path, bom ? `\uFEFF${merged}` : merged, target.mode);
+    await writeAtomic(target.path, merged.text, target.mode);
   } catch (error) {
     if (error instanceof UserFileError) {
       io.stderr(`error: ${error.message}\n`);

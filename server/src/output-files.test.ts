@@ -1,10 +1,9 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { OutputFile } from '@wizard/shared';
-import { fileMode, writeFiles, zipFiles } from './output-files.ts';
+import { writeFiles } from './output-files.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'wizard-files-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -31,28 +30,5 @@ describe('writeFiles', () => {
       join(dir, 'a.txt'),
       join(dir, 'certs', 'b.crt'),
     ]);
-  });
-});
-
-describe('zipFiles', () => {
-  it('keeps non-ASCII content as UTF-8', () => {
-    const entries = unzipSync(zipFiles([file('README.md', 'Zürich – 東京\n')]));
-    expect(new TextDecoder().decode(entries['carto-proxy-config/README.md'])).toBe(
-      'Zürich – 東京\n',
-    );
-  });
-
-  // Issue 11, item 9: one folder, not loose files.
-  it('puts every file, folders included, inside carto-proxy-config/', () => {
-    const entries = unzipSync(zipFiles([file('README.md', 'a'), file('certs/proxy-ca.crt', 'b')]));
-    expect(Object.keys(entries)).toEqual([
-      'carto-proxy-config/README.md',
-      'carto-proxy-config/certs/proxy-ca.crt',
-    ]);
-  });
-
-  it('gives scripts an executable mode', () => {
-    expect(fileMode('check-proxy.sh')).toBe(0o755);
-    expect(fileMode('customer.env.proxy')).toBe(0o644);
   });
 });

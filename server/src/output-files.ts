@@ -1,44 +1,13 @@
 /**
- * What happens to the rendered files on their way out: the deterministic `.zip` the API sends, and
- * the folder the CLI writes. The same answers give the same bytes either way (PRODUCT.md §3), so a
- * zip can be compared or checksummed.
- *
- * @see {@link https://github.com/101arrowz/fflate#usage} (zipSync, per-file attributes)
- * @see {@link https://pkware.cachefly.net/webdocs/casestudies/APPNOTE.TXT} (4.4.2 version made by, 4.4.15 external attributes)
+ * The folder the CLI writes: each rendered file with its mode. The zip the API sends is built in
+ * shared/download.ts (the single-file wizard builds the same bytes in the browser, issue 19).
  */
 import { lstat, mkdir } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { strToU8, zipSync, type Zippable } from 'fflate';
-import { ZIP_FOLDER, type OutputFile } from '@wizard/shared';
+import { strToU8 } from 'fflate';
+import type { OutputFile } from '@wizard/shared';
+import { fileMode } from '@wizard/shared/download';
 import { writeAtomic } from './user-files.ts';
-
-/**
- * A fixed modification time instead of "now". Zip stores local date and time fields (MS-DOS format,
- * which starts in 1980) and fflate reads them from the Date's local getters, so the Date is built
- * from local fields at each call: 1980-01-01 00:00 in every time zone, hence the same bytes.
- */
-export function zipMtime(): Date {
-  return new Date(1980, 0, 1, 0, 0, 0);
-}
-
-/** Unix permissions stored in the zip: scripts executable after `unzip`, the rest read-write. */
-export function fileMode(name: string): number {
-  return name.endsWith('.sh') ? 0o755 : 0o644;
-}
-
-/** Every file inside the one folder `ZIP_FOLDER/` (README.md → carto-proxy-config/README.md). */
-export function zipFiles(files: readonly OutputFile[]): Uint8Array {
-  const mtime = zipMtime();
-  const entries: Zippable = {};
-  for (const file of files) {
-    // os 3 (Unix): the mode in the upper 16 bits of the external attributes is only read then.
-    entries[`${ZIP_FOLDER}/${file.name}`] = [
-      strToU8(file.content),
-      { mtime, os: 3, attrs: fileMode(file.name) << 16 },
-    ];
-  }
-  return zipSync(entries, { level: 9 });
-}
 
 /**
  * Each folder between `root` and `target` (`certs/`), created when missing; one that is a symlink is

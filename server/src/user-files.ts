@@ -19,12 +19,12 @@ export class UserFileError extends Error {
 }
 
 export interface UserText {
+  /**
+   * The text as it is, a UTF-8 byte-order mark included: the shared import and merge decide what
+   * becomes of it (shared/src/import/byte-order-mark.ts), the same in the CLI as in the browser.
+   */
   text: string;
-  /** Whether the file started with a UTF-8 byte-order mark, which a write puts back. */
-  bom: boolean;
 }
-
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /** Bytes as UTF-8 text, or why they are not: other encodings would be mangled by a merge (item 9). */
 export function decodeUserText(bytes: Buffer, label: string): UserText {
@@ -36,12 +36,8 @@ export function decodeUserText(bytes: Buffer, label: string): UserText {
       `${label} is UTF-16 text: save it as UTF-8 (the encoding CARTO reads), then run this again. Nothing was changed.`,
     );
   }
-  const bom = bytes.subarray(0, 3).equals(UTF8_BOM);
   try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(
-      bom ? bytes.subarray(3) : bytes,
-    );
-    return { text, bom };
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
   } catch {
     throw new UserFileError(
       `${label} is not UTF-8 text (it may be Latin-1 or Windows-1252): save it as UTF-8, then run this again. Nothing was changed, so no byte of it is lost.`,

@@ -32,7 +32,8 @@ export const SCENARIOS = {
     services: ['gcs-buckets', 'google-maps'],
   },
   'kots over http': {
-    deployment: { method: 'kots', kubernetesServiceIp: '10.96.0.1' },
+    // An IPv4 host: the Admin Console refuses it on 2024.7.19–2025.3.19, so the release is given (D3).
+    deployment: { method: 'kots', release: '2025.7.16', kubernetesServiceIp: '10.96.0.1' },
     proxy: { protocol: 'http', host: '10.0.0.5', port: 3128 },
     warehouses: ['databricks'],
   },
@@ -55,11 +56,13 @@ export function expectedRender(input: unknown): RenderResult {
 
 /** A fresh app per test file, without the static web app and with a limit no test reaches. */
 export function testApp(options: BuildAppOptions = {}): Promise<FastifyInstance> {
-  // The event-loop guard stays on, but a test run sharing two cores with Chromium and esbuild can
-  // stall the loop past the production 1 s without the server being overloaded.
+  // The event-loop guard stays registered but does not judge: under-pressure takes a sample
+  // interval with no delay sample for an infinite delay (index.js updateEventLoopDelay, NaN →
+  // Infinity), and a test worker starved of CPU on a busy 2-core machine gets such intervals, so
+  // whole test files got 503s there (issue 20, item 2). 0 turns that check off.
   return buildApp({
     rateLimit: { max: 100_000 },
-    underPressure: { maxEventLoopDelay: 30_000 },
+    underPressure: { maxEventLoopDelay: 0 },
     ...options,
   });
 }

@@ -116,7 +116,7 @@ describe('AnswersSchema', () => {
       deployment: { method: 'openshift' },
       proxy: { protocol: 'socks5', host: '', port: 0 },
       excludedDomains: ['', 'a b'],
-      warehouses: ['oracle'],
+      warehouses: ['teradata'],
       services: ['ftp'],
       extra: true,
     });
@@ -159,20 +159,26 @@ describe('AnswersSchema', () => {
   });
 
   describe('release rules', () => {
-    it.each([['2026.8.11'], ['2025.7.16'], ['2023.6.16'], ['2030.1.1']])(
+    // D12: release candidates are what CARTO's chart appVersion, VERSION and .env say (helm 1.287.1 Chart.yaml:2).
+    it.each([['2026.8.11'], ['2025.7.16'], ['2023.6.16'], ['2030.1.1'], ['2026.8.11-rc.7']])(
       'accepts %s',
       (release) => {
         expect(validateAnswers({ ...base, deployment: { method: 'helm', release } }).ok).toBe(true);
       },
     );
 
-    it.each([['2026.13.1'], ['26.8.11'], ['2026.8'], ['latest'], ['2026.8.11-rc.7']])(
-      'refuses the release %j',
-      (release) => {
-        const issues = issuesOf({ ...base, deployment: { method: 'helm', release } });
-        expect(paths(issues)).toEqual(['deployment.release']);
-      },
-    );
+    it.each([
+      ['2026.13.1'],
+      ['26.8.11'],
+      ['2026.8'],
+      ['latest'],
+      ['2026.8.11-rc'],
+      ['2026.8.11-rc.0'],
+      ['2026.8.11-beta.1'],
+    ])('refuses the release %j', (release) => {
+      const issues = issuesOf({ ...base, deployment: { method: 'helm', release } });
+      expect(paths(issues)).toEqual(['deployment.release']);
+    });
 
     // carto-proxy-facts.md §V.1: the first release of each method with proxy support.
     it.each([
@@ -214,7 +220,7 @@ describe('AnswersSchema', () => {
         ]) {
           const issues = issuesOf({ ...base, deployment, proxy: { ...base.proxy, host } });
           expect(paths(issues)).toEqual(['proxy.host']);
-          expect(issues[0]?.message).toMatch(/Admin Console does not accept/);
+          expect(issues[0]?.message).toMatch(/Admin Console.* does not accept/);
         }
         for (const method of ['helm', 'docker-compose']) {
           expect(
@@ -223,6 +229,56 @@ describe('AnswersSchema', () => {
         }
       },
     );
+
+    // D1: a missing release is never silently the newest one. Kots reads a custom CA in three places
+    // by release (kots-config.yaml: "Proxy SSL CA" to 2025.6.10, PrivateCACert from 2025.7.16-rc.3,
+    // "Trusted CA certificate(s)" from 2026.8.11-rc.2), so it is asked for, with how to find it.
+    it('asks Kots with a custom CA for its release, saying where to read it', () => {
+      const issues = issuesOf({
+        ...base,
+        deployment: { method: 'kots', kubernetesServiceIp: '10.96.0.1' },
+        proxy: { protocol: 'https', host: 'proxy.corp.example', port: 3129, customCa: CA_PEM },
+      });
+      expect(paths(issues)).toEqual(['deployment.release']);
+      expect(issues[0]?.message).toMatch(/Admin Console shows/);
+    });
+
+    it('asks for the release when Pub/Sub over REST is requested without one', () => {
+      const issues = issuesOf({
+        ...base,
+        deployment: { method: 'helm', usePubSubRestApi: true },
+      });
+      expect(paths(issues)).toEqual(['deployment.release']);
+      expect(issues[0]?.message).toMatch(/helm list/);
+    });
+
+    // D3: 2024.7.19–2025.3.19 refuse an IPv4 host and allow `_` (carto-selfhosted-helm 9c5b66ba).
+    it('refuses and allows Admin Console hosts by the rule of the chosen release', () => {
+      const kots = (release: string | undefined, host: string) => {
+        const result = validateAnswers({
+          ...base,
+          deployment: {
+            method: 'kots',
+            kubernetesServiceIp: '10.96.0.1',
+            ...(release !== undefined ? { release } : {}),
+          },
+          proxy: { ...base.proxy, host },
+        });
+        return result.ok ? [] : result.issues;
+      };
+      expect(kots('2024.7.19', '10.0.0.5')[0]?.message).toMatch(
+        /release 2024.7.19 does not accept an IP address.*0574037b/,
+      );
+      expect(kots('2024.7.19', 'proxy_1.corp.example')).toEqual([]);
+      expect(kots('2025.4.9', '10.0.0.5')).toEqual([]);
+      expect(kots('2025.4.9', 'proxy_1.corp.example')[0]?.message).toMatch(
+        /underscore.*or its IP address/,
+      );
+      // No release: the host must pass every rule from 2024.2.21 on, and the message says the release matters.
+      expect(kots(undefined, '10.0.0.5')[0]?.message).toMatch(
+        /releases 2024.4.17-rc.7 and 2024.7.19-rc.2–2025.3.19 does not accept an IP address.*deployment.release/,
+      );
+    });
 
     it('refuses host names URL parsers read as an IP address and cannot parse (proxy.08)', () => {
       for (const host of ['proxy.08', 'corp.0x7f']) {

@@ -5,8 +5,16 @@
 import { z } from 'zod';
 import { DEPLOYMENT_METHOD_IDS, SERVICE_IDS, WAREHOUSE_IDS } from './catalog.ts';
 import { inspectPem } from './certificates.ts';
-import { CREDENTIALS_MESSAGE, hostKind, isDnsName, isIPv4, isIPv6, unusualIPv4 } from './host.ts';
-import { methodFacts } from './method-facts.ts';
+import {
+  CREDENTIALS_MESSAGE,
+  hostForUrl,
+  hostKind,
+  isDnsName,
+  isIPv4,
+  isIPv6,
+  unusualIPv4,
+} from './host.ts';
+import { adminConsoleRefusal, methodFacts } from './method-facts.ts';
 import { parseRelease } from './release-names.ts';
 
 export const PORT_MIN = 1;
@@ -124,9 +132,10 @@ const ExcludedDomainSchema = z
   });
 
 const ReleaseSchema = z
-  .string({ error: 'The release must be text like 2026.8.11.' })
+  .string({ error: 'The release must be text like 2026.7.16.' })
   .refine((text) => parseRelease(text) !== undefined, {
-    error: 'Write the CARTO Self-hosted release as YYYY.M.D, for example 2026.8.11.',
+    error:
+      'Write the CARTO Self-hosted release as YYYY.M.D or YYYY.M.D-rc.N, for example 2026.7.16 or 2026.8.11-rc.7.',
   });
 
 /** Unknown keys as a message names them: the first few, each cut short (issue 13, item 6). */
@@ -244,20 +253,42 @@ export const AnswersSchema = z
         message: `Release ${facts.givenRelease} has no proxy support for ${facts.label}: ${reason.charAt(0).toUpperCase()}${reason.slice(1)} Upgrade CARTO to ${since} or newer first${deployment.method === 'single-vm' ? ', or install with Docker Compose or on Kubernetes instead' : ''}.`,
       });
     }
-    // The Admin Console's Host regex, ^(https?:\/\/)([a-zA-Z0-9.-]+)(:\d+)?…, rejects both (§V.3).
-    if (!facts.hostRules.ipv6 && isIPv6(proxy.host)) {
+    // The Admin Console validates the installer's --http-proxy URL with a Host regex that changed by
+    // release (carto-release-audit.md D3: 9c5b66ba for 2024.7.19–2025.3.19, 992c82da from 2025.4.9).
+    const refusal = facts.adminConsole
+      ? adminConsoleRefusal(
+          facts.hostRules.adminConsole,
+          `${proxy.protocol}://${hostForUrl(proxy.host)}:${proxy.port}`,
+        )
+      : undefined;
+    if (isIPv6(proxy.host) && (refusal !== undefined || facts.adminConsole)) {
       ctx.addIssue({
         code: 'custom',
         path: ['proxy', 'host'],
-        message:
-          'The Admin Console does not accept an IPv6 address as the proxy host: use a DNS name (or an IPv4 address) that points to the proxy.',
+        message: `The Admin Console does not accept an IPv6 address as the proxy host: use a DNS name${facts.hostRules.ipv4 ? ' (or an IPv4 address)' : ''} that points to the proxy.`,
       });
-    } else if (!facts.hostRules.underscore && proxy.host.includes('_')) {
+    } else if (refusal !== undefined) {
+      // Every range that has the refusing rule (an out-of-order rc build can carry it too).
+      const releases = facts.hostRules.adminConsole
+        .filter((r) => r.pattern === refusal.pattern)
+        .map((r) => (r.from === r.to ? r.from : `${r.from}–${r.to}`))
+        .join(' and ');
+      const which =
+        facts.givenRelease === undefined
+          ? `The Admin Console of releases ${releases}`
+          : `The Admin Console of release ${facts.givenRelease}`;
+      const giveRelease =
+        facts.givenRelease === undefined
+          ? ' Or give your release (deployment.release): the rule depends on it.'
+          : '';
       ctx.addIssue({
         code: 'custom',
         path: ['proxy', 'host'],
-        message:
-          'The Admin Console does not accept an underscore in the proxy host: use a DNS name without underscores (for example a CNAME to this host) or its IP address.',
+        message: isIPv4(proxy.host)
+          ? `${which} does not accept an IP address as the proxy host (its Host check needs a name ending in a letter, carto-selfhosted-helm ${refusal.commit.slice(0, 8)}): use a DNS name that points to the proxy.${giveRelease}`
+          : proxy.host.includes('_')
+            ? `${which} does not accept an underscore in the proxy host (carto-selfhosted-helm ${refusal.commit.slice(0, 8)}): use a DNS name without underscores (for example a CNAME to this host)${facts.hostRules.ipv4 ? ' or its IP address' : ''}.${giveRelease}`
+            : `${which} does not accept ${proxy.host} as the proxy host (its Host check ${refusal.pattern ?? ''}, carto-selfhosted-helm ${refusal.commit.slice(0, 8)}): use a DNS name that points to the proxy.${giveRelease}`,
       });
     }
     if (deployment.clusterDomain !== undefined && !facts.options.clusterDomain.offered) {
@@ -275,7 +306,18 @@ export const AnswersSchema = z
           'imagePullsThroughProxy applies only to Kubernetes methods (helm, kots); Docker Compose and Single VM pull images through the hosts already listed.',
       });
     }
-    if (deployment.usePubSubRestApi === true && !facts.options.pubSubRestApi.offered) {
+    if (
+      deployment.usePubSubRestApi === true &&
+      deployment.method === 'helm' &&
+      facts.releaseAssumed
+    ) {
+      // D1: a chart before 2025.2.13 ignores the key silently, so it is only written for a known release.
+      ctx.addIssue({
+        code: 'custom',
+        path: ['deployment', 'release'],
+        message: `Pub/Sub over REST (cartoConfigValues.usePubSubRestApi) exists from release ${facts.options.pubSubRestApi.since} on and older charts ignore it silently: give your release (deployment.release). Find it in ${facts.releaseHowTo}.`,
+      });
+    } else if (deployment.usePubSubRestApi === true && !facts.options.pubSubRestApi.offered) {
       ctx.addIssue({
         code: 'custom',
         path: ['deployment', 'usePubSubRestApi'],
@@ -305,6 +347,16 @@ export const AnswersSchema = z
         code: 'custom',
         path: ['deployment', 'gkeWorkloadIdentity'],
         message: 'GKE Workload Identity applies only to Kubernetes methods (helm, kots).',
+      });
+    }
+    const hasCustomCa = proxy.customCa !== undefined && proxy.customCa.trim() !== '';
+    if (proxy.protocol === 'https' && hasCustomCa && facts.releaseNeededFor.customCa) {
+      // D1: Kots reads a custom CA from "Proxy SSL CA" (2024.2.21–2025.6.10), --private-ca-configmap
+      // (2025.7.16 on) or "Trusted CA certificate(s)" (2026.8.11-rc.2 on): no place works on every release.
+      ctx.addIssue({
+        code: 'custom',
+        path: ['deployment', 'release'],
+        message: `Give your CARTO release (deployment.release): where the Admin Console reads a custom CA depends on it, and no place works on every release. Find it in ${facts.releaseHowTo}.`,
       });
     }
     if (proxy.protocol === 'http' && proxy.customCa !== undefined && proxy.customCa.trim() !== '') {

@@ -1,3 +1,11 @@
+import {
+  CARTO_FACTS,
+  findFacts,
+  holdsSince,
+  newestFinalRead,
+  newestRead,
+} from './facts/release-facts.ts';
+
 /**
  * The catalog: every deployment method, release rule, warehouse, optional service and domain the wizard
  * knows, each with the source it comes from. Facts: ../shared/reference/carto-proxy-facts.md (§1–§3).
@@ -84,6 +92,32 @@ export const SOURCES = {
     title: 'Docker docs: Daemon proxy configuration',
     url: 'https://docs.docker.com/engine/daemon/proxy/',
   },
+  dockerAllowlist: {
+    title: 'Docker docs: the hosts Docker Hub pulls use (registry, auth, blob CDN)',
+    url: 'https://docs.docker.com/desktop/setup/allow-list/',
+  },
+  composeFile: {
+    title: 'carto-selfhosted: docker-compose.yml (services, images, the valkey alias redis)',
+    url: 'https://github.com/CartoDB/carto-selfhosted/blob/master/docker-compose.yml',
+  },
+  helmKotsRegistry: {
+    title:
+      'carto-selfhosted-helm: manifests/kots-helm.yaml (every image from registry.self-hosted.carto.com/proxy/…)',
+    url: 'https://github.com/CartoDB/carto-selfhosted-helm/blob/main/manifests/kots-helm.yaml',
+  },
+  aiPrerequisites: {
+    title: 'CARTO docs: Configure CARTO AI prerequisites (AI provider domains)',
+    url: 'https://docs.carto.com/carto-self-hosted/configuration/ai-features/configure-carto-ai-prerequisites',
+  },
+  helmAiApi: {
+    title:
+      'carto-selfhosted-helm eee8b108 (#916): ai-api calls the accounts and data-catalog APIs (2026.8.11-rc.2)',
+    url: 'https://github.com/CartoDB/carto-selfhosted-helm/commit/eee8b108',
+  },
+  composeWarehouses: {
+    title: 'carto-selfhosted: env.tpl (WAREHOUSE_PROVIDERS_FABRIC, WAREHOUSE_PROVIDERS_ORACLE)',
+    url: 'https://github.com/CartoDB/carto-selfhosted/blob/master/env.tpl',
+  },
   grpcJsProxy: {
     title: 'grpc-js: only http:// proxies are supported (packages/grpc-js/src/http_proxy.ts)',
     url: 'https://github.com/grpc/grpc-node/blob/master/packages/grpc-js/src/http_proxy.ts',
@@ -99,6 +133,8 @@ export interface DeploymentMethod {
   description: string;
   mainOutput: string;
   kubernetes: boolean;
+  /** Where the installed CARTO release can be read (issue 18, item 1: asked when it decides the files). */
+  releaseHowTo: string;
   source: Source;
 }
 
@@ -111,6 +147,8 @@ export const DEPLOYMENT_METHODS: readonly DeploymentMethod[] = [
     description:
       'The legacy single-VM installation: docker-compose with a customer.env file. Installed with ./carto install? Choose Single VM instead.',
     mainOutput: 'customer.env.proxy',
+    releaseHowTo:
+      'CARTO_SELFHOSTED_VERSION in the installation’s .env (grep CARTO_SELFHOSTED_VERSION .env), or the VERSION file of the carto-selfhosted checkout',
     kubernetes: false,
     source: SOURCES.proxyDocsLegacy,
   },
@@ -119,12 +157,15 @@ export const DEPLOYMENT_METHODS: readonly DeploymentMethod[] = [
     label: 'Kubernetes with Helm',
     description: 'Your own Kubernetes cluster, installed with Helm and a customizations.yaml file.',
     mainOutput: 'customizations.proxy.yaml',
+    releaseHowTo: 'the APP VERSION column of `helm list -n <namespace>` (the chart’s appVersion)',
     kubernetes: true,
     source: SOURCES.proxyDocsHelm,
   },
   {
     id: 'kots',
     label: 'Kubernetes with the Admin Console (Kots)',
+    releaseHowTo:
+      'the version the Admin Console shows (Dashboard or Version history), or `kubectl kots get versions carto -n <namespace>`',
     description: 'Your own Kubernetes cluster, installed and configured through the Admin Console.',
     mainOutput: 'kots-proxy-setup.md',
     kubernetes: true,
@@ -133,6 +174,7 @@ export const DEPLOYMENT_METHODS: readonly DeploymentMethod[] = [
   {
     id: 'single-vm',
     label: 'Single VM (./carto install)',
+    releaseHowTo: 'the version the Admin Console shows (Dashboard or Version history)',
     description:
       'The current single-VM installation, made with the CARTO installer (./carto install, an embedded Kots cluster). Not Docker Compose.',
     mainOutput: 'kots-proxy-setup.md',
@@ -182,20 +224,102 @@ export const PROXY_SUPPORT_SINCE: Readonly<
   },
 };
 
-/** Release boundaries that change what the wizard writes. */
+/** The first release (rc included) in which CARTO's repository has a fact, read from carto-facts.json. */
+function since(
+  what: string,
+  section: 'helm' | 'compose',
+  kind: string,
+  match: Record<string, unknown>,
+): string {
+  const found = holdsSince(section, kind, match);
+  if (!found)
+    throw new Error(`carto-facts.json no longer has ${what}: run the release-facts tests`);
+  return found.release;
+}
+
+/**
+ * Release boundaries that change what the wizard writes. Each is the first release whose tag has the
+ * fact in CARTO's repository (carto-facts.json, `npm run facts:sync`), rc builds included: the 2026.8.11
+ * line has trustedCACerts from rc.2 on (07b7d4ec, chart 1.281.10), and there is no final 2026.8.11 yet.
+ */
 export const RELEASE_RULES = {
   /** Single VM (embedded cluster) supports a proxy from this release on (chart PR #737, 2025-07-16). */
   singleVmProxySince: PROXY_SUPPORT_SINCE['single-vm'].release,
   /**
-   * From this release on kots reads a private CA from `--private-ca-configmap`; before it, from the Admin
-   * Console file field "Proxy SSL CA" (carto-proxy-facts.md §V.2).
+   * From this release on kots reads a private CA from `--private-ca-configmap` (the hidden Admin Console
+   * item externalProxyCAConfigmapName = PrivateCACert); before it, from the file field "Proxy SSL CA".
    */
-  privateCaConfigMapSince: '2025.7.16',
-  /** `cartoConfigValues.usePubSubRestApi` exists from this chart release on (PR #667, §V.5). */
-  pubSubRestApiSince: '2025.2.13',
+  privateCaConfigMapSince: since('the PrivateCACert item', 'helm', 'kots-item', {
+    name: 'externalProxyCAConfigmapName',
+  }),
+  /** `cartoConfigValues.usePubSubRestApi` exists from this chart release on (PR #667). */
+  pubSubRestApiSince: since('usePubSubRestApi', 'helm', 'values-key', {
+    key: 'cartoConfigValues.usePubSubRestApi',
+  }),
   /** `trustedCACerts.value` and the Admin Console "Trusted CA certificate(s)" field exist from this release on (PR #894). */
-  trustedCaCertsSince: '2026.8.11',
+  trustedCaCertsSince: since('trustedCACerts.value', 'helm', 'values-key', {
+    key: 'trustedCACerts.value',
+  }),
+  /**
+   * Kots (and Single VM) reach Pub/Sub through pubsub.self-hosted.carto.com from this release on: the
+   * license's production environment sets `pubsubDomain` (PR #750, ba95bf39). Before it, through
+   * pubsub.googleapis.com (carto-release-audit.md D2).
+   */
+  kotsPubSubDomainSince: since('the Kots pubsubDomain', 'helm', 'kots-derived-value', {
+    environment: 'production',
+    key: 'pubsubDomain',
+  }),
+  /**
+   * router-metrics mounts the proxy CA from this release on (PR #865, 17bafcac, first final chart 1.266.1);
+   * before it, it fails to verify an intercepting proxy's certificate (D9). Hand-written: the mount is a
+   * container-level change the extractor does not read.
+   */
+  routerMetricsCaSince: '2026.5.14',
+  /** Disconnected mode's auth-api (NODE_USE_ENV_PROXY, no GRPC_PROXY) exists from this release on (D7, 948ae353). */
+  disconnectedModeSince: since('the disconnected-mode auth-api', 'helm', 'proxy-env', {
+    component: 'auth-api',
+    variable: 'NODE_USE_ENV_PROXY',
+  }),
+  /** CARTO's preflight probes the buckets' CORS and fails the install from this release on (D5, 801fb701). */
+  bucketCorsCheckSince: since('the bucket CORS preflight', 'helm', 'preflight-check', {
+    check: 'Check_assets_bucket_CORS_sanity_check',
+  }),
 } as const;
+
+/**
+ * The Admin Console's validation of the proxy Host item (`externalProxyHost`, the installer's
+ * `--http-proxy` URL), release by release, from carto-facts.json (carto-release-audit.md D3): none
+ * 2024.2.21–2024.4.17; 9c5b66ba (PR #537) 2024.7.19–2025.3.19, which refuses IPv4 addresses and allows
+ * `_`; 992c82da (PR #690) from 2025.4.9, which refuses `_` and allows IPv4. IPv6 fails both.
+ */
+export interface AdminConsoleHostRule {
+  /** First and last release read with this rule (rc included); `to` is the newest read for the current rule. */
+  from: string;
+  to: string;
+  /** The item's `validation.regex.pattern`; null when the release has no validation. */
+  pattern: string | null;
+  /** carto-selfhosted-helm tag commit of `from`. */
+  commit: string;
+}
+
+export const ADMIN_CONSOLE_HOST_RULES: readonly AdminConsoleHostRule[] = findFacts(
+  'helm',
+  'kots-item',
+  { name: 'externalProxyHost' },
+)
+  .flatMap((f) =>
+    f.spans.map((span) => ({
+      from: span.from,
+      to: span.to,
+      pattern: typeof f.fact.regex === 'string' ? f.fact.regex : null,
+      commit: span.commit,
+    })),
+  )
+  .sort(
+    (a, b) =>
+      CARTO_FACTS.helm.releases.findIndex((r) => r.release === a.from) -
+      CARTO_FACTS.helm.releases.findIndex((r) => r.release === b.from),
+  );
 
 export interface KnownRelease {
   id: string;
@@ -206,7 +330,7 @@ export interface KnownRelease {
 /** Releases whose proxy behaviour the wizard knows, newest first. The first one is the default. */
 export const KNOWN_RELEASES: readonly KnownRelease[] = [
   {
-    id: '2026.8.11',
+    id: RELEASE_RULES.trustedCaCertsSince,
     note: 'Custom CAs go in trustedCACerts.value (Helm) or the Admin Console "Trusted CA certificate(s)" field.',
     source: SOURCES.helmTrustedCa,
   },
@@ -232,7 +356,20 @@ export const KNOWN_RELEASES: readonly KnownRelease[] = [
   },
 ];
 
-export const LATEST_RELEASE = '2026.8.11';
+/**
+ * The newest release read from CARTO's chart repository (rc included): outputs for a newer release
+ * follow its rules, with a warning. Not a default: a missing release is never silently this one (D1).
+ */
+export const LATEST_RELEASE = newestRead('helm');
+
+/** The newest final (not rc) release read; what `helm list` or the Admin Console show on most installs. */
+export const LATEST_FINAL_RELEASE = newestFinalRead('helm');
+
+/** Which repository commits the release facts were read from (shown by the Review step, README.md and the API). */
+export const FACTS_SOURCE = {
+  helm: CARTO_FACTS.sources.helm,
+  compose: CARTO_FACTS.sources.compose,
+} as const;
 
 export const WAREHOUSE_IDS = [
   'bigquery',
@@ -241,6 +378,8 @@ export const WAREHOUSE_IDS = [
   'databricks',
   'postgres',
   'redshift',
+  'fabric',
+  'oracle',
 ] as const;
 export type WarehouseId = (typeof WAREHOUSE_IDS)[number];
 
@@ -341,6 +480,35 @@ export const WAREHOUSES: readonly Warehouse[] = [
     direct: { target: 'your Redshift cluster endpoint', port: 5439 },
     source: SOURCES.proxyDocsKots,
   },
+  {
+    // D8: enabled upstream (carto-selfhosted env.tpl WAREHOUSE_PROVIDERS_FABRIC=true, since ≤2025.7.16);
+    // CARTO documents no proxy behaviour for it. Its SQL endpoint speaks TDS over TCP, not HTTP.
+    id: 'fabric',
+    label: 'Microsoft Fabric',
+    throughProxy: { http: false, https: false },
+    consequence: {
+      http: 'CARTO does not document Fabric behind a proxy: its SQL endpoint is TCP (TDS, port 1433), so allow your Fabric warehouse’s SQL connection host directly.',
+      https:
+        'CARTO does not document Fabric behind a proxy: its SQL endpoint is TCP (TDS, port 1433), so allow your Fabric warehouse’s SQL connection host directly.',
+    },
+    domains: [],
+    direct: { target: 'your Fabric warehouse SQL connection host', port: 1433 },
+    source: SOURCES.composeWarehouses,
+  },
+  {
+    // D8: enabled upstream (env.tpl WAREHOUSE_PROVIDERS_ORACLE=true, since ≤2026.1.7); no proxy docs.
+    id: 'oracle',
+    label: 'Oracle',
+    throughProxy: { http: false, https: false },
+    consequence: {
+      http: 'CARTO does not document Oracle behind a proxy: Oracle Net is TCP, not HTTP, so allow your Oracle listener directly (TCP 1521 by default).',
+      https:
+        'CARTO does not document Oracle behind a proxy: Oracle Net is TCP, not HTTP, so allow your Oracle listener directly (TCP 1521 by default).',
+    },
+    domains: [],
+    direct: { target: 'your Oracle database listener', port: 1521 },
+    source: SOURCES.composeWarehouses,
+  },
 ];
 
 export const SERVICE_IDS = [
@@ -353,8 +521,16 @@ export const SERVICE_IDS = [
   'google-maps',
   'bigquery-oauth',
   'cloud-sql',
+  'ai-features',
 ] as const;
 export type ServiceId = (typeof SERVICE_IDS)[number];
+
+/** The accounts and data-catalog API hosts of CARTO's production environment (kots-config.yaml, base64). */
+const AI_CARTO_DOMAINS: readonly string[] = ['cartoAccApiDomain', 'cartoDoApiDomain'].map((key) => {
+  const found = findFacts('helm', 'kots-derived-value', { environment: 'production', key })[0];
+  if (!found) throw new Error(`carto-facts.json no longer has ${key}`);
+  return String(found.fact.value);
+});
 
 export interface OptionalService {
   id: ServiceId;
@@ -431,6 +607,17 @@ export const SERVICES: readonly OptionalService[] = [
     domains: ['sqladmin.googleapis.com'],
     source: SOURCES.legacyWhitelist,
   },
+  {
+    // D4: from 2026.8.11-rc.2 ai-api calls https://<cartoAccApiDomain> and https://<cartoDoApiDomain>
+    // server-side (eee8b108); the production values are read from kots-config.yaml (carto-facts.json).
+    id: 'ai-features',
+    label: 'CARTO AI features',
+    description:
+      'CARTO AI (ai-api and the aiproxy LLM gateway): CARTO’s accounts and data-catalog APIs, and your LLM provider.',
+    domains: AI_CARTO_DOMAINS,
+    note: 'Also allow the API host of the LLM provider you configure for aiproxy: CARTO lists them on its egress page, which the wizard cannot read.',
+    source: SOURCES.aiPrerequisites,
+  },
 ];
 
 export interface CoreDomainGroup {
@@ -439,6 +626,20 @@ export interface CoreDomainGroup {
   reason: string;
   source: Source;
 }
+
+/** The hosts a Docker Hub pull reaches (Docker's allowlist; docker.io itself as CARTO lists it). */
+export const DOCKER_HUB_HOSTS: readonly string[] = [
+  'docker.io',
+  'registry-1.docker.io',
+  'auth.docker.io',
+  'production.cloudflare.docker.com',
+];
+
+/** workspace-postgres's image in the newest Compose release read (carto-facts.json). */
+const COMPOSE_POSTGRES_IMAGE =
+  findFacts('compose', 'service', { name: 'workspace-postgres' })
+    .filter((f) => f.spans.some((sp) => sp.to === newestRead('compose')))
+    .map((f) => String(f.fact.image))[0] ?? 'postgres';
 
 /** Domains every installation of a method needs, before warehouses and services. */
 export const CORE_DOMAINS: readonly CoreDomainGroup[] = [
@@ -449,10 +650,12 @@ export const CORE_DOMAINS: readonly CoreDomainGroup[] = [
     source: SOURCES.egress,
   },
   {
+    // D6: CARTO lists docker.io, but a Squid dstdomain docker.io matches only the apex; Docker Hub
+    // pulls go to registry-1.docker.io, auth.docker.io and the blob CDN (Docker's allowlist).
     methods: ['kots', 'single-vm'],
-    domains: ['docker.io'],
-    reason: 'Images that run the Admin Console',
-    source: SOURCES.egress,
+    domains: DOCKER_HUB_HOSTS,
+    reason: 'Images that run the Admin Console (Docker Hub: registry, auth and blob CDN hosts)',
+    source: SOURCES.dockerAllowlist,
   },
   {
     methods: ['docker-compose'],
@@ -474,6 +677,13 @@ export const CORE_DOMAINS: readonly CoreDomainGroup[] = [
     reason: 'CARTO core services (legacy Docker Compose egress list)',
     source: SOURCES.legacyWhitelist,
   },
+  {
+    // D11: Compose's embedded workspace-postgres image comes from Docker Hub (carto-facts.json).
+    methods: ['docker-compose'],
+    domains: DOCKER_HUB_HOSTS,
+    reason: `The embedded database image ${COMPOSE_POSTGRES_IMAGE} (workspace-postgres), pulled from Docker Hub by the Docker daemon`,
+    source: SOURCES.composeFile,
+  },
 ];
 
 /**
@@ -483,9 +693,14 @@ export const CORE_DOMAINS: readonly CoreDomainGroup[] = [
  * registry.self-hosted.carto.com, covered by *.self-hosted.carto.com.
  */
 export const IMAGE_REGISTRY_DOMAINS = {
-  methods: ['helm', 'kots'] as readonly DeploymentMethodId[],
-  domains: ['us-docker.pkg.dev', 'gcr.io'] as readonly string[],
-  reason: 'CARTO’s container images (your nodes pull them through this proxy)',
+  // D11: Kots rewrites every image to registry.self-hosted.carto.com/proxy/… (carto-facts.json,
+  // kots-image-registry), already allowed by *.self-hosted.carto.com: nothing to add for it. The chart
+  // pulls from gcr.io (every release) and us-docker.pkg.dev (2026.8.11-rc.2 on, 05b8181c), and its
+  // default internal PostgreSQL (bitnami chart 11.9.13, image docker.io/bitnami/postgresql) from Docker Hub.
+  methods: ['helm'] as readonly DeploymentMethodId[],
+  domains: ['us-docker.pkg.dev', 'gcr.io', ...DOCKER_HUB_HOSTS] as readonly string[],
+  reason:
+    'CARTO’s container images and the chart’s internal PostgreSQL image (your nodes pull them through this proxy)',
   source: SOURCES.helmValues,
 };
 
@@ -535,6 +750,9 @@ export const NO_PROXY_RULES = {
       'lds-api',
       'workspace-postgres',
       'valkey',
+      // D14: valkey keeps the network alias redis (carto-selfhosted master docker-compose.yml:247-248),
+      // and the service was redis from 2023.3.31 to 2026.3.10.
+      'redis',
     ],
     reason:
       'CARTO’s containers call each other by compose service name (workspace-api:3000, http://notifier:5561/…): those calls must not go to the proxy.',
@@ -559,12 +777,19 @@ export const NO_PROXY_RULES = {
 
 export const CATALOG = {
   deploymentMethods: DEPLOYMENT_METHODS,
-  releases: { latest: LATEST_RELEASE, known: KNOWN_RELEASES, rules: RELEASE_RULES },
+  releases: {
+    latest: LATEST_RELEASE,
+    latestFinal: LATEST_FINAL_RELEASE,
+    known: KNOWN_RELEASES,
+    rules: RELEASE_RULES,
+    factsSource: FACTS_SOURCE,
+  },
   warehouses: WAREHOUSES,
   services: SERVICES,
   coreDomains: CORE_DOMAINS,
   imageRegistries: IMAGE_REGISTRY_DOMAINS,
   proxySupportSince: PROXY_SUPPORT_SINCE,
+  adminConsoleHostRules: ADMIN_CONSOLE_HOST_RULES,
   defaultClusterDomain: DEFAULT_CLUSTER_DOMAIN,
   representativeHosts: REPRESENTATIVE_HOSTS,
   noProxyRules: NO_PROXY_RULES,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG, DEPLOYMENT_METHOD_IDS, type DeploymentMethodId } from './catalog.ts';
-import { methodFacts, type CaDestination } from './method-facts.ts';
+import { adminConsoleRegExp, methodFacts, type CaDestination } from './method-facts.ts';
 
 /**
  * Every release boundary the catalog knows, each with the day before it, and a release newer than the
@@ -17,6 +17,9 @@ const RELEASES = [
   '2025.7.15',
   '2025.7.16',
   '2026.8.10',
+  // D12: the 2026.8.11 line has trustedCACerts from rc.2 (chart 1.281.10, 07b7d4ec); no final yet.
+  '2026.8.11-rc.1',
+  '2026.8.11-rc.2',
   '2026.8.11',
   '2026.8.12',
 ] as const;
@@ -46,6 +49,12 @@ const EXPECTED: Record<DeploymentMethodId, Record<Release, Expected>> = {
     '2025.7.15': { supported: true, pubSubRestApi: true, ca: ['helm-external-proxy-ssl-ca'] },
     '2025.7.16': { supported: true, pubSubRestApi: true, ca: ['helm-external-proxy-ssl-ca'] },
     '2026.8.10': { supported: true, pubSubRestApi: true, ca: ['helm-external-proxy-ssl-ca'] },
+    '2026.8.11-rc.1': {
+      supported: true,
+      pubSubRestApi: true,
+      ca: ['helm-external-proxy-ssl-ca'],
+    },
+    '2026.8.11-rc.2': { supported: true, pubSubRestApi: true, ca: ['helm-trusted-ca-certs'] },
     '2026.8.11': { supported: true, pubSubRestApi: true, ca: ['helm-trusted-ca-certs'] },
     '2026.8.12': { supported: true, pubSubRestApi: true, ca: ['helm-trusted-ca-certs'] },
   },
@@ -59,6 +68,12 @@ const EXPECTED: Record<DeploymentMethodId, Record<Release, Expected>> = {
     '2025.7.15': { supported: true, pubSubRestApi: false, ca: ['admin-console-proxy-ssl-ca'] },
     '2025.7.16': { supported: true, pubSubRestApi: false, ca: ['kots-private-ca-configmap'] },
     '2026.8.10': { supported: true, pubSubRestApi: false, ca: ['kots-private-ca-configmap'] },
+    '2026.8.11-rc.1': {
+      supported: true,
+      pubSubRestApi: false,
+      ca: ['kots-private-ca-configmap'],
+    },
+    '2026.8.11-rc.2': { supported: true, pubSubRestApi: false, ca: ['admin-console-trusted-ca'] },
     '2026.8.11': { supported: true, pubSubRestApi: false, ca: ['admin-console-trusted-ca'] },
     '2026.8.12': { supported: true, pubSubRestApi: false, ca: ['admin-console-trusted-ca'] },
   },
@@ -72,6 +87,12 @@ const EXPECTED: Record<DeploymentMethodId, Record<Release, Expected>> = {
     '2025.7.15': { supported: false, pubSubRestApi: false, ca: ['host-trust-store'] },
     '2025.7.16': { supported: true, pubSubRestApi: false, ca: ['host-trust-store'] },
     '2026.8.10': { supported: true, pubSubRestApi: false, ca: ['host-trust-store'] },
+    '2026.8.11-rc.1': { supported: true, pubSubRestApi: false, ca: ['host-trust-store'] },
+    '2026.8.11-rc.2': {
+      supported: true,
+      pubSubRestApi: false,
+      ca: ['host-trust-store', 'admin-console-trusted-ca'],
+    },
     '2026.8.11': {
       supported: true,
       pubSubRestApi: false,
@@ -97,7 +118,8 @@ describe('methodFacts at every release boundary of every method', () => {
       expect(facts.release).toBe(release);
       expect(facts.givenRelease).toBe(release);
       expect(facts.releaseAssumed).toBe(false);
-      expect(facts.releaseNewerThanKnown).toBe(release === '2026.8.12');
+      // The newest release read from CARTO is 2026.8.11-rc.7: the final 2026.8.11 is newer (D1).
+      expect(facts.releaseNewerThanKnown).toBe(release === '2026.8.11' || release === '2026.8.12');
       expect(facts.proxySupport.supported).toBe(supported);
       expect(facts.proxySupport.since).toBe(CATALOG.proxySupportSince[method].release);
       expect(facts.options.pubSubRestApi.offered).toBe(pubSubRestApi);
@@ -177,11 +199,13 @@ describe('methodFacts of a method, whatever the release', () => {
         expect(facts.adminConsole).toBe(expected.adminConsole);
         expect(facts.mainFile).toBe(expected.mainFile);
         expect(facts.caFile).toBe(expected.caFile);
-        expect(facts.hostRules).toEqual({
+        expect(facts.hostRules).toMatchObject({
           ipv6: expected.ipv6,
-          underscore: expected.ipv6,
           bracketIpv6: expected.bracketIpv6,
         });
+        if (!expected.adminConsole) {
+          expect(facts.hostRules).toMatchObject({ ipv4: true, underscore: true, adminConsole: [] });
+        }
         expect(facts.options.clusterDomain.offered).toBe(expected.kubernetes);
         expect(facts.options.gkeWorkloadIdentity).toBe(expected.kubernetes);
         expect(facts.options.imagePullsThroughProxy).toBe(expected.kubernetes);
@@ -234,5 +258,45 @@ describe('methodFacts on a half-filled form', () => {
       'helm-external-proxy-ssl-ca',
     ]);
     expect(methodFacts('helm', '2026.8.12', served).releaseNewerThanKnown).toBe(false);
+  });
+});
+
+// D3: the Admin Console's Host check by release (carto-selfhosted-helm 9c5b66ba, PR #537, for
+// 2024.7.19–2025.3.19; 992c82da, PR #690, from 2025.4.9; none before 2024.7.19).
+describe('methodFacts: the Admin Console Host rule of each release', () => {
+  it.each([
+    ['2024.2.21', { ipv4: true, underscore: true }],
+    ['2024.7.19', { ipv4: false, underscore: true }],
+    ['2025.3.19', { ipv4: false, underscore: true }],
+    ['2025.4.9', { ipv4: true, underscore: false }],
+    ['2026.8.11-rc.7', { ipv4: true, underscore: false }],
+    ['2027.1.1', { ipv4: true, underscore: false }],
+  ] as const)('kots %s: %o', (release, expected) => {
+    for (const method of ['kots', 'single-vm'] as const) {
+      if (method === 'single-vm' && release < '2025.7.16') continue;
+      expect(methodFacts(method, release).hostRules).toMatchObject({ ipv6: false, ...expected });
+    }
+  });
+
+  it('without a release, a host must pass every rule from the first proxy release on', () => {
+    expect(methodFacts('kots', undefined).hostRules).toMatchObject({
+      ipv4: false,
+      underscore: false,
+    });
+    // Single VM starts at 2025.7.16, after the IPv4-refusing rule.
+    expect(methodFacts('single-vm', undefined).hostRules).toMatchObject({
+      ipv4: true,
+      underscore: false,
+    });
+  });
+
+  it('reads the nested quantifier of the 2024.7.19 rule without exponential backtracking', () => {
+    const [rule] = methodFacts('kots', '2024.7.19').hostRules.adminConsole;
+    expect(rule?.pattern).toContain(')+[a-zA-Z]');
+    const long = `http://${'1'.repeat(200)}.x:3128!`;
+    expect(adminConsoleRegExp(rule?.pattern ?? '').test(long)).toBe(false);
+    expect(adminConsoleRegExp(rule?.pattern ?? '').test('http://proxy_1.corp.example:3128')).toBe(
+      true,
+    );
   });
 });

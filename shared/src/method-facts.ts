@@ -13,6 +13,8 @@ import { CATALOG, type DeploymentMethodId } from './catalog.ts';
 import { methodFactsIn, type FactsCatalog, type MethodFacts } from './method-facts-in.ts';
 
 export {
+  adminConsoleRefusal,
+  adminConsoleRegExp,
   DOCKER_CA_FILE,
   DOCKER_CERTS_MOUNT,
   KOTS_CA_CONFIGMAP,

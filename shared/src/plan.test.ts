@@ -146,6 +146,34 @@ describe('release (§V.1)', () => {
   });
 });
 
+// D1 (carto-release-audit.md): with no release the files work on every release of the method. Helm
+// 2026.7.16 has no trustedCACerts (1.280.1 values.yaml) and silently drops it; externalProxy.sslCA is
+// read by every chart, and still honoured from 2026.8.11-rc.2 (07b7d4ec, NOTES.txt).
+describe('no release given (D1)', () => {
+  it('Helm with a custom CA writes externalProxy.sslCA and no Pub/Sub over REST, and says why', () => {
+    const answers = accepted({ deployment: { method: 'helm' }, proxy: https() });
+    const plan = planFor(answers);
+    expect(plan.ca?.destinations).toEqual(['helm-external-proxy-ssl-ca']);
+    expect(plan.pubSubRestApi).toBe(false);
+    const values = parseYaml(fileOf(answers, 'customizations.proxy.yaml')) as Record<
+      string,
+      unknown
+    >;
+    expect(values).not.toHaveProperty('trustedCACerts');
+    expect(values).not.toHaveProperty('cartoConfigValues');
+    expect(values.externalProxy).toHaveProperty('sslCA');
+    const info = renderAll(answers).warnings.find((w) => w.code === 'release-assumed');
+    expect(info?.message).toMatch(
+      /work on every release of .* from 2023.5.12 on.*externalProxy.sslCA.*helm list/,
+    );
+  });
+
+  it('Single VM with a custom CA uses the host trust store, which every release reads', () => {
+    const plan = planFor(accepted({ deployment: { method: 'single-vm' }, proxy: https() }));
+    expect(plan.ca?.destinations).toEqual(['host-trust-store']);
+  });
+});
+
 describe('proxy host as each method writes it (§V.3)', () => {
   it('Helm writes an IPv6 host bracketed, so the chart’s printf "%s://%s:%d" is a URL', () => {
     const answers = accepted({

@@ -100,11 +100,19 @@ export function App({ store }: { store: WizardStore }) {
           </aside>
         </div>
         <footer className="app-footer">
-          <p>
-            Everything runs in this browser and on this wizard’s own server. That server sends
-            nothing anywhere else, except when you press “Test my proxy”: then it connects to your
-            proxy. Proxy passwords are never accepted.
-          </p>
+          {/* The single-file build (vite.standalone.config.ts) has no server at all. */}
+          {import.meta.env.MODE === 'standalone' ? (
+            <p>
+              Everything runs in this browser, from this one file: no request goes anywhere, and
+              proxy passwords are never accepted.
+            </p>
+          ) : (
+            <p>
+              Everything runs in this browser and on this wizard’s own server. That server sends
+              nothing anywhere else, except when you press “Test my proxy”: then it connects to your
+              proxy. Proxy passwords are never accepted.
+            </p>
+          )}
         </footer>
         <div id={ANNOUNCER_ID} role="status" aria-live="polite" className="visually-hidden" />
       </AnalysisProvider>

@@ -21,6 +21,7 @@ import { firstStepInteractive } from './wizard/first-step.ts';
 import { loadAnalysis } from './wizard/load-analysis.ts';
 import { connectPersistence, loadInitialLocation } from './wizard/persistence.ts';
 import { createWizardStore } from './wizard/store.ts';
+import { scopedStorage } from './wizard/storage-scope.ts';
 
 /** localStorage can throw on access (storage disabled): the wizard then keeps state in the URL only. */
 function safeStorage(): Storage | null {
@@ -31,7 +32,11 @@ function safeStorage(): Storage | null {
   }
 }
 
-const storage = safeStorage();
+// The single-file wizard keys its draft by the file's path: two copies never share answers (issue 19).
+const storage =
+  import.meta.env.MODE === 'standalone'
+    ? scopedStorage(safeStorage(), window.location.pathname)
+    : safeStorage();
 const initial = loadInitialLocation({ location: window.location, storage });
 const store = createWizardStore(initial);
 connectPersistence(store, {

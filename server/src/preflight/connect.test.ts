@@ -97,7 +97,9 @@ describe('probeConnect against odd proxies', () => {
     for (const socket of sockets) socket.destroy();
     await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
   });
-  const probe = (proxy: ProxyEndpoint, timeout = 1_000) =>
+  // Every proxy here answers, or hangs up, well before this: a limit that a busy machine never
+  // reaches, so no test depends on timing (issue 20, item 2).
+  const probe = (proxy: ProxyEndpoint, timeout = 20_000) =>
     probeConnect(proxy, TARGET, timeout, new AbortController().signal);
 
   it('sends CONNECT host:443 with a Host header and a User-Agent', async () => {
@@ -145,12 +147,11 @@ describe('probeConnect against odd proxies', () => {
     const proxy = await serve((socket) =>
       socket.once('data', () => socket.write(`HTTP/1.1 200 OK\r\nX: ${'y'.repeat(20_000)}`)),
     );
-    const started = performance.now();
-    expect(await probe(proxy, 5_000)).toMatchObject({
+    // With a limit longer than the test's own, waiting for it would fail the test: no clock needed.
+    expect(await probe(proxy, 3_600_000)).toMatchObject({
       status: 'error',
       detail: expect.stringContaining('16 KiB') as unknown,
     });
-    expect(performance.now() - started).toBeLessThan(2_000);
   });
 
   it('refuses a host that is not a DNS name, without connecting', async () => {

@@ -116,23 +116,24 @@ describe('runPreflight', () => {
   });
 
   it('ends everything still pending when the overall budget runs out', async () => {
+    // A budget the answered CONNECT fits in even on a busy machine; the hanging ones would wait ten
+    // minutes for their own timeout, far past the test's: only the budget can end them (issue 20,
+    // item 2: no upper bound on the clock).
     const started = performance.now();
     const lines = await collect(
       runPreflight(preflightFor(['ok.example', ...hanging(6)]), {
         concurrency: 2,
-        timeouts: { connect: 10_000, total: 400 },
+        timeouts: { connect: 600_000, total: 3_000 },
       }),
     );
-    const elapsed = performance.now() - started;
-    expect(elapsed).toBeGreaterThanOrEqual(390);
-    expect(elapsed).toBeLessThan(1_500);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(2_990);
     const connects = lines.filter((line) => line.check === 'connect');
     expect(connects).toHaveLength(7);
     expect(connects.filter((line) => line.status === 'allowed')).toHaveLength(1);
     const stopped = connects.filter((line) => line.status === 'error');
     expect(stopped).toHaveLength(6);
     for (const line of stopped) {
-      expect(line.detail).toBe("Not finished within the preflight's 0.4 s budget.");
+      expect(line.detail).toBe("Not finished within the preflight's 3 s budget.");
     }
     expect(lines.at(-1)).toEqual({ check: 'summary', allowed: 1, blocked: 0, errors: 6 });
     await expect.poll(() => proxy.openTunnels()).toBe(0);

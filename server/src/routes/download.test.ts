@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { unzipSync, strFromU8 } from 'fflate';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { zipFiles } from '../output-files.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { zipFiles } from '@wizard/shared/download';
 import {
   HELM_HTTPS,
   anyString,
@@ -73,9 +73,17 @@ describe('POST /api/download (zip)', () => {
   });
 
   it('gives identical bytes for the same answers, with a fixed 1980-01-01 timestamp', async () => {
-    const first = await postJson(app, '/api/download', HELM_HTTPS);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    const second = await postJson(app, '/api/download', HELM_HTTPS);
+    // Two requests a day apart by the clock the zip writer reads: no sleep, no race.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    let first, second;
+    try {
+      vi.setSystemTime(new Date('2031-03-04T05:06:07Z'));
+      first = await postJson(app, '/api/download', HELM_HTTPS);
+      vi.setSystemTime(new Date('2031-03-05T08:09:10Z'));
+      second = await postJson(app, '/api/download', HELM_HTTPS);
+    } finally {
+      vi.useRealTimers();
+    }
     expect(second.rawPayload.equals(first.rawPayload)).toBe(true);
     for (const entry of centralDirectory(first.rawPayload).values()) {
       expect(entry).toMatchObject({ time: 0, date: (0 << 9) | (1 << 5) | 1 });

@@ -1,7 +1,6 @@
 import type { FastifyPluginCallback } from 'fastify';
-import { renderAll } from '@wizard/shared';
+import { downloadFor, downloadName } from '@wizard/shared/download';
 import { ApiError } from '../errors.ts';
-import { zipFiles } from '../output-files.ts';
 import { downloadFrom } from './answers-body.ts';
 
 interface DownloadQuery {
@@ -10,13 +9,7 @@ interface DownloadQuery {
 
 /** A `Content-Disposition` that every browser saves under `name` (file names are plain ASCII). */
 export function attachment(name: string): string {
-  const base = name.slice(name.lastIndexOf('/') + 1).replace(/[^\w.-]/g, '_');
-  return `attachment; filename="${base}"`;
-}
-
-/** Every file is text sent as UTF-8; say so unless the renderer already did. */
-function withCharset(mediaType: string): string {
-  return /;\s*charset=/i.test(mediaType) ? mediaType : `${mediaType}; charset=utf-8`;
+  return `attachment; filename="${downloadName(name)}"`;
 }
 
 /**
@@ -39,29 +32,22 @@ const download: FastifyPluginCallback = (app, _options, done) => {
     },
     (request, reply) => {
       const { answers, preflight, ownFile } = downloadFrom(request.body);
-      const { files } = renderAll(answers, { preflight, ownFile });
       const name = request.query.file;
-      // A sync handler must not return the reply it sent: Fastify would send() it again.
-      if (name === undefined) {
-        reply
-          .type('application/zip')
-          .header('content-disposition', attachment(`carto-proxy-${answers.deployment.method}.zip`))
-          .send(Buffer.from(zipFiles(files)));
-        return;
-      }
-      const file = files.find((candidate) => candidate.name === name);
-      if (!file) {
-        const available = files.map((candidate) => candidate.name);
+      // The bytes come from shared/, as in the single-file wizard's browser-made zip (issue 19).
+      const result = downloadFor(answers, { file: name, preflight, ownFile });
+      if (!result.ok) {
         throw new ApiError(404, {
           error: 'file_not_found',
-          message: `These answers produce no file named ${JSON.stringify(name)}. Available: ${available.join(', ')}.`,
-          available,
+          message: `These answers produce no file named ${JSON.stringify(name)}. Available: ${result.available.join(', ')}.`,
+          available: result.available,
         });
       }
+      const { filename, mediaType, bytes } = result.download;
+      // A sync handler must not return the reply it sent: Fastify would send() it again.
       reply
-        .type(withCharset(file.mediaType))
-        .header('content-disposition', attachment(file.name))
-        .send(file.content);
+        .type(mediaType)
+        .header('content-disposition', attachment(filename))
+        .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     },
   );
   done();

@@ -382,7 +382,7 @@ describe('POST /api/preflight refusals', () => {
     const response = await postJson(app, '/api/preflight', {
       deployment: { method: 'helm' },
       proxy: { protocol: 'http', host: '127.0.0.1', port: 0 },
-      warehouses: ['oracle'],
+      warehouses: ['teradata'],
     });
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
@@ -509,7 +509,9 @@ describe('POST /api/preflight on a real socket', () => {
       preflight: {
         ...INJECTED,
         allowlist: () => [{ domain: 'allowed.example' }, { domain: 'slow.example' }],
-        timeouts: { ...INJECTED.timeouts, connect: 1_500 },
+        // The slow domain never ends by itself during a test: what ends it is the client leaving
+        // (issue 20, item 2: no test here depends on a timer racing the machine's load).
+        timeouts: { ...INJECTED.timeouts, connect: 600_000, total: 600_000 },
       },
     });
     await live.listen({ host: '127.0.0.1', port: 0 });
@@ -538,32 +540,27 @@ describe('POST /api/preflight on a real socket', () => {
   }
 
   it('flushes each line as its check ends, not at the end', async () => {
-    const started = performance.now();
     const response = await start();
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/x-ndjson; charset=utf-8');
-    const arrivals: { at: number; text: string }[] = [];
-    for await (const chunk of response) {
-      arrivals.push({ at: performance.now() - started, text: String(chunk) });
-    }
-    const text = arrivals.map((arrival) => arrival.text).join('');
-    const lines = text
-      .trimEnd()
-      .split('\n')
-      .map((line) => JSON.parse(line) as PreflightLine);
-    expect(lines.map((line) => line.check)).toEqual(['reach', 'connect', 'connect', 'summary']);
-    // The reach line arrived long before the slow domain timed out, and the last line after.
-    expect(arrivals[0]?.at).toBeLessThan(1_000);
-    expect(arrivals[0]?.text).toMatch(/^\{"check":"reach"/);
-    expect(arrivals.at(-1)?.at).toBeGreaterThanOrEqual(1_400);
+    const first = await new Promise<string>((resolve) =>
+      response.once('data', (chunk) => resolve(String(chunk))),
+    );
+    expect(first).toMatch(/^\{"check":"reach"/);
+    // The slow domain's CONNECT is still waiting at the proxy, so the run has not ended: the reach
+    // line came while checks were still running, not with the rest at the end.
+    await expect.poll(() => httpProxy.openTunnels(), { timeout: 20_000 }).toBe(1);
+    expect(response.complete).toBe(false);
+    response.destroy();
+    await expect.poll(() => httpProxy.openTunnels(), { timeout: 20_000 }).toBe(0);
   });
 
   it('stops the checks still running when the client goes away', async () => {
     const response = await start();
     await new Promise((resolve) => response.once('data', resolve));
-    await expect.poll(() => httpProxy.openTunnels()).toBe(1);
+    await expect.poll(() => httpProxy.openTunnels(), { timeout: 20_000 }).toBe(1);
     response.destroy();
-    // Well before the 1.5 s per-domain timeout.
-    await expect.poll(() => httpProxy.openTunnels(), { timeout: 800 }).toBe(0);
+    // The per-domain timeout is ten minutes: only the client leaving can have closed the tunnel.
+    await expect.poll(() => httpProxy.openTunnels(), { timeout: 20_000 }).toBe(0);
   });
 });

@@ -56,7 +56,7 @@ describe('POST /api/render', () => {
       deployment: { method: 'openshift' },
       proxy: { protocol: 'ftp', host: 'proxy corp', port: 70000 },
       excludedDomains: ['ok.example', ''],
-      warehouses: ['oracle'],
+      warehouses: ['teradata'],
     });
     expect(response.statusCode).toBe(400);
     const paths = issuesOf(json(response)).map((issue) => issue.path.join('.'));

@@ -11,6 +11,7 @@ import { isDnsName } from '../host.ts';
 import { parseProxyInput } from '../host.ts';
 import { methodFacts } from '../method-facts.ts';
 import { parseRelease } from '../release-names.ts';
+import { dropByteOrderMark } from './byte-order-mark.ts';
 import { envAssignments } from './env-lines.ts';
 
 /** The answers an import can fill; the wizard merges them into its draft. */
@@ -43,6 +44,8 @@ export interface ImportReport {
   ignored: { from: string; reason: string }[];
   /** How many other settings the file has (left untouched, never read). */
   otherSettings: number;
+  /** What the wizard leaves out of the file's text (a byte-order mark), in words. */
+  notes: string[];
 }
 
 export type ImportResult =
@@ -139,6 +142,7 @@ function importEnv(text: string): ImportResult {
     inconsistent: [],
     ignored: [],
     otherSettings: otherKeys.size,
+    notes: [],
   };
   const answers: ImportedAnswers = {
     deployment: { method: 'docker-compose' },
@@ -226,7 +230,10 @@ function importEnv(text: string): ImportResult {
       answers.deployment.release = version;
       report.read.push({ from: RELEASE_KEY, to: 'deployment.release', value: version });
     } else {
-      report.ignored.push({ from: RELEASE_KEY, reason: 'Not a release like 2026.8.11.' });
+      report.ignored.push({
+        from: RELEASE_KEY,
+        reason: 'Not a release like 2026.7.16 or 2026.8.11-rc.7.',
+      });
     }
   }
 
@@ -268,6 +275,7 @@ function importHelm(root: Record<string, unknown>, otherKeys: number): ImportRes
     inconsistent: [],
     ignored: [],
     otherSettings: otherKeys,
+    notes: [],
   };
   const answers: ImportedAnswers = {
     deployment: { method: 'helm' },
@@ -457,10 +465,20 @@ export function readYamlValues(
   }
 }
 
-/** Reads an existing customer.env or Helm values file. */
-export function importConfig(text: string): ImportResult {
-  const tooLarge = fileTooLarge(text);
+/**
+ * Reads an existing customer.env or Helm values file. A byte-order mark is dropped first and the
+ * report says so, as the merge does (byte-order-mark.ts).
+ */
+export function importConfig(file: string): ImportResult {
+  const tooLarge = fileTooLarge(file);
   if (tooLarge !== undefined) return { ok: false, message: tooLarge };
+  const { text, notes } = dropByteOrderMark(file);
+  const result = readConfig(text);
+  if (result.ok) result.report.notes.push(...notes);
+  return result;
+}
+
+function readConfig(text: string): ImportResult {
   if (text.trim() === '') return { ok: false, message: 'The file is empty.' };
   const doc = parseDocument(text, { version: '1.1', uniqueKeys: false });
   if (doc.errors.length === 0 && isMap(doc.contents)) {

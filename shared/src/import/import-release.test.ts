@@ -17,6 +17,15 @@ describe('importing the release', () => {
     expect(result.report.otherSettings).toBe(0);
   });
 
+  // D12: the Compose VERSION and .env of 2026.8.11's builds say 2026.8.11-rc.7 (carto-selfhosted a8ac3c5).
+  it('reads a release candidate as written', () => {
+    const result = importConfig(
+      'CARTO_SELFHOSTED_VERSION=2026.8.11-rc.7\nHTTP_PROXY=http://p:3128\n',
+    );
+    if (!result.ok) throw new Error(result.message);
+    expect(result.answers.deployment.release).toBe('2026.8.11-rc.7');
+  });
+
   it('ignores a value that is not a release, and says so', () => {
     const result = importConfig('CARTO_SELFHOSTED_VERSION=latest\nHTTP_PROXY=http://p:3128\n');
     if (!result.ok) throw new Error(result.message);

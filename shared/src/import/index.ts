@@ -5,3 +5,4 @@
 export * from './import-config.ts';
 export * from './merge.ts';
 export { envAssignments, type EnvAssignment } from './env-lines.ts';
+export { BYTE_ORDER_MARK, BYTE_ORDER_MARK_NOTE, dropByteOrderMark } from './byte-order-mark.ts';

@@ -11,6 +11,7 @@ import {
   isNode,
   isScalar,
   parseDocument,
+  type Node,
   Scalar,
   visit,
   YAMLMap,
@@ -21,6 +22,7 @@ import type { DeploymentMethodId } from '../catalog.ts';
 import { planFor } from '../plan.ts';
 import { envVariables } from '../render/env-file.ts';
 import { helmValues } from '../render/helm-values.ts';
+import { dropByteOrderMark } from './byte-order-mark.ts';
 import { envAssignments } from './env-lines.ts';
 import { ENV_PROXY_KEYS, fileTooLarge, readYamlValues } from './import-config.ts';
 
@@ -44,19 +46,16 @@ export function mergeKindOfPath(path: string): MergeKind {
   return /\.ya?ml$/i.test(path) ? 'helm' : 'customer.env';
 }
 
-/** The file with the proxy settings of `answers` merged in, by its kind. */
-export function mergeFile(kind: MergeKind, original: string, answers: Answers): string {
-  return kind === 'helm' ? mergeHelm(original, answers) : mergeEnv(original, answers);
-}
-
 /**
  * customer.env: each proxy variable replaced in place (both cases; `export ` and the quote kept), the ones
  * no longer wanted removed with their line, the missing ones appended in one commented block. Every other
  * byte stays as it was.
  */
-export function mergeEnv(original: string, answers: Answers): string {
-  const tooLarge = fileTooLarge(original);
+export function mergeEnv(file: string, answers: Answers): string {
+  const tooLarge = fileTooLarge(file);
   if (tooLarge !== undefined) throw new Error(tooLarge);
+  // Never handed back: install.sh and python-dotenv would read it as part of the first key.
+  const original = dropByteOrderMark(file).text;
   const wanted = new Map(envVariables(planFor(answers)));
   const eol = original.includes('\r\n') ? '\r\n' : '\n';
   const present = new Set<string>();
@@ -86,7 +85,10 @@ export function mergeEnv(original: string, answers: Answers): string {
   if (missing.length > 0) {
     if (result !== '' && !result.endsWith('\n')) result += eol;
     const block = [APPENDED_BLOCK_COMMENT, ...missing.map(([k, v]) => `${k}=${v}`)];
-    result += (result === '' || result.endsWith(`${eol}${eol}`) ? '' : eol) + block.join(eol) + eol;
+    // A blank line sets the block apart, except in a CRLF file: there it is a lone CR, which
+    // install.sh's `export $line` loop refuses and stops at (issue 20, item 1).
+    const blankLine = result !== '' && eol === '\n' && !result.endsWith('\n\n');
+    result += (blankLine ? eol : '') + block.join(eol) + eol;
   }
   return result;
 }
@@ -142,27 +144,8 @@ function sectionText(pair: Pair): string {
   return section.toString({ lineWidth: 0 });
 }
 
-/**
- * customizations.yaml: `externalProxy` (and the CA key of the release) edited through the yaml Document
- * API, so the comments inside it survive; `connectionString` is removed (it would override host, port
- * and type), and `sslCAConfigmap` too when the merge writes `sslCA` (the chart refuses both). Only those
- * sections' text is replaced: every other byte of the file, comments and anchors included, stays as it was.
- */
-export function mergeHelm(original: string, answers: Answers): string {
-  const tooLarge = fileTooLarge(original);
-  if (tooLarge !== undefined) throw new Error(tooLarge);
-  const source = parseDocument(original, { version: '1.1', uniqueKeys: false });
-  if (source.errors.length > 0) {
-    throw new Error(`The YAML file cannot be read: ${source.errors[0]?.message ?? ''}`);
-  }
-  const empty = source.contents === null;
-  if (!empty && !isMap(source.contents))
-    throw new Error('The YAML file is not a mapping of values.');
-  // An alias bomb elsewhere in the file: Helm could not read it either (issue 13, item 13).
-  const readable = readYamlValues(source);
-  if (!readable.ok) throw new Error(readable.message);
-  if (!empty) refuseTangledSections(source);
-  const doc: Document = empty ? new Document({}) : source.clone();
+/** The wizard's keys set in a values document, keeping the comments on what they replace. */
+function applyHelmAnswers(doc: Document, answers: Answers): void {
   const values = helmValues(planFor(answers));
   const proxy = mapAt(doc, 'externalProxy');
   const ep = values.externalProxy;
@@ -195,6 +178,33 @@ export function mergeHelm(original: string, answers: Answers): string {
     const carto = doc.get('cartoConfigValues', true);
     if (isMap(carto)) carto.delete('usePubSubRestApi');
   }
+}
+
+/**
+ * customizations.yaml: `externalProxy` (and the CA key of the release) edited through the yaml Document
+ * API, so the comments inside it survive; `connectionString` is removed (it would override host, port
+ * and type), and `sslCAConfigmap` too when the merge writes `sslCA` (the chart refuses both). Only those
+ * sections' text is replaced: every other byte of the file, comments and anchors included, stays as it was.
+ */
+export function mergeHelm(file: string, answers: Answers): string {
+  const tooLarge = fileTooLarge(file);
+  if (tooLarge !== undefined) throw new Error(tooLarge);
+  const original = dropByteOrderMark(file).text;
+  const source = parseDocument(original, { version: '1.1', uniqueKeys: false });
+  if (source.errors.length > 0) {
+    throw new Error(`The YAML file cannot be read: ${source.errors[0]?.message ?? ''}`);
+  }
+  const empty = source.contents === null;
+  if (!empty && !isMap(source.contents))
+    throw new Error('The YAML file is not a mapping of values.');
+  // An alias bomb elsewhere in the file: Helm could not read it either (issue 13, item 13).
+  const readable = readYamlValues(source);
+  if (!readable.ok) throw new Error(readable.message);
+  if (!empty) refuseTangledSections(source, original, readable.values, answers);
+  const doc: Document = empty ? new Document({}) : source.clone();
+  const values = helmValues(planFor(answers));
+  const ep = values.externalProxy;
+  applyHelmAnswers(doc, answers);
   if (empty) return doc.toString({ lineWidth: 0 });
 
   const eol = original.includes('\r\n') ? '\r\n' : '\n';
@@ -228,14 +238,66 @@ export function mergeHelm(original: string, answers: Answers): string {
   return result;
 }
 
+/** One change the user makes by hand: lines `first` to `last` of the file (from 1) become `text`. */
+export interface HandEdit {
+  first: number;
+  last: number;
+  text: string;
+}
+
+/**
+ * A merge the wizard refuses to splice, with the hand edits that make it possible (issue 20, item 3):
+ * the tangled section written out with plain values (the file's own values, aliases and merge keys
+ * resolved, and the answers set), and each alias elsewhere that pointed into it with the value it
+ * stood for. After those edits the merge goes through.
+ */
+export class HandEditNeeded extends Error {
+  override name = 'HandEditNeeded';
+  constructor(
+    message: string,
+    readonly edits: HandEdit[],
+  ) {
+    super(message);
+  }
+}
+
+/** Hand edits as a terminal shows them: where, then the exact text, indented. */
+export function describeHandEdits(edits: readonly HandEdit[]): string {
+  return edits
+    .map((edit) => {
+      const where =
+        edit.first === edit.last ? `line ${edit.first}` : `lines ${edit.first}–${edit.last}`;
+      const text = edit.text.replace(/\r?\n$/, '').replace(/^/gm, '    ');
+      return `  Replace ${where} with:\n${text}\n`;
+    })
+    .join('');
+}
+
+const lineAt = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
+
+/** The value a node stands for, on one line of YAML: what an alias to it is replaced by. */
+function flowText(value: unknown): string {
+  return new Document(value, { aliasDuplicateObjects: false })
+    .toString({ collectionStyle: 'flow', lineWidth: 0 })
+    .trim();
+}
+
 /**
  * What a splice of the section's text cannot keep valid, refused with the fix (issue 13, item 10):
  * the section twice at the top level (Helm reads the last, the merge would edit the first), a key
  * twice inside it, and anchors, aliases and merge keys (`<<`), which tie its text to the rest of the
- * file: replacing `host: &h old` leaves `*h` pointing nowhere elsewhere.
+ * file: replacing `host: &h old` leaves `*h` pointing nowhere elsewhere. Those come with the exact
+ * lines to write instead (HandEditNeeded).
  */
-function refuseTangledSections(source: Document): void {
+function refuseTangledSections(
+  source: Document,
+  original: string,
+  resolved: Record<string, unknown>,
+  answers: Answers,
+): void {
   const root = source.contents as YAMLMap;
+  const tangled: { key: string; what: string; at?: number; start: number; end: number }[] = [];
+  const anchored = new Set<Node>();
   for (const key of HELM_SECTIONS) {
     const pairs = root.items.filter((pair) => keyName(pair) === key);
     if (pairs.length > 1) {
@@ -243,40 +305,92 @@ function refuseTangledSections(source: Document): void {
         `${key} appears ${pairs.length} times at the top level, and Helm reads only the last one: keep one ${key} section, then merge again.`,
       );
     }
-    const value = pairs[0]?.value;
-    if (!isNode(value)) continue;
-    let tangle: string | undefined;
+    const pair = pairs[0];
+    const value = pair?.value;
+    if (!pair || !isNode(value)) continue;
+    let tangle: { what: string; at?: number } | undefined;
+    const anchors: Node[] = [];
     const seen = new Map<unknown, Set<string>>();
     visit(value, {
       Node(_key, node) {
-        if (tangle !== undefined) return visit.BREAK;
-        if (isAlias(node)) tangle = `an alias (*${node.source})`;
-        else if (node.anchor) tangle = `an anchor (&${node.anchor})`;
-        return undefined;
+        if (node.anchor) anchors.push(node);
+        if (tangle !== undefined) return;
+        if (isAlias(node)) tangle = { what: `an alias (*${node.source})`, at: node.range?.[0] };
+        else if (node.anchor) {
+          // A collection's range starts at its first item: the anchor is written before it.
+          const at = node.range?.[0];
+          const mark = at === undefined ? -1 : original.lastIndexOf(`&${node.anchor}`, at);
+          tangle = { what: `an anchor (&${node.anchor})`, at: mark < 0 ? at : mark };
+        }
       },
       Pair(_key, item, path) {
+        if (tangle !== undefined) return;
         const name = keyName(item);
+        const at = isNode(item.key) ? item.key.range?.[0] : undefined;
         if (typeof name === 'symbol' || name === '<<') {
-          tangle = 'a merge key (<<)';
-          return visit.BREAK;
+          tangle = { what: 'a merge key (<<)', at };
+          return;
         }
         const parent = path.at(-1);
         const names = seen.get(parent) ?? new Set<string>();
-        if (names.has(String(name))) {
-          tangle = `the key ${String(name)} twice`;
-          return visit.BREAK;
-        }
+        if (names.has(String(name))) tangle = { what: `the key ${String(name)} twice`, at };
         names.add(String(name));
         seen.set(parent, names);
-        return undefined;
       },
     });
-    if (tangle !== undefined) {
-      throw new Error(
-        `${key} holds ${tangle}: the wizard cannot replace it without breaking what refers to it. Write ${key} with plain values (no &, * or <<, each key once), then merge again.`,
-      );
-    }
+    if (tangle === undefined) continue;
+    anchors.forEach((node) => anchored.add(node));
+    const start = (pair.key as Scalar).range?.[0] ?? 0;
+    tangled.push({ key, ...tangle, start, end: value.range?.[2] ?? original.length });
   }
+  const first = tangled[0];
+  if (first === undefined) return;
+
+  // Each tangled section as Helm reads it, with the answers set: the text that replaces it by hand.
+  const plain = new Document(resolved, { version: '1.1', aliasDuplicateObjects: false });
+  applyHelmAnswers(plain, answers);
+  const eol = original.includes('\r\n') ? '\r\n' : '\n';
+  const edits: HandEdit[] = tangled.map(({ key, start, end }) => {
+    const section = topLevelPair(plain, key);
+    return {
+      first: lineAt(original, start),
+      last: lineAt(original, start + original.slice(start, end).trimEnd().length),
+      text: section ? sectionText(section).replace(/\n/g, eol) : '',
+    };
+  });
+  // Aliases elsewhere that name an anchor of those sections get the value it stood for. An alias
+  // refers to the last anchor of its name before it, so anchors are followed in file order.
+  const current = new Map<string, Node>();
+  const byLine = new Map<number, { column: number; length: number; text: string }[]>();
+  visit(source, {
+    Node(_key, node) {
+      if (node.anchor) current.set(node.anchor, node);
+      if (!isAlias(node)) return;
+      const at = node.range?.[0];
+      const target = current.get(node.source);
+      if (at === undefined || target === undefined || !anchored.has(target)) return;
+      if (tangled.some(({ start, end }) => at >= start && at < end)) return;
+      const line = lineAt(original, at);
+      const stood = flowText(target.toJS(source, { maxAliasCount: 100 }));
+      const column = at - original.lastIndexOf('\n', at - 1) - 1;
+      const hits = byLine.get(line) ?? [];
+      hits.push({ column, length: node.source.length + 1, text: stood });
+      byLine.set(line, hits);
+    },
+  });
+  for (const [line, hits] of byLine) {
+    let text = original.split('\n')[line - 1]?.replace(/\r$/, '') ?? '';
+    for (const hit of hits.sort((a, b) => b.column - a.column)) {
+      text = text.slice(0, hit.column) + hit.text + text.slice(hit.column + hit.length);
+    }
+    edits.push({ first: line, last: line, text });
+  }
+  edits.sort((a, b) => a.first - b.first);
+  const where = first.at === undefined ? '' : ` on line ${lineAt(original, first.at)}`;
+  throw new HandEditNeeded(
+    `${first.key} holds ${first.what}${where}: the wizard cannot replace it without breaking what refers to it. Change these lines by hand (plain values: no &, * or <<, each key once), then merge again.`,
+    edits,
+  );
 }
 
 function keyName(pair: Pair): unknown {
@@ -307,6 +421,21 @@ function checkMergedHelm(
   }
 }
 
+export interface MergedFile {
+  text: string;
+  /** What the merge left out besides the proxy settings (a byte-order mark), in words. */
+  notes: string[];
+}
+
+/**
+ * The merge the CLI and the browser run: a customer.env or Helm values, with what it says about the
+ * file's text (byte-order-mark.ts) beside the result.
+ */
+export function mergeFile(kind: MergeKind, original: string, answers: Answers): MergedFile {
+  const text = kind === 'helm' ? mergeHelm(original, answers) : mergeEnv(original, answers);
+  return { text, notes: dropByteOrderMark(original).notes };
+}
+
 export interface ChangedLine {
   kind: 'removed' | 'added';
   text: string;
@@ -315,7 +444,9 @@ export interface ChangedLine {
 /** The lines a merge changes: removed ones, then the ones that replace them, in file order. */
 export function changedLines(before: string, after: string): ChangedLine[] {
   const lines: ChangedLine[] = [];
-  for (const part of diffLines(before.replace(/\r\n/g, '\n'), after.replace(/\r\n/g, '\n'))) {
+  // A dropped byte-order mark is said in words (MergedFile.notes), not shown as a changed first line.
+  const text = (file: string) => dropByteOrderMark(file).text.replace(/\r\n/g, '\n');
+  for (const part of diffLines(text(before), text(after))) {
     if (!part.added && !part.removed) continue;
     const kind = part.added ? 'added' : 'removed';
     for (const text of part.value.replace(/\n$/, '').split('\n')) lines.push({ kind, text });

@@ -13,7 +13,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateAnswers } from '../answers.ts';
 import { renderAll } from './index.ts';
 
-const ALLOWED = new Set(['auth.carto.com:443', 'registry.self-hosted.carto.com:443']);
+// pubsub.googleapis.com: Helm (every release) and Kots before 2025.9.11 reach it (D2).
+const ALLOWED = new Set([
+  'auth.carto.com:443',
+  'registry.self-hosted.carto.com:443',
+  'pubsub.googleapis.com:443',
+]);
 const NEEDS_AUTH = 'docker.io:443';
 
 let proxy: Server;
@@ -59,7 +64,8 @@ function run(script: string): Promise<{ code: number; stdout: string }> {
 describe('check-proxy.sh through a real CONNECT proxy', () => {
   it('reports allowed, blocked and auth-required domains, and fails when any is not allowed', async () => {
     const validation = validateAnswers({
-      deployment: { method: 'kots', kubernetesServiceIp: '10.96.0.1' },
+      // An IPv4 proxy host: given a release whose Admin Console accepts it (D3).
+      deployment: { method: 'kots', release: '2025.7.16', kubernetesServiceIp: '10.96.0.1' },
       proxy: { protocol: 'http', host: '127.0.0.1', port },
       services: ['geocoding-tomtom'],
     });
@@ -71,7 +77,9 @@ describe('check-proxy.sh through a real CONNECT proxy', () => {
     expect(stdout).toMatch(/^allowed +\*\.self-hosted\.carto\.com$/m);
     expect(stdout).toMatch(/^AUTH \(407\) +docker\.io /m);
     expect(stdout).toMatch(/^BLOCKED \(403\) +api\.tomtom\.com /m);
-    expect(stdout).toContain('2 allowed, 2 blocked, 0 errors');
+    // docker.io asks for credentials; the Docker Hub hosts (D6) and TomTom are blocked.
+    expect(stdout).toMatch(/^BLOCKED \(403\) +registry-1\.docker\.io /m);
+    expect(stdout).toContain('3 allowed, 5 blocked, 0 errors');
     expect(code).toBe(1);
     expect(seen).toEqual(expect.arrayContaining([...ALLOWED, NEEDS_AUTH, 'api.tomtom.com:443']));
   });
@@ -84,7 +92,7 @@ describe('check-proxy.sh through a real CONNECT proxy', () => {
     if (!validation.ok) throw new Error('invalid');
     const script = renderAll(validation.answers).files.find((f) => f.name === 'check-proxy.sh');
     const { code, stdout } = await run(script?.content ?? '');
-    expect(stdout).toContain('2 allowed, 0 blocked, 0 errors');
+    expect(stdout).toContain('3 allowed, 0 blocked, 0 errors');
     expect(code).toBe(0);
   });
 });

@@ -29,6 +29,9 @@ export interface NextStep {
   blocks: CodeBlock[];
 }
 
+/** How the download's check-proxy.sh is run (also what the single-file wizard offers instead of Test my proxy). */
+export const CHECK_PROXY_COMMAND = 'sh check-proxy.sh';
+
 const step = (text: string, ...blocks: CodeBlock[]): NextStep => ({ text, blocks });
 const sh = (text: string, intro?: string): CodeBlock =>
   intro === undefined ? { language: 'sh', text } : { language: 'sh', text, intro };
@@ -90,7 +93,7 @@ export function nextSteps(
     ),
     step(
       'Once the proxy allows them, run the check from where CARTO runs: every domain must say `allowed`.',
-      sh('sh check-proxy.sh'),
+      sh(CHECK_PROXY_COMMAND),
     ),
   ];
   switch (plan.method) {

@@ -7,130 +7,19 @@ import fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { validateAnswers, type Answers } from '../answers.ts';
-import { PROXY_SUPPORT_SINCE, SERVICE_IDS, WAREHOUSE_IDS } from '../catalog.ts';
 import { isIPv6 } from '../host.ts';
-import { isAtLeast } from '../release-names.ts';
-import { CA_PEM, SECOND_CA_PEM } from '../fixtures/index.ts';
 import { planFor } from '../plan.ts';
 import { envVariables } from './env-file.ts';
 import { helmValues } from './helm-values.ts';
 import { installerCommand } from './kots-setup.ts';
 import { renderAll } from './index.ts';
 import { canonicalJson } from './header.ts';
+import { answersArb } from '../test-support/answers-arbitrary.ts';
 
 const RUNS = { numRuns: 1000 };
 
 /** The Admin Console's Host validation regex, as CARTO's manifests/kots-config.yaml has it (§V.3). */
 const ADMIN_CONSOLE_HOST_REGEX = /^(https?:\/\/)([a-zA-Z0-9.-]+)(:\d+)?(\/[^\s]*)?$/;
-
-/** Strings YAML 1.1 or 1.2 would read as something other than a string when left plain. */
-const YAML_TRAPS = [
-  'no',
-  'yes',
-  'on',
-  'off',
-  'y',
-  'n',
-  'true',
-  'null',
-  '~',
-  '1e3',
-  '0777',
-  '0x1f',
-  '12:30',
-];
-
-const hostArb = fc.oneof(
-  fc.domain(),
-  fc.ipV4(),
-  fc.ipV6(),
-  // All-digit names are refused on purpose (0777 reads as an IP address to inet_aton).
-  fc.constantFrom(
-    'squid',
-    'proxy',
-    // Not 0x1f: URL parsers read it as the IPv4 address 0.0.0.31, so the schema refuses it.
-    ...YAML_TRAPS.filter((t) => /^[a-z0-9]+$/i.test(t) && /[a-z]/i.test(t) && t !== '0x1f'),
-  ),
-);
-
-const entryArb = fc.oneof(
-  fc.domain(),
-  fc.domain().map((d) => `.${d}`),
-  fc.domain().map((d) => `*.${d}`),
-  fc.ipV4(),
-  fc.tuple(fc.ipV4(), fc.integer({ min: 0, max: 32 })).map(([ip, bits]) => `${ip}/${bits}`),
-  fc.ipV6(),
-  fc.ipV6().map((ip) => `[${ip}]`),
-  fc.tuple(fc.domain(), fc.integer({ min: 1, max: 65535 })).map(([d, p]) => `${d}:${p}`),
-  fc.constantFrom(
-    'bücher.example',
-    'пример.рф',
-    '例え.テスト',
-    ...YAML_TRAPS.filter((t) => t !== '~' && t !== '12:30'),
-  ),
-);
-
-const answersArb = fc
-  .record({
-    method: fc.constantFrom('docker-compose', 'helm', 'kots', 'single-vm'),
-    release: fc.option(
-      fc.tuple(
-        fc.integer({ min: 2023, max: 2030 }),
-        fc.integer({ min: 1, max: 12 }),
-        fc.integer({ min: 1, max: 28 }),
-      ),
-      { nil: undefined },
-    ),
-    gke: fc.boolean(),
-    clusterDomain: fc.option(fc.constantFrom('cluster.local', 'k8s.corp.example', 'on'), {
-      nil: undefined,
-    }),
-    pubSub: fc.option(fc.boolean(), { nil: undefined }),
-    images: fc.option(fc.boolean(), { nil: undefined }),
-    clusterIp: fc.oneof(fc.ipV4(), fc.ipV6()),
-    protocol: fc.constantFrom('http', 'https'),
-    host: hostArb,
-    port: fc.integer({ min: 1, max: 65535 }),
-    verify: fc.boolean(),
-    ca: fc.constantFrom(undefined, CA_PEM, CA_PEM + SECOND_CA_PEM),
-    excluded: fc.array(entryArb, { maxLength: 15 }),
-    warehouses: fc.subarray([...WAREHOUSE_IDS]),
-    services: fc.subarray([...SERVICE_IDS]),
-  })
-  .map((a) => {
-    // Only combinations the schema accepts: releases from the method's floor on (§V.1), and hosts the
-    // Admin Console accepts for kots and single-vm (§V.3). The refusals have their own tests.
-    const floor = PROXY_SUPPORT_SINCE[a.method].release;
-    const release =
-      a.release && !isAtLeast(a.release.join('.'), floor) ? floor : a.release?.join('.');
-    const kubernetes = a.method === 'helm' || a.method === 'kots';
-    const adminConsole = a.method === 'kots' || a.method === 'single-vm';
-    const pubSubOffered =
-      a.method === 'helm' && (release === undefined || isAtLeast(release, '2025.2.13'));
-    return {
-      deployment: {
-        method: a.method,
-        ...(release ? { release } : {}),
-        ...(kubernetes ? { gkeWorkloadIdentity: a.gke } : {}),
-        ...(a.method === 'kots' ? { kubernetesServiceIp: a.clusterIp } : {}),
-        ...(kubernetes && a.clusterDomain ? { clusterDomain: a.clusterDomain } : {}),
-        ...(kubernetes && a.images !== undefined ? { imagePullsThroughProxy: a.images } : {}),
-        ...(a.method === 'helm' && a.pubSub !== undefined && (pubSubOffered || !a.pubSub)
-          ? { usePubSubRestApi: a.pubSub }
-          : {}),
-      },
-      proxy: {
-        protocol: a.protocol,
-        host:
-          adminConsole && (isIPv6(a.host) || a.host.includes('_')) ? 'proxy.corp.example' : a.host,
-        port: a.port,
-        ...(a.protocol === 'https' ? { verifyCertificate: a.verify, customCa: a.ca } : {}),
-      },
-      excludedDomains: a.excluded,
-      warehouses: a.warehouses,
-      services: a.services,
-    };
-  });
 
 /** Validates answers the arbitrary built to be acceptable: any refusal is a bug. */
 function accepted(input: unknown): Answers {

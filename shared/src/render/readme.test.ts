@@ -116,3 +116,24 @@ describe('README.md with a proxy check run sent by the client', () => {
     expect(codeSpan('`a')).toBe('`` `a ``');
   });
 });
+
+// Issue 18: the download says which release the rules are for and which CARTO commits they came from.
+describe('README.md names the release and the source of the rules', () => {
+  it('names the CARTO commits and says when no release was given', async () => {
+    const { validateAnswers } = await import('../answers.ts');
+    const { renderAll } = await import('./index.ts');
+    const result = validateAnswers({
+      deployment: { method: 'helm' },
+      proxy: { protocol: 'http', host: 'proxy.corp.example', port: 3128 },
+    });
+    if (!result.ok) throw new Error('invalid');
+    const readme = renderAll(result.answers).files.find((f) => f.name === 'README.md')?.content;
+    expect(readme).toContain(
+      'Release: not given: written to work on every release of this method from 2023.5.12 on.',
+    );
+    expect(readme).toContain(
+      'CartoDB/carto-selfhosted-helm 1.287.1 (056bea03, release 2026.8.11-rc.7)',
+    );
+    expect(readme).toContain('CartoDB/carto-selfhosted 2026.8.11-rc.7 (a8ac3c52)');
+  });
+});

@@ -1,5 +1,5 @@
 /** README.md: what each file is for and the next steps, in order, for the chosen method. */
-import { DEPLOYMENT_METHODS } from '../catalog.ts';
+import { DEPLOYMENT_METHODS, FACTS_SOURCE } from '../catalog.ts';
 import type { Plan } from '../plan.ts';
 import type { PreflightLine } from '../preflight.ts';
 import { nextStepsMarkdown, type NextStep } from './next-steps.ts';
@@ -128,7 +128,10 @@ export function renderReadme(
     '',
     `# CARTO Self-hosted proxy configuration: ${method?.label ?? plan.method}`,
     '',
-    `Proxy: \`${plan.proxyUrl}\`. Release: ${plan.release}${plan.answers.deployment.release === undefined ? ' (the newest the wizard knows; set yours if it is older)' : ''}.`,
+    `Proxy: \`${plan.proxyUrl}\`. Release: ${plan.facts.releaseAssumed ? `not given: written to work on every release of this method from ${plan.facts.proxySupport.since} on` : plan.release}.`,
+    '',
+    // Which CARTO commits the release rules were read from (carto-facts.json, npm run facts:sync).
+    `Release rules read from ${FACTS_SOURCE.helm.repo} ${FACTS_SOURCE.helm.newestTag} (${(FACTS_SOURCE.helm.newestCommit ?? '').slice(0, 8)}, release ${FACTS_SOURCE.helm.newestRelease}) and ${FACTS_SOURCE.compose.repo} ${FACTS_SOURCE.compose.newestTag} (${(FACTS_SOURCE.compose.newestCommit ?? '').slice(0, 8)}).`,
     '',
     '## Files',
     '',

@@ -160,6 +160,8 @@ describe('helm, HTTP proxy on GKE with Workload Identity', () => {
     expect(result.allowlist.map((a) => a.domain)).toEqual([
       'auth.carto.com',
       '*.self-hosted.carto.com',
+      // D2: the chart's pubsubDomain is empty by default, so Pub/Sub goes to pubsub.googleapis.com.
+      'pubsub.googleapis.com',
       '*.snowflakecomputing.com',
       '*.amazonaws.com',
     ]);

@@ -20,7 +20,8 @@ const SLOW = 30_000;
 const DEPLOYMENTS = {
   'docker-compose': { method: 'docker-compose' },
   helm: { method: 'helm', gkeWorkloadIdentity: true },
-  kots: { method: 'kots', kubernetesServiceIp: '10.96.0.1' },
+  // A release whose Admin Console accepts an IPv4 proxy host (D3: 2024.7.19–2025.3.19 do not).
+  kots: { method: 'kots', release: '2025.7.16', kubernetesServiceIp: '10.96.0.1' },
   'single-vm': { method: 'single-vm' },
 } as const satisfies Record<(typeof DEPLOYMENT_METHOD_IDS)[number], AnswersInput['deployment']>;
 

@@ -2,6 +2,7 @@
 import type { Answers } from '../answers.ts';
 import { CORE_DOMAINS, IMAGE_REGISTRY_DOMAINS, SERVICES, WAREHOUSES } from '../catalog.ts';
 import type { AllowlistEntry } from '../domain-types.ts';
+import { methodFacts } from '../method-facts.ts';
 
 export function allowlistEntries(answers: Answers): AllowlistEntry[] {
   const entries: AllowlistEntry[] = [];
@@ -22,6 +23,12 @@ export function allowlistEntries(answers: Answers): AllowlistEntry[] {
     if (!group.methods.includes(answers.deployment.method)) continue;
     for (const domain of group.domains) add(domain, 'core', group.reason);
   }
+  // D2: pubsub.googleapis.com where the method and release reach it (methodFacts).
+  const pubSub = methodFacts(
+    answers.deployment.method,
+    answers.deployment.release,
+  ).pubSubGoogleapis;
+  if (pubSub.needed) add('pubsub.googleapis.com', 'core', pubSub.reason);
   if (
     answers.deployment.imagePullsThroughProxy === true &&
     IMAGE_REGISTRY_DOMAINS.methods.includes(answers.deployment.method)

@@ -4,6 +4,11 @@ import { inspectPem } from '../certificates.ts';
 import type { Warning } from '../domain-types.ts';
 import { lintNoProxy } from '../no-proxy/lint.ts';
 import type { Plan } from '../plan.ts';
+import { compareReleases } from '../release-names.ts';
+
+/** D10: the YAML to paste into the Admin Console's Custom Configuration field for Pub/Sub over REST. */
+export const KOTS_PUBSUB_REST_YAML = 'cartoConfigValues:\n  usePubSubRestApi: true\n';
+const KOTS_PUBSUB_REST_YAML_INLINE = '`cartoConfigValues: {usePubSubRestApi: true}`';
 
 /** What is risky, limited or chosen for the user in this plan; every condition is the plan's decision. */
 export function answerWarnings(plan: Plan): Warning[] {
@@ -25,7 +30,7 @@ export function answerWarnings(plan: Plan): Warning[] {
     warnings.push({
       code: 'release-assumed',
       severity: 'info',
-      message: `No release given: the outputs are written for ${release}, the newest release the wizard knows. Set your release if it is older.`,
+      message: `No release given: these files are written to work on every release of ${facts.label} from ${facts.proxySupport.since} on${plan.ca !== undefined && facts.caDestinations.includes('helm-external-proxy-ssl-ca') ? ' (the custom CA goes in externalProxy.sslCA, which every chart reads)' : ''}${facts.method === 'helm' && proxy.protocol === 'https' ? '; Pub/Sub over HTTPS needs your release' : ''}. Give your release (${facts.releaseHowTo}) to get its own rules.`,
       path: ['deployment', 'release'],
     });
   }
@@ -56,7 +61,13 @@ export function answerWarnings(plan: Plan): Warning[] {
       severity: 'warning',
       message: offersPubSubRestApi
         ? 'gRPC clients (used for Google Pub/Sub) cannot use an https:// proxy and connect directly instead: turn “Pub/Sub over HTTPS” back on, or allow that traffic in your firewall (see egress-rules.md).'
-        : 'gRPC clients (used for Google Pub/Sub) cannot use an https:// proxy and connect directly instead: allow that traffic in your firewall (see egress-rules.md), or use an http:// proxy.',
+        : facts.adminConsole &&
+            !facts.releaseAssumed &&
+            compareReleases(release, RELEASE_RULES.pubSubRestApiSince) >= 0
+          ? // D10: the Admin Console's Custom Configuration textarea (platformAdvancedTuningValues) is
+            // merged into the chart values (kots-helm.yaml, since dfa30bce), so Pub/Sub over REST can be set.
+            `gRPC clients (used for Google Pub/Sub) cannot use an https:// proxy and connect directly instead: allow that traffic in your firewall (see egress-rules.md), or send Pub/Sub over HTTPS by pasting ${KOTS_PUBSUB_REST_YAML_INLINE} into the Admin Console's Custom Configuration field (see kots-proxy-setup.md).`
+          : 'gRPC clients (used for Google Pub/Sub) cannot use an https:// proxy and connect directly instead: allow that traffic in your firewall (see egress-rules.md), or use an http:// proxy.',
       path: offersPubSubRestApi ? ['deployment', 'usePubSubRestApi'] : ['proxy', 'protocol'],
     });
   }
@@ -82,7 +93,10 @@ export function answerWarnings(plan: Plan): Warning[] {
   }
 
   const destinations = plan.ca?.destinations ?? [];
-  if (
+  if (facts.releaseAssumed && destinations.includes('helm-external-proxy-ssl-ca')) {
+    // Covered by release-assumed: externalProxy.sslCA is read by every chart (deprecated, still
+    // honoured while externalProxy.enabled from 2026.8.11-rc.2, carto-selfhosted-helm 07b7d4ec).
+  } else if (
     destinations.includes('helm-trusted-ca-certs') ||
     destinations.includes('helm-external-proxy-ssl-ca')
   ) {
@@ -134,6 +148,44 @@ export function answerWarnings(plan: Plan): Warning[] {
       message: `Release ${release}: paste the custom CA into the Admin Console field "Trusted CA certificate(s)".`,
       path: ['deployment', 'release'],
     });
+  }
+
+  // D5: every install reads and writes its buckets through the proxy, and the Kubernetes preflight
+  // checks them (BucketsValidator); from 2026.8.11-rc.2 a CORS probe fails the install (801fb701).
+  const buckets: readonly string[] = ['gcs-buckets', 's3-buckets', 'azure-buckets'];
+  if (!answers.services.some((id) => buckets.includes(id))) {
+    warnings.push({
+      code: 'no-bucket-provider',
+      severity: 'warning',
+      message: `No storage bucket provider chosen: every CARTO installation reads and writes its buckets (imports, exports, map assets) through this proxy${facts.method === 'docker-compose' ? '' : `, and CARTO's preflight checks them (from ${RELEASE_RULES.bucketCorsCheckSince} with a CORS probe that fails the install)`}. Choose your buckets' provider (Google Cloud Storage, AWS S3 or Azure Blob) so its hosts are allowed; without it, imports and exports fail behind an allowlist.`,
+      path: ['services'],
+    });
+  }
+
+  if (plan.ca !== undefined && (facts.method === 'helm' || facts.adminConsole)) {
+    // D9: router-metrics mounts the proxy CA only from 2026.5.14 (carto-selfhosted-helm 17bafcac, #865).
+    if (facts.releaseAssumed || compareReleases(release, RELEASE_RULES.routerMetricsCaSince) < 0) {
+      warnings.push({
+        code: 'router-metrics-ca',
+        severity: 'warning',
+        message: `${facts.releaseAssumed ? 'Before' : `Release ${release} is older than`} ${RELEASE_RULES.routerMetricsCaSince}${facts.releaseAssumed ? ',' : ':'} router-metrics does not get the custom CA (carto-selfhosted-helm 17bafcac, #865): its Pub/Sub metrics fail through this proxy. Upgrade to ${RELEASE_RULES.routerMetricsCaSince} or newer for them.`,
+        path: ['deployment', 'release'],
+      });
+    }
+    // D7: disconnected mode (2026.8.11-rc.4, 948ae353) adds auth-api and accounts-api, whose CA comes
+    // only from externalProxy.sslCA (never trustedCACerts), and which get no GRPC_PROXY.
+    if (
+      facts.method === 'helm' &&
+      !facts.releaseAssumed &&
+      compareReleases(release, RELEASE_RULES.disconnectedModeSince) >= 0
+    ) {
+      warnings.push({
+        code: 'disconnected-mode-ca',
+        severity: 'info',
+        message: `If you enable disconnected mode (appConfigValues.disconnected.enabled, from ${RELEASE_RULES.disconnectedModeSince}), its auth-api and accounts-api read the CA only from externalProxy.sslCA, not trustedCACerts.value (carto-selfhosted-helm 948ae353): set externalProxy.sslCA to the same CA too.`,
+        path: ['proxy', 'customCa'],
+      });
+    }
   }
 
   if (facts.adminConsole) {

@@ -22,12 +22,18 @@ export async function fetchCatalog(): Promise<Catalog> {
   return (await response.json()) as Catalog;
 }
 
+/** The single-file wizard's catalog, from the same shared module the server sends (issue 19). */
+async function inlinedCatalog(): Promise<Catalog> {
+  return (await import('./catalog-inlined.ts')).inlinedCatalog();
+}
+
 export const catalogQuery = () =>
   queryOptions({
     queryKey: ['catalog'] as const,
     // No abort signal: a step that unmounts while the catalog loads must not cancel the one request
     // the next step needs too.
-    queryFn: fetchCatalog,
+    // The single-file wizard (vite.standalone.config.ts) has no server: the catalog is compiled in.
+    queryFn: import.meta.env.MODE === 'standalone' ? inlinedCatalog : fetchCatalog,
     staleTime: Infinity,
     gcTime: Infinity,
   });

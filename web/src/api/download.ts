@@ -105,9 +105,26 @@ export function saveFile({ blob, filename }: DownloadedFile): void {
  *
  * @see {@link https://tanstack.com/query/v5/docs/framework/react/reference/mutationOptions}
  */
+/**
+ * The single-file wizard's download (issue 19): no server, so the same shared code (validation,
+ * renderAll, the zip writer of POST /api/download) makes the same bytes in this browser.
+ */
+async function downloadHere(request: DownloadRequest): Promise<DownloadedFile> {
+  const { ownFile, ...rest } = request;
+  const made = (await import('./download-in-browser.ts')).downloadInBrowser({
+    ...rest,
+    ownFile: ownFile !== undefined,
+  });
+  // As with the server's zip: the merged own file is added here, its text never leaves the page.
+  return request.file === undefined && ownFile
+    ? { ...made, blob: await withOwnFile(made.blob, ownFile) }
+    : made;
+}
+
 export const downloadMutation = () =>
   mutationOptions<DownloadedFile, Error, DownloadRequest>({
     mutationKey: ['download'],
-    mutationFn: downloadAnswers,
+    // Chosen at build time: the single-file build (vite.standalone.config.ts) keeps only downloadHere.
+    mutationFn: import.meta.env.MODE === 'standalone' ? downloadHere : downloadAnswers,
     onSuccess: saveFile,
   });

@@ -1,5 +1,5 @@
 /**
- * Choose a text file, or drop one on the area: read in this browser with File.text(), never uploaded.
+ * Choose a text file, or drop one on the area: read in this browser, never uploaded.
  * The button is a label for a visually hidden file input, so the keyboard and screen readers get the
  * native control; dropping is a shortcut for pointer users on top of it.
  */
@@ -18,7 +18,9 @@ async function readTextFile(file: File): Promise<TextFile> {
   if (file.size > MAX_BYTES) {
     throw new Error(`${file.name} is larger than 1 MiB: choose the configuration file itself.`);
   }
-  const text = await file.text();
+  // File.text() would drop a leading byte-order mark without a word: decoded here with it, so the
+  // shared import and merge drop it and say so, as the CLI does (issue 20, item 1).
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await file.arrayBuffer());
   if (text.includes('\u0000')) {
     throw new Error(`${file.name} is not a text file.`);
   }

@@ -177,7 +177,7 @@ export interface OwnFileSource {
 function mergeOwnFile(answers: Answers, source: OwnFileSource): string | undefined {
   if (MERGE_KIND_FOR_METHOD[answers.deployment.method] !== source.kind) return undefined;
   try {
-    return mergeFile(source.kind, source.text, answers);
+    return mergeFile(source.kind, source.text, answers).text;
   } catch {
     // The Review step shows why (merged-file.tsx); the zip then has the usual files only.
     return undefined;

@@ -48,6 +48,14 @@ export default function SharePanel({ copied, onClose }: { copied: boolean; onClo
               : 'A custom CA is never included in a link: it is too large and stays in this browser.'}
           </strong>
         </p>
+        {/* The single-file wizard (vite.standalone.config.ts): the link names this copy's path. */}
+        {import.meta.env.MODE === 'standalone' && window.location.protocol === 'file:' && (
+          <p className="notice">
+            This copy of the wizard is a file on this computer, so the link opens it here. Someone
+            else opens the link with their own copy of the file: the answers are the part from{' '}
+            <code>#</code> on, which works at the end of any copy’s address.
+          </p>
+        )}
       </section>
     </div>
   );

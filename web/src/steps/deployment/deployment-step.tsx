@@ -26,6 +26,8 @@ const CLUSTER_IP_COMMAND = "kubectl get svc kubernetes -n default -o jsonpath='{
 
 /** What the chosen release changes, in one sentence (nothing when it is the newest behaviour). */
 function releaseConsequence(catalog: Catalog, facts: MethodFacts): string | undefined {
+  // No release: the files work on every release (D1), so there is no release-specific consequence.
+  if (facts.releaseAssumed) return undefined;
   // Releases before proxy support are refused by the schema, with their own message (§V.1).
   if (!facts.proxySupport.supported) return undefined;
   const notes: string[] = [];
@@ -35,7 +37,7 @@ function releaseConsequence(catalog: Catalog, facts: MethodFacts): string | unde
     );
   }
   const ca = facts.caDestinations;
-  const newest = methodFactsIn(catalog, facts.method, undefined);
+  const newest = methodFactsIn(catalog, facts.method, catalog.releases.latest);
   if (ca.join() !== newest.caDestinations.join()) {
     notes.push(
       `With a custom CA on ${facts.release}, ${ca.map((d) => CA_DESTINATION_TEXT[d]).join(', and ')}; the wizard writes it that way.`,
@@ -96,9 +98,12 @@ function DeploymentForm({ catalog }: { catalog: Catalog }) {
         optional
         hint={
           <>
-            As shown in the Admin Console or your chart version, like{' '}
-            <code>{catalog.releases.latest}</code>. Leave it empty for the newest release the wizard
-            knows ({catalog.releases.latest}).
+            {chosen ? <>Read it from {chosen.releaseHowTo}, </> : 'As your installation shows it, '}
+            like <code>{catalog.releases.latestFinal}</code> or{' '}
+            <code>{catalog.releases.latest}</code>. Left empty, the files are written to work on
+            every release of the method
+            {chosen?.id === 'kots' ? ' (a custom CA needs it: where it goes depends on it)' : ''}.
+            Rules from CARTO’s repositories up to {catalog.releases.latest}.
           </>
         }
         className="input--short"

@@ -153,6 +153,19 @@ function Report({
         </div>
       )}
 
+      {report.notes.length > 0 && (
+        <div className="import__group">
+          <h4 className="import__group-title">Left out of the file ({report.notes.length})</h4>
+          <ul className="import__list">
+            {report.notes.map((text) => (
+              <li key={text} className="import__item">
+                <span>{text}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
       <p className="import__untouched">
         {report.otherSettings === 0
           ? 'The file has no other settings.'

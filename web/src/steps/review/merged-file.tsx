@@ -1,6 +1,6 @@
 /**
  * "Your customer.env, updated": the file the user started from (or opens here) merged with the current
- * answers by the shared mergeEnv/mergeHelm, in this browser, with the lines that change. Copy and
+ * answers by the shared mergeFile, in this browser, with the lines that change. Copy and
  * download come from memory too (a Blob), so the file never goes to the server; a reload forgets it.
  *
  * A customer.env merges for Docker Compose and Helm values for Helm; any other pairing is explained
@@ -9,9 +9,11 @@
 import type { Answers, DeploymentMethodId } from '@wizard/shared';
 import {
   changedLines,
+  HandEditNeeded,
   importConfig,
   MERGE_KIND_FOR_METHOD,
   mergeFile,
+  type HandEdit,
 } from '@wizard/shared/import/index';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Catalog } from '../../api/catalog.ts';
@@ -135,15 +137,38 @@ function ChangedLines({ before, after, name }: { before: string; after: string; 
   );
 }
 
+/** The lines to change by hand and the exact text for each (issue 20, item 3). */
+function HandEdits({ edits, name }: { edits: readonly HandEdit[]; name: string }) {
+  return (
+    <ol className="merged__hand-edits">
+      {edits.map((edit) => {
+        const where =
+          edit.first === edit.last ? `line ${edit.first}` : `lines ${edit.first}–${edit.last}`;
+        return (
+          <li key={edit.first}>
+            <p>
+              In {name}, replace {where} with:
+            </p>
+            <pre className="code" tabIndex={0} aria-label={`Text for ${where}`}>
+              <code>{edit.text}</code>
+            </pre>
+            <CopyButton text={edit.text} what={`the text for ${where}`} label="Copy" />
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
 function Merged({ file, answers }: { file: ImportedFile; answers: Answers }) {
   const merged = useMemo(() => {
     try {
-      const text = mergeFile(file.kind, file.text, answers);
-      return { ok: true as const, text };
+      return { ok: true as const, ...mergeFile(file.kind, file.text, answers) };
     } catch (error) {
       return {
         ok: false as const,
         message: error instanceof Error ? error.message : 'The file could not be merged.',
+        edits: error instanceof HandEditNeeded ? error.edits : [],
       };
     }
   }, [file, answers]);
@@ -153,6 +178,7 @@ function Merged({ file, answers }: { file: ImportedFile; answers: Answers }) {
       <>
         <Callout tone="danger" title={`${file.name} could not be updated`}>
           <p>{merged.message}</p>
+          {merged.edits.length > 0 && <HandEdits edits={merged.edits} name={file.name} />}
         </Callout>
         <div className="merged__actions">
           <ForgetButton file={file} />
@@ -187,6 +213,9 @@ function Merged({ file, answers }: { file: ImportedFile; answers: Answers }) {
         </button>
         <ForgetButton file={file} />
       </div>
+      {merged.notes.map((note) => (
+        <p key={note}>{note}</p>
+      ))}
       <ChangedLines before={file.text} after={merged.text} name={file.name} />
       <details className="merged__whole">
         <summary>Show the whole updated file</summary>

@@ -10,6 +10,7 @@
  * outcome, not every row (the list is not a live region).
  */
 import {
+  CHECK_PROXY_COMMAND,
   hostPort,
   proxyUrl,
   type Answers,
@@ -240,16 +241,52 @@ function RefusedCallout({ error }: { error: ApiError | Error }) {
   );
 }
 
-export default function ProxyCheck({
-  input,
-  answers,
-  render,
-}: {
+interface ProxyCheckProps {
   /** The answers document as the server takes it. */
   input: AnswersInput;
   answers: Answers;
   render: RenderResult;
-}) {
+}
+
+/**
+ * The single-file wizard has no server to run the check from (issue 19): the section stays where it
+ * is and says so, with the download's `check-proxy.sh`, which asks the proxy the same questions.
+ */
+function ProxyCheckNeedsServer({ answers }: Pick<ProxyCheckProps, 'answers'>) {
+  const id = useId();
+  return (
+    <section className="proxy-check" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`} className="proxy-check__title">
+        Test my proxy
+      </h3>
+      <p className="proxy-check__intro">
+        This check needs the wizard’s server: a browser cannot open a tunnel through{' '}
+        <code>{proxyUrl(answers.proxy)}</code> itself, and this single-file copy of the wizard runs
+        without one. Run the download’s <code>check-proxy.sh</code> instead, on a machine where
+        CARTO runs: it asks the proxy for a tunnel to each domain CARTO needs, with curl.
+      </p>
+      <p className="command">
+        <code>{CHECK_PROXY_COMMAND}</code>
+        <CopyButton text={CHECK_PROXY_COMMAND} label="Copy command" />
+      </p>
+      <p className="muted">
+        Or start the wizard with its server (<code>npm start</code>, see README.md) and use Test my
+        proxy there.
+      </p>
+    </section>
+  );
+}
+
+export default function ProxyCheck(props: ProxyCheckProps) {
+  // The single-file build (vite.standalone.config.ts) has no server: a constant, so each build keeps one branch.
+  return import.meta.env.MODE === 'standalone' ? (
+    <ProxyCheckNeedsServer answers={props.answers} />
+  ) : (
+    <ProxyCheckOnServer {...props} />
+  );
+}
+
+function ProxyCheckOnServer({ input, answers, render }: ProxyCheckProps) {
   const store = useWizardStore();
   const stored = useWizardState(store, (s) => s.preflight);
   const id = useId();

@@ -63,8 +63,22 @@ function summary(draft: Draft, catalog: Catalog): { step: StepId; rows: Row[] }[
           term: 'Release',
           value: deployment.release.trim() || (
             <>
-              {facts?.release ?? catalog.releases.latest}{' '}
-              <span className="muted">(newest known; none given)</span>
+              Not given{' '}
+              <span className="muted">
+                (the files work on every release
+                {facts ? ` from ${facts.proxySupport.since}` : ''})
+              </span>
+            </>
+          ),
+        },
+        {
+          // Issue 18: which CARTO commits the release rules were read from (npm run facts:sync).
+          term: 'Release rules from',
+          value: (
+            <>
+              {catalog.releases.factsSource.helm.repo} {catalog.releases.factsSource.helm.newestTag}{' '}
+              ({(catalog.releases.factsSource.helm.newestCommit ?? '').slice(0, 8)}), up to{' '}
+              {catalog.releases.factsSource.helm.newestRelease}
             </>
           ),
         },
