@@ -36,6 +36,11 @@ export const catalogQuery = () =>
     queryFn: import.meta.env.MODE === 'standalone' ? inlinedCatalog : fetchCatalog,
     staleTime: Infinity,
     gcTime: Infinity,
+    // A step or the preview that mounts after the catalog failed shows the error with "Try again";
+    // it does not start a new round of attempts on its own. TanStack Query's default would put every
+    // reader back to "Loading…" under the visitor's cursor, and the button they reached for would vanish.
+    // https://tanstack.com/query/v5/docs/framework/react/reference/useQuery (retryOnMount)
+    retryOnMount: false,
   });
 
 export function useCatalog() {

@@ -6,6 +6,7 @@ import {
   isCancelledError,
   MutationObserver,
   QueryClientProvider,
+  useQuery,
   type QueryClient,
 } from '@tanstack/react-query';
 import { cleanup, render, screen } from '@testing-library/react';
@@ -72,6 +73,37 @@ describe('catalogQuery', () => {
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 503, message: 'still busy' });
     expect(client.getQueryState(catalogQuery().queryKey)?.status).toBe('error');
+  });
+
+  it('a reader that mounts after the failure shows it and waits for "Try again"', async () => {
+    const fetch = stubFetch(
+      () => json({ message: 'down' }, 500),
+      () => json(CATALOG),
+    );
+    await client.fetchQuery({ ...catalogQuery(), retry: false }).catch(() => undefined);
+    function Reader() {
+      const catalog = useQuery(catalogQuery());
+      if (catalog.data) return <p>Loaded</p>;
+      if (catalog.isError)
+        return (
+          <button type="button" onClick={() => void catalog.refetch()}>
+            Try again
+          </button>
+        );
+      return <p>Loading</p>;
+    }
+    render(
+      <QueryClientProvider client={client}>
+        <Reader />
+      </QueryClientProvider>,
+    );
+    // The late reader neither hides the error nor asks again by itself (retryOnMount: false).
+    const again = screen.getByRole('button', { name: 'Try again' });
+    expect(screen.queryByText('Loading')).toBeNull();
+    expect(fetch).toHaveBeenCalledTimes(1);
+    await userEvent.click(again);
+    expect(await screen.findByText('Loaded')).toBeDefined();
+    expect(fetch).toHaveBeenCalledTimes(2);
   });
 });
 
