@@ -13,6 +13,8 @@ test('Helm with an HTTPS proxy: Pub/Sub over HTTPS is on, and turning it off bri
   test.slow();
   await wizard.open();
   await wizard.main.getByLabel('Kubernetes with Helm', { exact: true }).check();
+  // Pub/Sub over HTTPS is offered for a release that reads it (2025.2.13 on), not without one (D1).
+  await wizard.main.getByLabel('CARTO Self-hosted release').fill('2026.7.16');
   await wizard.main.getByLabel('Cluster domain').fill('k8s.corp.example');
   await wizard.main
     .getByLabel('The cluster’s nodes pull CARTO’s images through this proxy')

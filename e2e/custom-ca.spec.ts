@@ -7,7 +7,7 @@ import { paste } from './support/wizard.ts';
 
 const ca = makeCa();
 
-test('a pasted CA is shown, kept out of the share link, and lands in the Helm values', async ({
+test('a pasted CA is shown, kept out of the share link, and lands where every Helm release reads it', async ({
   page,
   wizard,
 }) => {
@@ -42,10 +42,12 @@ test('a pasted CA is shown, kept out of the share link, and lands in the Helm va
   await wizard.services([]);
   const values = parseYaml(await wizard.downloadFile('customizations.proxy.yaml'), {
     version: '1.1',
-  }) as { trustedCACerts: { value: string }; externalProxy: Record<string, unknown> };
-  expect(pemBodies(values.trustedCACerts.value)).toEqual([body]);
+  }) as { trustedCACerts?: unknown; externalProxy: { sslCA?: string } & Record<string, unknown> };
+  // No release given: externalProxy.sslCA, which every chart reads (deprecated, still honoured, from
+  // 2026.8.11-rc.2 when trustedCACerts arrived: carto-release-audit.md D1, helm 07b7d4ec).
+  expect(pemBodies(values.externalProxy.sslCA ?? '')).toEqual([body]);
   expect(values.externalProxy.sslRejectUnauthorized).toBe(true);
-  expect(values.externalProxy.sslCA).toBeUndefined();
+  expect(values.trustedCACerts).toBeUndefined();
 });
 
 test('a CA chosen as a binary .cer file reaches Docker Compose as certs/proxy-ca.crt', async ({

@@ -20,6 +20,8 @@ test('a Kots installation gets the installer flags with the ClusterIP excluded',
   await expect(clusterIp).toBeFocused();
   await expect(wizard.main.getByText(/kubectl get svc kubernetes/).first()).toBeVisible();
   await clusterIp.fill('10.96.0.1');
+  // The Admin Console of 2025.4.9 on accepts an IPv4 proxy host (without a release, some refuse it: D3).
+  await wizard.main.getByLabel('CARTO Self-hosted release').fill('2026.7.16');
   await wizard.next();
 
   await wizard.proxy({ protocol: 'HTTP', host: '10.20.30.40', port: '8080' });

@@ -10,10 +10,14 @@ import { closedPort, startTestProxy, type TestProxy } from '../server/test/test-
 import { expect, test } from './support/fixtures.ts';
 import type { Wizard } from './support/wizard.ts';
 
-/** Helm's allowlist (auth.carto.com, *.self-hosted.carto.com) plus Mapbox geocoding: three domains. */
+/**
+ * Helm's allowlist (auth.carto.com, *.self-hosted.carto.com, and pubsub.googleapis.com while the chart's
+ * pubsubDomain is empty: carto-release-audit.md D2) plus Mapbox geocoding: four domains.
+ */
 const ACL = {
   'auth.carto.com:443': 'allow',
   'registry.self-hosted.carto.com:443': 'auth',
+  'pubsub.googleapis.com:443': 'allow',
   'api.mapbox.com:443': 'deny',
 } as const;
 
@@ -62,10 +66,10 @@ test('the proxy check lists each domain as the proxy answers, and README.md reco
   // Before running: where the check runs from, and what it will ask.
   await expect(check).toContainText('The check runs on the wizard’s server, not in this browser');
   await expect(check).toContainText('http://127.0.0.1:');
-  await expect(check).toContainText('each of the 3 domains CARTO needs');
+  await expect(check).toContainText('each of the 4 domains CARTO needs');
 
   await check.getByRole('button', { name: 'Test my proxy' }).click();
-  const outcome = 'Not every domain gets through: 1 allowed, 1 blocked, 1 auth required, 0 errors.';
+  const outcome = 'Not every domain gets through: 2 allowed, 1 blocked, 1 auth required, 0 errors.';
   await expect(check.getByText(outcome)).toBeVisible();
   await expect(page.locator('#announcer')).toHaveText(outcome);
 
@@ -99,6 +103,7 @@ test('the proxy check lists each domain as the proxy answers, and README.md reco
 
   await expect(row(wizard, 'The proxy at 127.0.0.1')).toContainText('Reachable');
   await expect(row(wizard, 'auth.carto.com')).toContainText('Allowed (200)');
+  await expect(row(wizard, 'pubsub.googleapis.com')).toContainText('Allowed (200)');
   const auth = row(wizard, '*.self-hosted.carto.com');
   await expect(auth).toContainText('via registry.self-hosted.carto.com');
   await expect(auth).toContainText('Auth required (407)');
@@ -113,7 +118,7 @@ test('the proxy check lists each domain as the proxy answers, and README.md reco
   expect(readme).toContain('## Proxy check');
   expect(readme).toContain('- BLOCKED (403): `api.mapbox.com`.');
   expect(readme).toContain('- AUTH REQUIRED (407): `*.self-hosted.carto.com`.');
-  expect(readme).toContain('Result: 1 allowed, 2 blocked, 0 errors.');
+  expect(readme).toContain('Result: 2 allowed, 2 blocked, 0 errors.');
   expect(readme).toContain(
     `Checked from \`${hostname()}\` (the wizard’s server), not necessarily where CARTO runs: the proof that counts is \`sh check-proxy.sh\` run where CARTO runs.`,
   );
@@ -150,6 +155,7 @@ test('Stop ends a run on the server too; an unreachable proxy is explained', asy
     const check = section(wizard);
     await check.getByRole('button', { name: 'Test my proxy' }).click();
     await expect(row(wizard, 'auth.carto.com')).toContainText('Allowed (200)');
+    await expect(row(wizard, 'pubsub.googleapis.com')).toContainText('Allowed (200)');
     await expect(row(wizard, 'api.mapbox.com')).toContainText('Waiting');
     await expect.poll(() => slow.openTunnels()).toBeGreaterThan(0);
     await check.getByRole('button', { name: 'Stop' }).click();
@@ -185,6 +191,7 @@ test('a proxy that asks every domain for authentication is one paragraph', async
     'auth.carto.com:443': 'auth',
     'registry.self-hosted.carto.com:443': 'auth',
     'api.mapbox.com:443': 'auth',
+    'pubsub.googleapis.com:443': 'auth',
   });
   try {
     await wizard.open(reviewAt(auth.port));
@@ -192,11 +199,11 @@ test('a proxy that asks every domain for authentication is one paragraph', async
     await section(wizard).getByRole('button', { name: 'Test my proxy' }).click();
     const summary = section(wizard).locator('.check-summary');
     await expect(summary).toContainText(
-      'Not every domain gets through: 0 allowed, 0 blocked, 3 auth required, 0 errors.',
+      'Not every domain gets through: 0 allowed, 0 blocked, 4 auth required, 0 errors.',
     );
     await expect(summary.locator('.check-summary__group')).toHaveCount(1);
     await expect(summary).toContainText(
-      'The proxy asks for authentication (407) for all 3 domains',
+      'The proxy asks for authentication (407) for all 4 domains',
     );
     await expect(summary).toContainText('CARTO sends no proxy credentials');
   } finally {

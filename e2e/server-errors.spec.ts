@@ -29,7 +29,7 @@ test('a failed download says so and keeps every answer; trying again works', asy
   await expect(alert).toContainText('Your answers are unchanged');
 
   // Everything is still there.
-  await expect(wizard.main.getByText('Kubernetes with Helm')).toBeVisible();
+  await expect(wizard.main.getByText('Kubernetes with Helm', { exact: true })).toBeVisible();
   await expect(wizard.main.getByText('Snowflake')).toBeVisible();
   expect(page.url()).toContain('host=proxy.corp.example');
 

@@ -129,7 +129,7 @@ describe('POST /api/render', () => {
           proxy: { protocol: 'http', host: 'proxy_1.corp', port: 3128 },
         },
         'proxy.host',
-        /Admin Console does not accept an underscore/,
+        /Admin Console of releases .* does not accept an underscore/,
       ],
     ];
     for (const [body, path, message] of cases) {

@@ -26,6 +26,8 @@ beforeAll(async () => {
   proxy = await startTestProxy({
     'auth.carto.com:443': 'allow',
     'registry.self-hosted.carto.com:443': 'allow',
+    // Helm's allowlist names Google's Pub/Sub host on every release (carto-release-audit.md D2).
+    'pubsub.googleapis.com:443': 'allow',
   });
 });
 afterAll(() => proxy.close());

@@ -234,6 +234,8 @@ describe('verify-carto.sh with an HTTPS proxy and a custom CA', { timeout: 30_00
       {
         'auth.carto.com:443': 'allow',
         'registry.self-hosted.carto.com:443': 'allow',
+        // Helm's allowlist names Google's Pub/Sub host on every release (carto-release-audit.md D2).
+        'pubsub.googleapis.com:443': 'allow',
       },
       certs,
     );
@@ -243,10 +245,14 @@ describe('verify-carto.sh with an HTTPS proxy and a custom CA', { timeout: 30_00
   /** The answers' expectations, with the direct destinations moved to loopback (one open, one closed). */
   async function loopbackDirect(expectations: VerifyExpectations): Promise<VerifyExpectations> {
     const closed = await closedPort();
+    // Counted among the direct destinations only: the first open, the second closed, and so on.
+    let direct = 0;
     return {
       ...expectations,
-      egress: expectations.egress.map((t, i) =>
-        t.via === 'direct' ? { ...t, host: '127.0.0.1', port: i % 2 ? closed : proxy.port } : t,
+      egress: expectations.egress.map((t) =>
+        t.via === 'direct'
+          ? { ...t, host: '127.0.0.1', port: direct++ % 2 ? closed : proxy.port }
+          : t,
       ),
     };
   }

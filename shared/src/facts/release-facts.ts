@@ -4,7 +4,8 @@
  * issue 18, item 8). The catalog's release boundaries and the release-dependent rules ask this module,
  * so a new CARTO release changes them by regenerating that file, not by editing code.
  */
-import factsJson from './carto-facts.json';
+// The attribute lets Node's own loader (Playwright's e2e files) read it, as Vite and esbuild do.
+import factsJson from './carto-facts.json' with { type: 'json' };
 import type { CartoFacts, Fact, ReleaseRow, Span } from './carto-facts-types.ts';
 import { compareReleases, parseRelease } from '../release-names.ts';
 

@@ -73,6 +73,24 @@ describe('resolveStep', () => {
     expect(errors.deployment?.release?.message).toMatch(/no proxy support.*2025\.7\.16/);
   });
 
+  it('checks the proxy host against the Admin Console of the release given on step 1 (D3)', async () => {
+    const values = {
+      proxy: { protocol: 'http', host: '10.20.0.5', port: '3128', verifyCertificate: true },
+    };
+    const hostError = async (release: string) => {
+      const d = emptyDraft();
+      Object.assign(d.deployment, { method: 'kots', kubernetesServiceIp: '10.96.0.1', release });
+      const result = await resolveStep('proxy', d, values as never, undefined, options);
+      return (result.errors as { proxy?: { host?: { message?: string } } }).proxy?.host?.message;
+    };
+    // 2025.4.9 on accept an IPv4 host; 2024.7.19–2025.3.19 refuse it; with no release, every one counts.
+    expect(await hostError('2026.7.16')).toBeUndefined();
+    expect(await hostError('2025.3.19')).toMatch(/release 2025\.3\.19 does not accept an IP/);
+    expect(await hostError('')).toMatch(/Or give your release/);
+    // A release that is not one stays the Deployment step's problem: the host is checked for all.
+    expect(await hostError('latest')).toMatch(/Or give your release/);
+  });
+
   it('ignores problems of other steps', async () => {
     const result = await resolveStep(
       'deployment',

@@ -10,6 +10,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
   AnswersSchema,
+  parseRelease,
   planFor,
   renderAll,
   validateAnswers,
@@ -111,8 +112,14 @@ function stepCandidate(step: StepId, draft: Draft): unknown {
       const { protocol, host, port } = input.proxy;
       // The method decides which hosts are accepted (the Admin Console refuses IPv6 and `_`, §V.3).
       const method = draft.deployment.method === '' ? 'helm' : draft.deployment.method;
-      const deployment =
-        method === 'kots' ? { method, kubernetesServiceIp: '10.96.0.1' } : { method };
+      // And so does the release: the Admin Console's Host check changed by release (D3). A release
+      // that is not one (a typo) stays on the Deployment step; the host is then checked for every release.
+      const release = draft.deployment.release.trim();
+      const deployment = {
+        method,
+        ...(method === 'kots' && { kubernetesServiceIp: '10.96.0.1' }),
+        ...(parseRelease(release) !== undefined && { release }),
+      };
       return { ...PLACEHOLDER, deployment, proxy: { protocol, host, port } };
     }
     case 'tls':

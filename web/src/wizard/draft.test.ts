@@ -10,16 +10,19 @@ const draft = (patch: (d: Draft) => void): Draft => {
 
 describe('toAnswersInput', () => {
   it('sends Pub/Sub over HTTPS only when Helm with an HTTPS proxy turns it off', () => {
-    const helm = (protocol: 'http' | 'https', usePubSubRestApi: boolean) =>
+    // A release that offers it (from 2025.2.13-rc.3); without one nothing is sent (D1, below).
+    const helm = (protocol: 'http' | 'https', usePubSubRestApi: boolean, release = '2026.7.16') =>
       toAnswersInput(
         draft((d) => {
-          d.deployment = { ...d.deployment, method: 'helm', usePubSubRestApi };
+          d.deployment = { ...d.deployment, method: 'helm', release, usePubSubRestApi };
           d.proxy = { ...d.proxy, protocol, host: 'p', port: '3128' };
         }),
       ).deployment;
     expect(helm('https', false)).toMatchObject({ usePubSubRestApi: false });
     expect(helm('https', true)).not.toHaveProperty('usePubSubRestApi');
     expect(helm('http', false)).not.toHaveProperty('usePubSubRestApi');
+    // No release: the files must work on every Helm release, so the option is not offered (D1).
+    expect(helm('https', false, '')).not.toHaveProperty('usePubSubRestApi');
   });
 
   it('sends only the questions that apply', () => {
