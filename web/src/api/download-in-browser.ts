@@ -4,7 +4,7 @@
  * answers give the same bytes, entries, folder and file modes as the server's zip.
  */
 import { validateAnswers, type AnswersInput } from '@wizard/shared';
-import { downloadFor } from '@wizard/shared/download';
+import { downloadFor, type OwnFile } from '@wizard/shared/download';
 import type { PreflightLine } from '@wizard/shared/preflight';
 import { ApiError } from './http.ts';
 
@@ -16,8 +16,11 @@ export interface BrowserDownloadRequest {
   answers: AnswersInput;
   file?: string;
   preflight?: readonly PreflightLine[];
-  /** The user imported their own file: the steps then say "back up, then replace" (issue 21). */
-  ownFile?: boolean;
+  /**
+   * The user imported their own file: the steps then say "back up, then replace" (issue 21); given
+   * as the file, the zip holds it too.
+   */
+  ownFile?: boolean | OwnFile;
 }
 
 export function downloadInBrowser({ answers, file, preflight, ownFile }: BrowserDownloadRequest): {

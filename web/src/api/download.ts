@@ -5,7 +5,6 @@
 import { mutationOptions } from '@tanstack/react-query';
 import type { AnswersInput } from '@wizard/shared';
 import type { PreflightLine } from '@wizard/shared/preflight';
-import { ZIP_FOLDER } from '@wizard/shared/render/types';
 import { request } from './http.ts';
 
 export interface DownloadRequest {
@@ -42,28 +41,16 @@ export function filenameFrom(header: string | null, fallback: string): string {
   return name ? name : fallback;
 }
 
-/** The server's zip with the user's own file added in its folder, first (fflate only loads then). */
-async function withOwnFile(zip: Blob, own: { name: string; text: string }): Promise<Blob> {
-  const { strToU8, unzipSync, zipSync } = await import('fflate');
-  const entries = unzipSync(new Uint8Array(await zip.arrayBuffer()));
-  const mtime = new Date(1980, 0, 1, 0, 0, 0);
-  const out: Record<string, [Uint8Array, { mtime: Date; os: number; attrs: number }]> = {
-    [`${ZIP_FOLDER}/${own.name}`]: [strToU8(own.text), { mtime, os: 3, attrs: 0o644 << 16 }],
-  };
-  for (const [name, bytes] of Object.entries(entries)) {
-    out[name] = [bytes, { mtime, os: 3, attrs: (name.endsWith('.sh') ? 0o755 : 0o644) << 16 }];
-  }
-  return new Blob([zipSync(out, { level: 9 })], {
-    type: 'application/zip',
-  });
-}
-
 export async function downloadAnswers({
   answers,
   file,
   preflight,
   ownFile,
 }: DownloadRequest): Promise<DownloadedFile> {
+  // The zip with the user's own file is made in this browser by the server's own shared code
+  // (downloadFor): the file's text never leaves the page, and the bytes are the server's plus it.
+  if (file === undefined && ownFile !== undefined)
+    return downloadHere({ answers, preflight, ownFile });
   const url =
     file === undefined ? '/api/download' : `/api/download?file=${encodeURIComponent(file)}`;
   const wrapped = preflight !== undefined || ownFile !== undefined;
@@ -79,9 +66,8 @@ export async function downloadAnswers({
     ),
   });
   const fallback = file === undefined ? 'carto-proxy-config.zip' : (file.split('/').pop() ?? file);
-  const blob = await response.blob();
   return {
-    blob: file === undefined && ownFile ? await withOwnFile(blob, ownFile) : blob,
+    blob: await response.blob(),
     filename: filenameFrom(response.headers.get('content-disposition'), fallback),
   };
 }
@@ -111,14 +97,11 @@ export function saveFile({ blob, filename }: DownloadedFile): void {
  */
 async function downloadHere(request: DownloadRequest): Promise<DownloadedFile> {
   const { ownFile, ...rest } = request;
-  const made = (await import('./download-in-browser.ts')).downloadInBrowser({
+  // The merged own file goes in the zip only; a single file's steps just know it is there.
+  return (await import('./download-in-browser.ts')).downloadInBrowser({
     ...rest,
-    ownFile: ownFile !== undefined,
+    ...(ownFile !== undefined && { ownFile: rest.file === undefined ? ownFile : true }),
   });
-  // As with the server's zip: the merged own file is added here, its text never leaves the page.
-  return request.file === undefined && ownFile
-    ? { ...made, blob: await withOwnFile(made.blob, ownFile) }
-    : made;
 }
 
 export const downloadMutation = () =>

@@ -5,27 +5,16 @@
  */
 import type { OutputFile } from '@wizard/shared';
 import { AUDIENCE_LABELS, fileAudience, type Audience } from '@wizard/shared/render/audience';
-import { ZIP_FOLDER } from '@wizard/shared/render/types';
 import { saveFile } from '../../api/download.ts';
 import { announce } from '../../components/announce.ts';
 import { DownloadIcon } from '../../components/icons.tsx';
 
 const ORDER: Audience[] = ['you', 'proxy-admin', 'network-team'];
 
+/** A group's .zip: the shared zip writer of POST /api/download (same folder, modes and dates). */
 async function groupZip(files: readonly OutputFile[]): Promise<Blob> {
-  const { strToU8, zipSync } = await import('fflate');
-  type Entry = [Uint8Array, { mtime: Date; os: number; attrs: number }];
-  const mtime = new Date(1980, 0, 1, 0, 0, 0);
-  const entries = Object.fromEntries(
-    files.map((f) => [
-      `${ZIP_FOLDER}/${f.name}`,
-      [
-        strToU8(f.content),
-        { mtime, os: 3, attrs: (f.name.endsWith('.sh') ? 0o755 : 0o644) << 16 },
-      ] satisfies Entry,
-    ]),
-  );
-  return new Blob([zipSync(entries, { level: 9 })], { type: 'application/zip' });
+  const { zipFiles } = await import('@wizard/shared/download');
+  return new Blob([zipFiles(files) as Uint8Array<ArrayBuffer>], { type: 'application/zip' });
 }
 
 export function FileGroups({ files }: { files: readonly OutputFile[] }) {
