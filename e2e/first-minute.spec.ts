@@ -39,7 +39,8 @@ test('Review: verdict, files by audience, steps, and tiered warnings', async ({ 
   await wizard.nextUntilReview();
 
   // The verdict first, then the groups, then the steps.
-  const verdict = wizard.main.getByText(/^Ready, with 2 risky choices to decide below$/);
+  // Three: verification off, no storage bucket provider (issue 18), .corp.example without corp.example.
+  const verdict = wizard.main.getByText(/^Ready, with 3 risky choices to decide below$/);
   await expect(verdict).toBeVisible();
   const admin = wizard.main.getByRole('region', { name: 'For your proxy admin', exact: true });
   await expect(admin).toContainText('proxy-allowlist.txt, squid-allowlist.conf');
