@@ -318,9 +318,8 @@ test('pasted text (refused, then read), undo, a dropped file, and a method it ca
 }) => {
   // A journey through the wizard: a budget that fits a busy 2-core machine (issue 20, item 2).
   test.slow();
-  await wizard.open();
-  await wizard.deployment({ method: 'kots', clusterIp: '10.96.0.1' });
-  await wizard.main.getByRole('button', { name: 'Back' }).click();
+  // Earlier answers: Kots with its ClusterIP (asked on Excluded domains, so given by a link here).
+  await wizard.open('#v=1&step=deployment&method=kots&clusterIp=10.96.0.1');
   await wizard.expectStep('deployment');
 
   await wizard.main.getByRole('button', { name: 'Paste the text instead' }).click();
@@ -345,9 +344,8 @@ test('pasted text (refused, then read), undo, a dropped file, and a method it ca
     wizard.main.getByRole('heading', { name: /Start from an existing file/ }),
   ).toBeFocused();
   await expect(wizard.main.getByLabel(METHOD_LABELS.kots)).toBeChecked();
-  await expect(wizard.main.getByLabel('ClusterIP of the kubernetes service')).toHaveValue(
-    '10.96.0.1',
-  );
+  // The ClusterIP (asked on Excluded domains) is back too: it is in the share link again.
+  await expect.poll(() => wizard.page.url()).toContain('clusterIp=10.96.0.1');
 
   // Dropped on the area, as from a file manager.
   const dataTransfer = await page.evaluateHandle((text) => {

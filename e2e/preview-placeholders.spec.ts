@@ -9,6 +9,8 @@ test('Markdown wraps, placeholders are marked, early downloads are drafts', asyn
   await wizard.deployment({ method: 'kots', clusterIp: '10.96.0.1' });
   await wizard.proxy({ protocol: 'HTTP', host: 'proxy.corp.example', port: '3128' });
   await wizard.expectStep('excluded-domains');
+  // Kots's ClusterIP is asked here (issue 21, item 4): the files follow once it is given.
+  await wizard.clusterFacts();
 
   // Before Review: the preview offers a draft.
   await expect(wizard.preview.getByRole('button', { name: 'Download draft (.zip)' })).toBeVisible();

@@ -37,8 +37,6 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await shot('deployment-error');
       await wizard.main.getByLabel('Kubernetes with the Admin Console (Kots)').check();
       await wizard.main.getByLabel('CARTO Self-hosted release').fill('2025.8.1');
-      await wizard.main.getByLabel('CARTO runs on GKE with Workload Identity').check();
-      await wizard.main.getByLabel('ClusterIP of the kubernetes service').fill('10.96.0.1');
       await shot('deployment-kots');
       await wizard.next();
 
@@ -56,6 +54,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await wizard.next();
 
       await at('excluded-domains');
+      await wizard.main.getByLabel('ClusterIP of the kubernetes service').fill('10.96.0.1');
+      await wizard.main.getByLabel('CARTO runs on GKE with Workload Identity').check();
       await wizard.addExcludedDomain('.corp.example');
       await wizard.addExcludedDomain('http://bad.example');
       await wizard.next();

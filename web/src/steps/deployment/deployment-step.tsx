@@ -1,6 +1,7 @@
 /**
  * Step 1: the deployment method (which file you get), the release (which keys it uses), and for
- * Kubernetes the GKE Workload Identity question and, for Kots, the kubernetes service ClusterIP.
+ * Kubernetes whether the nodes pull images through the proxy. The cluster's facts that only add
+ * excluded domains (GKE, cluster domain, Kots's ClusterIP) are asked on that step (issue 21, item 4).
  * Below them, as the secondary way in, "Start from an existing file" can fill all of it from a
  * customer.env or Helm values.
  */
@@ -9,7 +10,6 @@ import { methodFactsIn, type MethodFacts } from '@wizard/shared/method-facts-in'
 import { useWatch } from 'react-hook-form';
 import { useCatalog, type Catalog } from '../../api/catalog.ts';
 import { Callout } from '../../components/callout.tsx';
-import { CopyButton } from '../../components/copy-button.tsx';
 import { DocLink } from '../../components/doc-link.tsx';
 import { CheckboxField, Choice, ChoiceGroup, TextField } from '../../components/field.tsx';
 import { CatalogStatus } from '../../wizard/catalog-status.tsx';
@@ -21,8 +21,6 @@ import { useStepForm } from '../../wizard/use-step-form.ts';
 // Its own chunk, so the first question is not heavier for it; requested with this step.
 const ImportPanel = lazyWithPreload(() => import('./import-panel.tsx'));
 void ImportPanel.preload().catch(() => undefined);
-
-const CLUSTER_IP_COMMAND = "kubectl get svc kubernetes -n default -o jsonpath='{.spec.clusterIP}'";
 
 /** What the chosen release changes, in one sentence (nothing when it is the newest behaviour). */
 function releaseConsequence(catalog: Catalog, facts: MethodFacts): string | undefined {
@@ -62,7 +60,6 @@ function DeploymentForm({ catalog }: { catalog: Catalog }) {
   // What the method and release imply, from the catalog the API served (methodFacts).
   const facts = chosen && methodFactsIn(catalog, chosen.id, release);
   const consequence = facts && releaseConsequence(catalog, facts);
-  const gke = catalog.noProxyRules.gkeWorkloadIdentity;
 
   return (
     <StepFrame
@@ -125,86 +122,23 @@ function DeploymentForm({ catalog }: { catalog: Catalog }) {
         }
       />
 
-      {facts?.options.gkeWorkloadIdentity && (
+      {facts?.kubernetes && (
         <CheckboxField
-          label="CARTO runs on GKE with Workload Identity"
+          label="The cluster’s nodes pull CARTO’s images through this proxy"
           hint={
             <>
-              Adds{' '}
-              {gke.entries.map((e, i) => (
-                <span key={e}>
-                  {i > 0 && (i === gke.entries.length - 1 ? ' and ' : ', ')}
-                  <code>{e}</code>
+              Only if your nodes have no direct route to the registries: adds{' '}
+              {catalog.imageRegistries.domains.map((d, i) => (
+                <span key={d}>
+                  {i > 0 && ' and '}
+                  <code>{d}</code>
                 </span>
               ))}{' '}
-              to the excluded domains. {gke.reason}
+              to the allowlist for your proxy admin.
             </>
           }
-          registration={register('deployment.gkeWorkloadIdentity')}
-          error={errors?.gkeWorkloadIdentity?.message}
-        />
-      )}
-
-      {facts?.kubernetes && (
-        <>
-          <CheckboxField
-            label="The cluster’s nodes pull CARTO’s images through this proxy"
-            hint={
-              <>
-                Only if your nodes have no direct route to the registries: adds{' '}
-                {catalog.imageRegistries.domains.map((d, i) => (
-                  <span key={d}>
-                    {i > 0 && ' and '}
-                    <code>{d}</code>
-                  </span>
-                ))}{' '}
-                to the allowlist for your proxy admin.
-              </>
-            }
-            registration={register('deployment.imagePullsThroughProxy')}
-            error={errors?.imagePullsThroughProxy?.message}
-          />
-          <TextField
-            label="Cluster domain"
-            optional
-            hint={
-              <>
-                Only if your cluster does not use the default{' '}
-                <code>{catalog.defaultClusterDomain}</code> (the chart’s <code>clusterDomain</code>
-                ): in-cluster traffic is excluded as <code>.svc.&lt;cluster domain&gt;</code>.
-              </>
-            }
-            className="input--medium"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder={catalog.defaultClusterDomain}
-            registration={register('deployment.clusterDomain')}
-            error={errors?.clusterDomain?.message}
-          />
-        </>
-      )}
-
-      {facts?.options.kubernetesServiceIp && (
-        <TextField
-          label="ClusterIP of the kubernetes service"
-          hint={
-            <>
-              <span>
-                The Kubernetes API must be reached directly, so this address is excluded from the
-                proxy. Get it with:
-              </span>
-              <span className="command">
-                <code>{CLUSTER_IP_COMMAND}</code>
-                <CopyButton text={CLUSTER_IP_COMMAND} label="Copy command" />
-              </span>
-            </>
-          }
-          className="input--medium"
-          autoComplete="off"
-          spellCheck={false}
-          placeholder="10.96.0.1"
-          registration={register('deployment.kubernetesServiceIp')}
-          error={errors?.kubernetesServiceIp?.message}
+          registration={register('deployment.imagePullsThroughProxy')}
+          error={errors?.imagePullsThroughProxy?.message}
         />
       )}
 
