@@ -40,16 +40,18 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await wizard.open();
       await wizard.expectStep('deployment');
       await expectNoViolations(page, 'deployment (empty)');
-      // Errors shown, with the Kots question and a wrong ClusterIP.
-      await wizard.main.getByLabel('Kubernetes with the Admin Console (Kots)').check();
-      await wizard.main.getByLabel('ClusterIP of the kubernetes service').fill('not-an-ip');
+      // Errors shown: Next without a method, then a release that is not one.
       await wizard.next();
-      await expect(wizard.main.getByLabel('ClusterIP of the kubernetes service')).toHaveAttribute(
+      await expect(wizard.main.getByText('Choose how CARTO is deployed.').first()).toBeVisible();
+      await wizard.main.getByLabel('Kubernetes with the Admin Console (Kots)').check();
+      await wizard.main.getByLabel('CARTO Self-hosted release').fill('latest');
+      await wizard.next();
+      await expect(wizard.main.getByLabel('CARTO Self-hosted release')).toHaveAttribute(
         'aria-invalid',
         'true',
       );
       await expectNoViolations(page, 'deployment (errors)');
-      await wizard.main.getByLabel('ClusterIP of the kubernetes service').fill('10.96.0.1');
+      await wizard.main.getByLabel('CARTO Self-hosted release').fill('');
       await wizard.next();
       await wizard.expectStep('proxy');
     });

@@ -15,7 +15,6 @@ test('Helm with an HTTPS proxy: Pub/Sub over HTTPS is on, and turning it off bri
   await wizard.main.getByLabel('Kubernetes with Helm', { exact: true }).check();
   // Pub/Sub over HTTPS is offered for a release that reads it (2025.2.13 on), not without one (D1).
   await wizard.main.getByLabel('CARTO Self-hosted release').fill('2026.7.16');
-  await wizard.main.getByLabel('Cluster domain').fill('k8s.corp.example');
   await wizard.main
     .getByLabel('The cluster’s nodes pull CARTO’s images through this proxy')
     .check();
@@ -24,6 +23,12 @@ test('Helm with an HTTPS proxy: Pub/Sub over HTTPS is on, and turning it off bri
   await wizard.expectStep('tls');
   const pubSub = wizard.main.getByLabel('Send Google Pub/Sub over HTTPS (recommended)');
   await expect(pubSub).toBeChecked();
+  // The cluster domain is asked where it is used: on Excluded domains (issue 21, item 4).
+  await wizard.next();
+  await wizard.expectStep('excluded-domains');
+  await wizard.main.getByLabel('Cluster domain').fill('k8s.corp.example');
+  await wizard.page.getByRole('button', { name: 'Back' }).click();
+  await wizard.expectStep('tls');
 
   const values = async () =>
     parse(await wizard.previewText('customizations.proxy.yaml'), { version: '1.1' }) as {

@@ -13,18 +13,21 @@ test('a Kots installation gets the installer flags with the ClusterIP excluded',
   await wizard.open();
   await wizard.expectStep('deployment');
   await wizard.main.getByLabel('Kubernetes with the Admin Console (Kots)', { exact: true }).check();
+  // Step 1 asks only the method and release; the ClusterIP is asked where it is used (issue 21, item 4).
+  await expect(wizard.main.getByLabel('ClusterIP of the kubernetes service')).toHaveCount(0);
+  // The Admin Console of 2025.4.9 on accepts an IPv4 proxy host (without a release, some refuse it: D3).
+  await wizard.main.getByLabel('CARTO Self-hosted release').fill('2026.7.16');
+  await wizard.next();
+
+  await wizard.proxy({ protocol: 'HTTP', host: '10.20.30.40', port: '8080' });
   // The ClusterIP is required for Kots: Next refuses without it and says how to get it.
+  await wizard.expectStep('excluded-domains');
   await wizard.next();
   const clusterIp = wizard.main.getByLabel('ClusterIP of the kubernetes service');
   await expect(clusterIp).toHaveAttribute('aria-invalid', 'true');
   await expect(clusterIp).toBeFocused();
   await expect(wizard.main.getByText(/kubectl get svc kubernetes/).first()).toBeVisible();
   await clusterIp.fill('10.96.0.1');
-  // The Admin Console of 2025.4.9 on accepts an IPv4 proxy host (without a release, some refuse it: D3).
-  await wizard.main.getByLabel('CARTO Self-hosted release').fill('2026.7.16');
-  await wizard.next();
-
-  await wizard.proxy({ protocol: 'HTTP', host: '10.20.30.40', port: '8080' });
   await wizard.excludedDomains(['.corp.example']);
   await wizard.warehouses(['Databricks']);
   await wizard.services(['TomTom geocoding']);

@@ -122,7 +122,13 @@ test('an imported customer.env never leaves the browser, and comes back merged',
   ).toBeVisible();
   await expect(report.getByRole('heading', { name: /Worth checking/ })).toBeVisible();
   await expect(report.getByText(/GRPC_PROXY is missing/)).toBeVisible();
-  await expect(report.getByText(/NODE_EXTRA_CA_CERTS.*the browser cannot read/)).toBeVisible();
+  // An http:// proxy: no TLS step to send anyone to, and the line is kept, as the merge does (issue 21).
+  await expect(
+    report.getByText(
+      /NODE_EXTRA_CA_CERTS.*needs no CA\. The updated file keeps this line as it is/,
+    ),
+  ).toBeVisible();
+  await expect(report).not.toContainText('TLS');
   await expect(report.getByText('4 other settings left untouched', { exact: false })).toBeVisible();
   await expect(report).not.toContainText(MARKER);
   await expect(wizard.main.getByLabel(METHOD_LABELS['docker-compose'])).toBeChecked();
@@ -158,9 +164,9 @@ test('an imported customer.env never leaves the browser, and comes back merged',
       .getByRole('listitem')
       .filter({ hasText: 'Added: HTTP_PROXY=http://proxy.corp.example:3128' }),
   ).toHaveCount(1);
-  await expect(
-    diff.getByRole('listitem').filter({ hasText: 'Removed: NODE_EXTRA_CA_CERTS' }),
-  ).toHaveCount(1);
+  await expect(diff.getByRole('listitem').filter({ hasText: 'NODE_EXTRA_CA_CERTS' })).toHaveCount(
+    0,
+  );
   await expect(diff).not.toContainText('DB_PASSWORD');
   // The whole file is on the page (so this test would see the secret if it went anywhere).
   await merged.getByText('Show the whole updated file').click();
@@ -189,7 +195,7 @@ test('an imported customer.env never leaves the browser, and comes back merged',
     SELFHOSTED_DOMAIN: 'carto.corp.example',
     WORKSPACE_TIMEOUT: '30',
   });
-  expect(env.NODE_EXTRA_CA_CERTS).toBeUndefined();
+  expect(env.NODE_EXTRA_CA_CERTS).toBe('/usr/src/certs/ca.crt');
   // Everything that is not a proxy setting is byte for byte as it was, in the same order.
   const kept = (file: string) =>
     file.split('\n').filter((line) => !/^(export )?(https?|grpc|no)_proxy=|^NODE_/i.test(line));
@@ -199,9 +205,19 @@ test('an imported customer.env never leaves the browser, and comes back merged',
   expect(text).toContain('export HTTPS_PROXY=http://proxy.corp.example:3128\n');
   expect(text).toContain(`http_proxy="${proxy}"\n`);
 
-  // The zip comes from the server: only the answers go there.
+  // The zip comes from the server with only the answers sent; the browser adds the updated file, and
+  // the steps replace the file after a backup instead of also appending the lines (issue 21, item 2).
   const zip = await wizard.downloadAll();
   expect(zip.files.get('customer.env.proxy')).toContain(`HTTP_PROXY=${proxy}`);
+  expect(zip.files.get('customer.env')).toBe(text);
+  const readme = zip.files.get('README.md') ?? '';
+  expect(readme).toContain(
+    'cp customer.env customer.env.bak\n   cp carto-proxy-config/customer.env',
+  );
+  expect(readme).not.toContain('cat customer.env.proxy >> customer.env');
+  const steps = wizard.main.getByRole('region', { name: 'Next steps' });
+  await expect(steps).toContainText('back up your customer.env, then replace it');
+  await expect(steps).not.toContainText('append the new ones');
   await expectNoLeak(page, requests, 'after import, preview and downloads');
 
   // A reload forgets the file and keeps the answers; the page says how to get the merge back.
@@ -302,9 +318,8 @@ test('pasted text (refused, then read), undo, a dropped file, and a method it ca
 }) => {
   // A journey through the wizard: a budget that fits a busy 2-core machine (issue 20, item 2).
   test.slow();
-  await wizard.open();
-  await wizard.deployment({ method: 'kots', clusterIp: '10.96.0.1' });
-  await wizard.main.getByRole('button', { name: 'Back' }).click();
+  // Earlier answers: Kots with its ClusterIP (asked on Excluded domains, so given by a link here).
+  await wizard.open('#v=1&step=deployment&method=kots&clusterIp=10.96.0.1');
   await wizard.expectStep('deployment');
 
   await wizard.main.getByRole('button', { name: 'Paste the text instead' }).click();
@@ -329,9 +344,8 @@ test('pasted text (refused, then read), undo, a dropped file, and a method it ca
     wizard.main.getByRole('heading', { name: /Start from an existing file/ }),
   ).toBeFocused();
   await expect(wizard.main.getByLabel(METHOD_LABELS.kots)).toBeChecked();
-  await expect(wizard.main.getByLabel('ClusterIP of the kubernetes service')).toHaveValue(
-    '10.96.0.1',
-  );
+  // The ClusterIP (asked on Excluded domains) is back too: it is in the share link again.
+  await expect.poll(() => wizard.page.url()).toContain('clusterIp=10.96.0.1');
 
   // Dropped on the area, as from a file manager.
   const dataTransfer = await page.evaluateHandle((text) => {

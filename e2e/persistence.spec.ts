@@ -35,10 +35,6 @@ async function expectEverything(wizard: Wizard, { withCa }: { withCa: boolean })
   await wizard.expectStep('deployment');
   await expect(wizard.main.getByLabel('Kubernetes with the Admin Console (Kots)')).toBeChecked();
   await expect(wizard.main.getByLabel('CARTO Self-hosted release')).toHaveValue('2026.8.11');
-  await expect(wizard.main.getByLabel('CARTO runs on GKE with Workload Identity')).toBeChecked();
-  await expect(wizard.main.getByLabel('ClusterIP of the kubernetes service')).toHaveValue(
-    '10.96.0.1',
-  );
 
   await steps.getByRole('link', { name: /Proxy/ }).click();
   await wizard.expectStep('proxy');
@@ -57,6 +53,10 @@ async function expectEverything(wizard: Wizard, { withCa }: { withCa: boolean })
 
   await steps.getByRole('link', { name: /Excluded domains/ }).click();
   await wizard.expectStep('excluded-domains');
+  await expect(wizard.main.getByLabel('CARTO runs on GKE with Workload Identity')).toBeChecked();
+  await expect(wizard.main.getByLabel('ClusterIP of the kubernetes service')).toHaveValue(
+    '10.96.0.1',
+  );
   await expect(wizard.main.getByLabel('Excluded domain 1', { exact: true })).toHaveValue(
     '.corp.example',
   );

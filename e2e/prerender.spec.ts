@@ -41,8 +41,10 @@ test('a choice and a Next made before the JavaScript arrives survive hydration a
   await page.goBack();
   await wizard.expectStep('deployment');
   await expect(helm).toBeChecked();
-  // The Kubernetes questions show for the choice: the form, not only the radio, has it.
-  await expect(wizard.main.getByLabel('CARTO runs on GKE with Workload Identity')).toBeVisible();
+  // The Kubernetes question shows for the choice: the form, not only the radio, has it.
+  await expect(
+    wizard.main.getByLabel('The cluster’s nodes pull CARTO’s images through this proxy'),
+  ).toBeVisible();
 });
 
 test('a release typed before the JavaScript arrives is kept, without a Next', async ({

@@ -3,6 +3,7 @@
  * from an ACL (200, 403, 407, or no answer) and never connects anywhere, so no traffic leaves loopback.
  * The wizard's server under test listens on 127.0.0.1, where the check is on by default.
  */
+import { hostname } from 'node:os';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { closedPort, startTestProxy, type TestProxy } from '../server/test/test-proxy.ts';
@@ -85,6 +86,16 @@ test('the proxy check lists each domain as the proxy answers, and README.md reco
     'The proxy asks for authentication (407) for 1 domain: *.self-hosted.carto.com.',
   );
   await expect(summary).toContainText('The proxy refuses (403) 1 domain: api.mapbox.com.');
+  // Issue 21, item 6: where it ran from, and what proves it where CARTO runs.
+  await expect(summary).toContainText(
+    `Run from ${hostname()}, the wizard’s server, not necessarily where CARTO runs. The proof that counts: sh check-proxy.sh where CARTO runs`,
+  );
+  await expect(check).toContainText(
+    'the proof that counts is sh check-proxy.sh run where CARTO runs',
+  );
+  await expect(page.getByRole('contentinfo')).toContainText(
+    'except when you press “Test my proxy”: then it connects to your proxy',
+  );
   await summary.getByRole('button', { name: 'Copy blocked domains' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
     '*.self-hosted.carto.com\napi.mapbox.com\n',
@@ -108,6 +119,9 @@ test('the proxy check lists each domain as the proxy answers, and README.md reco
   expect(readme).toContain('- BLOCKED (403): `api.mapbox.com`.');
   expect(readme).toContain('- AUTH REQUIRED (407): `*.self-hosted.carto.com`.');
   expect(readme).toContain('Result: 2 allowed, 2 blocked, 0 errors.');
+  expect(readme).toContain(
+    `Checked from \`${hostname()}\` (the wizard’s server), not necessarily where CARTO runs: the proof that counts is \`sh check-proxy.sh\` run where CARTO runs.`,
+  );
   const { files } = await wizard.downloadAll();
   expect(files.get('README.md')).toBe(readme);
   expect(await wizard.downloadFile('README.md')).toBe(readme);

@@ -15,7 +15,7 @@ const ca = makeCa();
 for (const colorScheme of ['light', 'dark'] as const) {
   for (const width of [1440, 1024, 390]) {
     test(`screenshots: ${colorScheme}, ${width}px`, async ({ page, wizard }) => {
-      test.setTimeout(60_000);
+      test.setTimeout(240_000);
       await page.emulateMedia({ colorScheme });
       await page.setViewportSize({ width, height: 900 });
       let n = 0;
@@ -37,8 +37,6 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await shot('deployment-error');
       await wizard.main.getByLabel('Kubernetes with the Admin Console (Kots)').check();
       await wizard.main.getByLabel('CARTO Self-hosted release').fill('2025.8.1');
-      await wizard.main.getByLabel('CARTO runs on GKE with Workload Identity').check();
-      await wizard.main.getByLabel('ClusterIP of the kubernetes service').fill('10.96.0.1');
       await shot('deployment-kots');
       await wizard.next();
 
@@ -56,6 +54,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await wizard.next();
 
       await at('excluded-domains');
+      await wizard.main.getByLabel('ClusterIP of the kubernetes service').fill('10.96.0.1');
+      await wizard.main.getByLabel('CARTO runs on GKE with Workload Identity').check();
       await wizard.addExcludedDomain('.corp.example');
       await wizard.addExcludedDomain('http://bad.example');
       await wizard.next();
@@ -107,7 +107,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       page,
       wizard,
     }) => {
-      test.setTimeout(60_000);
+      test.setTimeout(240_000);
       await page.emulateMedia({ colorScheme });
       await page.setViewportSize({ width, height: 900 });
       const shot = async (name: string) => {

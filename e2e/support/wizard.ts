@@ -31,6 +31,7 @@ const STEP_COUNT = Object.keys(TITLES).length;
 export interface DeploymentAnswers {
   method: keyof typeof METHOD_LABELS;
   release?: string;
+  /** Asked on Excluded domains, where they are used (issue 21, item 4): filled when it comes. */
   gke?: boolean;
   clusterIp?: string;
 }
@@ -42,7 +43,22 @@ export interface ProxyAnswers {
 }
 
 export class Wizard {
+  /** The cluster's facts given with deployment(), answered on the Excluded domains step. */
+  private cluster: Pick<DeploymentAnswers, 'gke' | 'clusterIp'> = {};
+
   constructor(readonly page: Page) {}
+
+  /** The cluster's facts on the Excluded domains step (issue 21, item 4), once. */
+  async clusterFacts(): Promise<void> {
+    const { gke, clusterIp } = this.cluster;
+    this.cluster = {};
+    if (gke !== undefined) {
+      await this.main.getByLabel('CARTO runs on GKE with Workload Identity').setChecked(gke);
+    }
+    if (clusterIp !== undefined) {
+      await this.main.getByLabel('ClusterIP of the kubernetes service').fill(clusterIp);
+    }
+  }
 
   heading(step: StepTitle): Locator {
     return this.page.getByRole('heading', { level: 2, name: TITLES[step] });
@@ -95,6 +111,7 @@ export class Wizard {
     for (let i = 0; i < STEP_COUNT; i++) {
       const title = (await heading.textContent()) ?? '';
       if (title === TITLES.review) break;
+      if (title === TITLES['excluded-domains']) await this.clusterFacts();
       await this.next();
       await expect(heading).not.toHaveText(title);
     }
@@ -111,14 +128,7 @@ export class Wizard {
     if (answers.release !== undefined) {
       await this.main.getByLabel('CARTO Self-hosted release').fill(answers.release);
     }
-    if (answers.gke !== undefined) {
-      await this.main
-        .getByLabel('CARTO runs on GKE with Workload Identity')
-        .setChecked(answers.gke);
-    }
-    if (answers.clusterIp !== undefined) {
-      await this.main.getByLabel('ClusterIP of the kubernetes service').fill(answers.clusterIp);
-    }
+    this.cluster = { gke: answers.gke, clusterIp: answers.clusterIp };
     await this.next();
   }
 
@@ -143,6 +153,7 @@ export class Wizard {
 
   async excludedDomains(entries: string[]): Promise<void> {
     await this.expectStep('excluded-domains');
+    await this.clusterFacts();
     for (const entry of entries) await this.addExcludedDomain(entry);
     await this.next();
   }

@@ -10,7 +10,9 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import closeWithGrace from 'close-with-grace';
+import type { AddressInfo } from 'node:net';
 import { buildApp } from './app.ts';
+import { logFormat, loggerFor, startLine } from './log-format.ts';
 import { preflightSettings } from './preflight/settings.ts';
 
 function portFrom(value: string | undefined): number {
@@ -32,9 +34,16 @@ if (!preflight.ok) {
   process.exit(1);
 }
 
+const format = logFormat(process.env.LOG_FORMAT, process.stdout.isTTY === true);
+if (format instanceof Error) {
+  console.error(format.message);
+  process.exit(1);
+}
+
 // Fastify's default request serializer logs method, URL and addresses, never bodies.
 const app = await buildApp({
-  logger: { level: process.env.LOG_LEVEL ?? 'info' },
+  logger: await loggerFor(format, process.env.LOG_LEVEL ?? 'info'),
+  requestLog: format === 'pretty' ? 'one-line' : 'fastify',
   webDist,
   preflight: preflight.options,
 });
@@ -45,6 +54,10 @@ closeWithGrace({ delay: 5000 }, async ({ err }) => {
 });
 
 await app.listen({ port, host });
+// The first thing a person reads: where to open the wizard (issue 21, item 11). In JSON, a log line.
+const line = startLine(host, (app.server.address() as AddressInfo).port);
+if (format === 'pretty') process.stdout.write(`\n  ${line}\n\n`);
+else app.log.info(line);
 if (!preflight.options.enabled) {
   app.log.info(
     `POST /api/preflight is off on HOST=${host}: set PREFLIGHT=on to let the wizard test the proxy from here`,

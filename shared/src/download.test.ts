@@ -1,6 +1,7 @@
-import { unzipSync } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { buildDownload, downloadName, fileMode, zipFiles } from './download.ts';
+import { validateAnswers } from './answers.ts';
+import { buildDownload, downloadFor, downloadName, fileMode, zipFiles } from './download.ts';
 import type { OutputFile } from './render/types.ts';
 
 const file = (name: string, content = 'x\n', mediaType = 'text/plain'): OutputFile => ({
@@ -62,5 +63,34 @@ describe('buildDownload', () => {
   it('keeps only a plain base name', () => {
     expect(downloadName('certs/proxy-ca.crt')).toBe('proxy-ca.crt');
     expect(downloadName('a"b;c.txt')).toBe('a_b_c.txt');
+  });
+});
+
+// Issue 21, item 2: with an imported customer.env, the zip holds the merged file and its steps replace it.
+describe('downloadFor with the own file', () => {
+  const validated = validateAnswers({
+    deployment: { method: 'docker-compose' },
+    proxy: { protocol: 'http', host: 'proxy.corp.example', port: 3128 },
+  });
+  if (!validated.ok) throw new Error(JSON.stringify(validated.issues));
+  const answers = validated.answers;
+  const own = { name: 'customer.env', text: 'HTTP_PROXY=http://proxy.corp.example:3128\n' };
+  const zipOf = (ownFile?: boolean | typeof own) => {
+    const result = downloadFor(answers, ownFile === undefined ? {} : { ownFile });
+    if (!result.ok) throw new Error('no zip');
+    return unzipSync(result.download.bytes);
+  };
+
+  it('puts the file first in the folder, beside exactly the files ownFile: true gives', () => {
+    const withFile = zipOf(own);
+    const names = Object.keys(withFile);
+    expect(names[0]).toBe('carto-proxy-config/customer.env');
+    expect(strFromU8(withFile['carto-proxy-config/customer.env']!)).toBe(own.text);
+    const told = zipOf(true);
+    expect(names.slice(1)).toEqual(Object.keys(told));
+    for (const name of Object.keys(told)) expect(withFile[name]).toEqual(told[name]);
+    const readme = strFromU8(told['carto-proxy-config/README.md']!);
+    expect(readme).toContain('back up your `customer.env`, then replace it');
+    expect(strFromU8(zipOf()['carto-proxy-config/README.md']!)).not.toContain('back up your');
   });
 });

@@ -95,13 +95,37 @@ export function buildDownload(
 }
 
 /**
+ * The user's own file, merged (issue 21, item 2): the browser adds it to the zip it makes, first, in
+ * the folder beside the rest; its text is never sent anywhere.
+ */
+export interface OwnFile {
+  name: string;
+  text: string;
+}
+
+/**
  * The download for validated answers: rendered with the same `renderAll` as the preview, README.md
  * recording a finished "Test my proxy" run when there is one.
+ *
+ * @param options.ownFile `true` when the user imported their own file (the steps then say "back up,
+ *   then replace" it); the file itself when this zip should hold it (only the browser has it).
  */
 export function downloadFor(
   answers: Answers,
-  options: { file?: string; preflight?: readonly PreflightLine[] } = {},
+  options: {
+    file?: string;
+    preflight?: readonly PreflightLine[];
+    ownFile?: boolean | OwnFile;
+  } = {},
 ): DownloadResult {
-  const { files } = renderAll(answers, { preflight: options.preflight });
-  return buildDownload(files, answers.deployment.method, options.file);
+  const own = typeof options.ownFile === 'object' ? options.ownFile : undefined;
+  const { files } = renderAll(answers, {
+    preflight: options.preflight,
+    ownFile: own !== undefined || options.ownFile === true,
+  });
+  const withOwn: OutputFile[] =
+    own === undefined
+      ? files
+      : [{ name: own.name, mediaType: 'text/plain', content: own.text }, ...files];
+  return buildDownload(withOwn, answers.deployment.method, options.file);
 }

@@ -1,4 +1,5 @@
 export * from './version.ts';
+export * from './automation.ts';
 export * from './catalog.ts';
 export * from './release-names.ts';
 export * from './host.ts';
@@ -10,10 +11,12 @@ export * from './method-facts.ts';
 export * from './plan.ts';
 export { CA_DESTINATION_TEXT, caDestinations } from './ca-destinations.ts';
 export * from './render/index.ts';
+export * from './render/audience.ts';
 export * from './rules/no-proxy.ts';
 export * from './rules/allowlist.ts';
 export * from './rules/egress.ts';
 export * from './rules/warnings.ts';
+export * from './rules/warning-tiers.ts';
 export { answersDigest, canonicalJson } from './render/header.ts';
 export { ENV_APPEND_COMMAND, envVariables, renderEnvFile } from './render/env-file.ts';
 export {
@@ -27,6 +30,7 @@ export { dockerDaemonJson, renderDockerDaemonProxy } from './render/docker-daemo
 export {
   CHECK_PROXY_COMMAND,
   nextSteps,
+  OWN_FILE_NAME,
   type CodeBlock,
   type NextStep,
 } from './render/next-steps.ts';

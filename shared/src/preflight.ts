@@ -108,6 +108,11 @@ export const PreflightSummarySchema = z.strictObject({
   allowed: z.number().int().nonnegative(),
   blocked: z.number().int().nonnegative(),
   errors: z.number().int().nonnegative(),
+  /**
+   * The host name of the machine the checks ran from (the wizard's server), so the result says
+   * where the proxy answered: not necessarily where CARTO runs (issue 21, item 6).
+   */
+  from: z.string().max(PREFLIGHT_LIMITS.host).optional(),
 });
 export type PreflightSummary = z.infer<typeof PreflightSummarySchema>;
 

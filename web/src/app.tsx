@@ -108,8 +108,9 @@ export function App({ store }: { store: WizardStore }) {
             </p>
           ) : (
             <p>
-              Everything runs in this browser and on this wizard’s own server: no request goes
-              anywhere else, and proxy passwords are never accepted.
+              Everything runs in this browser and on this wizard’s own server. That server sends
+              nothing anywhere else, except when you press “Test my proxy”: then it connects to your
+              proxy. Proxy passwords are never accepted.
             </p>
           )}
         </footer>

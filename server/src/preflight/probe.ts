@@ -12,11 +12,12 @@ import { probeConnect, type ConnectTarget } from './connect.ts';
 import { endpointText, seconds, type ProxyEndpoint } from './proxy-socket.ts';
 import { probeReach } from './reach.ts';
 import { probeTls } from './tls.ts';
-import type {
-  ConnectCheck,
-  PreflightLine,
-  PreflightSummary,
-  PreflightTimeouts,
+import {
+  PREFLIGHT_LIMITS,
+  type ConnectCheck,
+  type PreflightLine,
+  type PreflightSummary,
+  type PreflightTimeouts,
 } from '@wizard/shared/preflight';
 
 /** Issue 6's limits: 5 s to reach the proxy (and for its TLS handshake), 10 s per domain, 60 s in all. */
@@ -68,6 +69,8 @@ export interface RunOptions {
   concurrency?: number;
   /** Stops the run (the client went away); pending checks end at once. */
   signal?: AbortSignal;
+  /** The host name the checks run from, said in the summary (issue 21, item 6). */
+  from?: string;
 }
 
 /** Runs `run` on every item, at most `limit` at a time, and yields the results as they finish. */
@@ -119,7 +122,13 @@ export async function* runPreflight(
   const stop = () => controller.abort('Stopped: the request was closed.');
   if (options.signal?.aborted) stop();
   options.signal?.addEventListener('abort', stop, { once: true });
-  const tally: PreflightSummary = { check: 'summary', allowed: 0, blocked: 0, errors: 0 };
+  const tally: PreflightSummary = {
+    check: 'summary',
+    allowed: 0,
+    blocked: 0,
+    errors: 0,
+    ...(options.from !== undefined && { from: options.from.slice(0, PREFLIGHT_LIMITS.host) }),
+  };
   try {
     const reach = await probeReach(plan.proxy, timeouts.reach, signal);
     yield reach;

@@ -51,6 +51,11 @@ export function acceptAnswersBodies(app: FastifyInstance): void {
 export interface DownloadRequest {
   answers: Answers;
   preflight?: PreflightLine[];
+  /**
+   * The browser adds the user's own file, merged, to the zip (the file itself never comes here):
+   * README.md then lists it and its steps replace it (issue 21, item 2).
+   */
+  ownFile?: boolean;
 }
 
 /**
@@ -64,11 +69,14 @@ export function downloadFrom(body: unknown): DownloadRequest {
     if (!result.ok) throw new ApiError(400, { error: 'invalid_answers', issues: result.issues });
     return { answers: result.answers };
   }
-  const { answers, preflight, ...rest } = body as Record<string, unknown>;
+  const { answers, preflight, ownFile, ...rest } = body as Record<string, unknown>;
   const issues: AnswerIssue[] = Object.keys(rest).map((key) => ({
     path: [key],
-    message: `Unknown key ${JSON.stringify(key)}: send "answers" and, optionally, "preflight".`,
+    message: `Unknown key ${JSON.stringify(key)}: send "answers" and, optionally, "preflight" and "ownFile".`,
   }));
+  if (ownFile !== undefined && typeof ownFile !== 'boolean') {
+    issues.push({ path: ['ownFile'], message: 'ownFile is true or false.' });
+  }
   const validation = validateAnswers(answers);
   if (!validation.ok) {
     issues.push(...validation.issues.map((i) => ({ ...i, path: ['answers', ...i.path] })));
@@ -85,9 +93,11 @@ export function downloadFrom(body: unknown): DownloadRequest {
   if (issues.length > 0 || !validation.ok) {
     throw new ApiError(400, { error: 'invalid_answers', issues });
   }
-  return run?.success
-    ? { answers: validation.answers, preflight: run.data }
-    : { answers: validation.answers };
+  return {
+    answers: validation.answers,
+    ...(run?.success && { preflight: run.data }),
+    ...(ownFile === true && { ownFile: true }),
+  };
 }
 
 /**
@@ -97,7 +107,11 @@ export function downloadFrom(body: unknown): DownloadRequest {
  */
 export const DownloadBody = requestBody(
   z.union([
-    z.strictObject({ answers: AnswersSchema, preflight: PreflightRunSchema.optional() }),
+    z.strictObject({
+      answers: AnswersSchema,
+      preflight: PreflightRunSchema.optional(),
+      ownFile: z.boolean().optional(),
+    }),
     AnswersSchema.transform((answers): DownloadRequest => ({ answers })),
   ]),
   'invalid_answers',

@@ -57,10 +57,10 @@ const download: FastifyPluginCallbackZod = (app, _options, done) => {
       },
     },
     (request, reply) => {
-      const { answers, preflight } = request.body;
+      const { answers, preflight, ownFile } = request.body;
       const name = request.query.file;
       // The bytes come from shared/, as in the single-file wizard's browser-made zip (issue 19).
-      const result = downloadFor(answers, { file: name, preflight });
+      const result = downloadFor(answers, { file: name, preflight, ownFile });
       if (!result.ok) {
         throw new ApiError(404, {
           error: 'file_not_found',

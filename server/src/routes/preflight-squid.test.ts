@@ -5,6 +5,7 @@
  * on 127.x.y.z:443 (shared test-support/squid.ts), so an allowed CONNECT gets Squid's real 200;
  * nothing leaves loopback.
  */
+import { hostname } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -130,6 +131,7 @@ describe('the preflight against the real Squid and its generated ACL', { timeout
       allowed: domains.length,
       blocked: 0,
       errors: 0,
+      from: hostname(),
     });
     // Squid opened a tunnel to the origin for each of them (the kernel completes the handshake
     // before Node's accept callback runs, so the count may lag the answers a moment).
@@ -166,6 +168,7 @@ describe('the preflight against the real Squid and its generated ACL', { timeout
       allowed: domains.length,
       blocked: 0,
       errors: 0,
+      from: hostname(),
     });
   });
 });

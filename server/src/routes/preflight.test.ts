@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 /**
  * `POST /api/preflight` against real forward proxies on 127.0.0.1 (preflight/test-proxy.ts): plain
  * HTTP and HTTPS with a CA made by openssl. The allowlist is injected with names only the test proxy
@@ -137,7 +138,13 @@ describe('POST /api/preflight through an HTTP proxy', () => {
       detail: containing('Basic'),
     });
     expect(connects.get('gateway.example')).toMatchObject({ status: 'error', httpStatus: 502 });
-    expect(lines.at(-1)).toEqual({ check: 'summary', allowed: 2, blocked: 2, errors: 2 });
+    expect(lines.at(-1)).toEqual({
+      check: 'summary',
+      allowed: 2,
+      blocked: 2,
+      errors: 2,
+      from: hostname(),
+    });
     expect(httpProxy.connects.slice(before).sort()).toEqual(HOSTS.map((h) => `${h}:443`).sort());
   });
 
@@ -204,7 +211,13 @@ describe('POST /api/preflight through an HTTP proxy', () => {
     for (const line of connects) {
       expect(line).toMatchObject({ status: 'skipped', detail: containing('cannot be reached') });
     }
-    expect(lines.at(-1)).toEqual({ check: 'summary', allowed: 0, blocked: 0, errors: 1 });
+    expect(lines.at(-1)).toEqual({
+      check: 'summary',
+      allowed: 0,
+      blocked: 0,
+      errors: 1,
+      from: hostname(),
+    });
   });
 });
 
@@ -242,6 +255,7 @@ describe('POST /api/preflight with the catalog', () => {
       allowed: 0,
       blocked: hosts.length,
       errors: 0,
+      from: hostname(),
     });
   });
 });
@@ -270,7 +284,13 @@ describe('POST /api/preflight through an HTTPS proxy', () => {
     });
     const validTo = tls?.check === 'tls' ? Date.parse(tls.validTo ?? '') : 0;
     expect(validTo).toBeGreaterThan(Date.now());
-    expect(lines.at(-1)).toEqual({ check: 'summary', allowed: 2, blocked: 2, errors: 2 });
+    expect(lines.at(-1)).toEqual({
+      check: 'summary',
+      allowed: 2,
+      blocked: 2,
+      errors: 2,
+      from: hostname(),
+    });
     // The test proxy only sees CONNECT lines after its own TLS handshake.
     expect(httpsProxy.connects.slice(before).sort()).toEqual(HOSTS.map((h) => `${h}:443`).sort());
   });
@@ -295,7 +315,13 @@ describe('POST /api/preflight through an HTTPS proxy', () => {
     for (const line of connectsOf(lines).values()) {
       expect(line).toMatchObject({ status: 'skipped', detail: containing('TLS') });
     }
-    expect(lines.at(-1)).toEqual({ check: 'summary', allowed: 0, blocked: 0, errors: 1 });
+    expect(lines.at(-1)).toEqual({
+      check: 'summary',
+      allowed: 0,
+      blocked: 0,
+      errors: 1,
+      from: hostname(),
+    });
     expect(httpsProxy.connects.length).toBe(before);
   });
 
@@ -328,7 +354,13 @@ describe('POST /api/preflight through an HTTPS proxy', () => {
       verified: false,
       detail: containing('verifyCertificate is off'),
     });
-    expect(lines.at(-1)).toEqual({ check: 'summary', allowed: 2, blocked: 2, errors: 2 });
+    expect(lines.at(-1)).toEqual({
+      check: 'summary',
+      allowed: 2,
+      blocked: 2,
+      errors: 2,
+      from: hostname(),
+    });
   });
 
   it('reports an http proxy configured as https as a TLS failure', async () => {

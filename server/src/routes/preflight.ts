@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { hostname } from 'node:os';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { ApiError } from '../errors.ts';
@@ -114,6 +115,8 @@ const preflight: FastifyPluginCallbackZod<PreflightRouteOptions> = (app, opts, d
     reply.raw.once('close', () => closed.abort());
     const lines = runPreflight(plan, {
       signal: closed.signal,
+      // Where the proxy answered from: the result says so (issue 21, item 6).
+      from: hostname(),
       ...(options.timeouts ? { timeouts: options.timeouts } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
     });

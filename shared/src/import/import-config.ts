@@ -150,18 +150,28 @@ function importEnv(text: string): ImportResult {
     excludedDomains: [],
   };
 
-  const pair = (upper: string) => {
+  /** Only one case of a variable set: the wizard writes both (said only when it writes the variable). */
+  const onlyOneCase = (upper: string) => {
+    const u = values.get(upper);
+    const l = values.get(upper.toLowerCase());
+    if ((u === undefined) !== (l === undefined)) {
+      report.inconsistent.push(
+        `Only ${u !== undefined ? upper : upper.toLowerCase()} is set: curl and gRPC read only lowercase, Go prefers uppercase. The wizard writes both.`,
+      );
+    }
+  };
+  const pair = (upper: string, quiet = false) => {
     const lower = upper.toLowerCase();
     const u = values.get(upper);
     const l = values.get(lower);
-    if (u !== undefined && l !== undefined && u !== l) {
+    if (quiet) {
+      // Reported once the proxy's protocol says whether the variable is written at all.
+    } else if (u !== undefined && l !== undefined && u !== l) {
       report.inconsistent.push(
         `${upper} and ${lower} differ: clients that read one case get another proxy than those that read the other.`,
       );
-    } else if ((u === undefined) !== (l === undefined)) {
-      report.inconsistent.push(
-        `Only ${u !== undefined ? upper : lower} is set: curl and gRPC read only lowercase, Go prefers uppercase. The wizard writes both.`,
-      );
+    } else {
+      onlyOneCase(upper);
     }
     return u !== undefined
       ? { from: upper, value: u }
@@ -172,7 +182,8 @@ function importEnv(text: string): ImportResult {
 
   const http = pair('HTTP_PROXY');
   const https = pair('HTTPS_PROXY');
-  const grpc = pair('GRPC_PROXY');
+  // An https:// proxy gets no GRPC_PROXY at all: its notes wait for the protocol (issue 21, item 2).
+  const grpc = pair('GRPC_PROXY', true);
   const source = http ?? https;
   if (http && https && http.value !== https.value) {
     report.inconsistent.push(
@@ -191,6 +202,14 @@ function importEnv(text: string): ImportResult {
         report.inconsistent.push(
           `${grpc.from} is set with an HTTPS proxy: gRPC cannot use an https:// proxy, so the wizard leaves it out.`,
         );
+      }
+      if (url.protocol !== 'https' && grpc) {
+        const other = values.get(grpc.from === 'GRPC_PROXY' ? 'grpc_proxy' : 'GRPC_PROXY');
+        if (other !== undefined && other !== grpc.value) {
+          report.inconsistent.push(
+            'GRPC_PROXY and grpc_proxy differ: clients that read one case get another proxy than those that read the other.',
+          );
+        } else onlyOneCase('GRPC_PROXY');
       }
       if (url.protocol === 'http' && !grpc) {
         report.inconsistent.push(
@@ -236,9 +255,14 @@ function importEnv(text: string): ImportResult {
   }
   const extraCa = values.get('NODE_EXTRA_CA_CERTS');
   if (extraCa !== undefined) {
+    // What the merge does with the line (mergeEnv keeps it unless the answers carry a CA): the
+    // report and the updated file say the same thing (issue 21, item 2).
     report.ignored.push({
       from: 'NODE_EXTRA_CA_CERTS',
-      reason: `It points to a file (${extraCa}) the browser cannot read: paste that certificate in the TLS step.`,
+      reason:
+        answers.proxy.protocol === 'https'
+          ? `It points to a file (${extraCa}) the browser cannot read. The updated file keeps this line as it is; to have the wizard write it, paste that certificate on the “TLS to the proxy” step.`
+          : `It points to a file (${extraCa}) the browser cannot read, and an http:// proxy needs no CA. The updated file keeps this line as it is.`,
     });
   }
   return { ok: true, answers, report };
@@ -386,10 +410,13 @@ function importHelm(root: Record<string, unknown>, otherKeys: number): ImportRes
   }
   const configMap = (ep.sslCAConfigmap as { name?: unknown } | undefined)?.name;
   if (typeof configMap === 'string' && configMap !== '') {
+    // mergeHelm keeps sslCAConfigmap unless the answers carry a CA written as sslCA (issue 21, item 2).
     report.ignored.push({
       from: 'externalProxy.sslCAConfigmap',
       reason:
-        'The CA lives in a ConfigMap the wizard cannot read: paste the certificate in the TLS step.',
+        answers.proxy.protocol === 'http'
+          ? 'The CA lives in a ConfigMap the wizard cannot read, and an http:// proxy needs no CA. The updated file keeps it as it is.'
+          : 'The CA lives in a ConfigMap the wizard cannot read. The updated file keeps it as it is; to have the wizard write the CA instead, paste the certificate on the “TLS to the proxy” step.',
     });
   }
   return { ok: true, answers, report };

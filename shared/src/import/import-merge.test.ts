@@ -372,3 +372,94 @@ describe('merging any accepted answers', () => {
     );
   }, 120_000);
 });
+
+/**
+ * Issue 21, item 2: the import report and the merge say the same thing about each line. A line the
+ * report says the updated file keeps is kept byte for byte; one it says the wizard leaves out is gone.
+ */
+describe('the import report and the merge agree line by line', () => {
+  const original = [
+    'SELFHOSTED_DOMAIN=carto.corp.example',
+    'HTTPS_PROXY=https://old-proxy.corp.example:3129',
+    'https_proxy=https://old-proxy.corp.example:3129',
+    'GRPC_PROXY=http://old-proxy.corp.example:3129',
+    'NODE_EXTRA_CA_CERTS=/usr/src/certs/corp-ca.crt',
+    '',
+  ].join('\n');
+
+  const lineOf = (text: string, key: string) =>
+    text.split('\n').find((line) => line.startsWith(`${key}=`));
+
+  it.each([
+    ['http', undefined],
+    ['https', undefined],
+    ['https', CA_PEM],
+  ] as const)('a %s proxy (custom CA: %s)', (protocol, customCa) => {
+    const read = importConfig(original.replace(/https:\/\/old/g, `${protocol}://old`));
+    if (!read.ok) throw new Error(read.message);
+    const answers = answersOf({
+      deployment: { method: 'docker-compose' },
+      proxy: {
+        protocol,
+        host: 'proxy.corp.example',
+        port: 3128,
+        ...(customCa !== undefined && { customCa }),
+      },
+    });
+    const source = original.replace(/https:\/\/old/g, `${protocol}://old`);
+    const merged = mergeEnv(source, answers);
+    const notes = [
+      ...read.report.ignored.map((i) => `${i.from}: ${i.reason}`),
+      ...read.report.inconsistent,
+    ];
+    const caNote = notes.find((n) => n.startsWith('NODE_EXTRA_CA_CERTS'));
+    expect(caNote).toBeDefined();
+    if (customCa === undefined) {
+      expect(caNote).toMatch(/keeps this line as it is/);
+      expect(lineOf(merged, 'NODE_EXTRA_CA_CERTS')).toBe(
+        'NODE_EXTRA_CA_CERTS=/usr/src/certs/corp-ca.crt',
+      );
+    } else {
+      // Pasting the CA is what the report offers for the wizard to write the line.
+      expect(caNote).toMatch(/paste that certificate on the “TLS to the proxy” step/);
+      expect(lineOf(merged, 'NODE_EXTRA_CA_CERTS')).toBe(
+        'NODE_EXTRA_CA_CERTS=/usr/src/certs/proxy-ca.crt',
+      );
+    }
+    // Wording that fits the proxy: an http:// proxy has no TLS step to send anyone to.
+    if (protocol === 'http') expect(notes.join('\n')).not.toMatch(/TLS/);
+    const grpcNote = notes.find((n) => n.includes('GRPC_PROXY'));
+    if (protocol === 'https') {
+      expect(grpcNote).toMatch(/leaves it out/);
+      expect(lineOf(merged, 'GRPC_PROXY')).toBeUndefined();
+    } else {
+      expect(lineOf(merged, 'GRPC_PROXY')).toBe('GRPC_PROXY=http://proxy.corp.example:3128');
+    }
+    expect(lineOf(merged, 'SELFHOSTED_DOMAIN')).toBe('SELFHOSTED_DOMAIN=carto.corp.example');
+  });
+
+  it('Helm: sslCAConfigmap is kept as the report says, unless the wizard writes sslCA', () => {
+    const values = [
+      'externalProxy:',
+      '  enabled: true',
+      '  host: old-proxy.corp.example',
+      '  port: 3129',
+      '  type: http',
+      '  sslCAConfigmap:',
+      '    name: corp-ca',
+      '',
+    ].join('\n');
+    const read = importConfig(values);
+    if (!read.ok) throw new Error(read.message);
+    const note = read.report.ignored.find((i) => i.from === 'externalProxy.sslCAConfigmap');
+    expect(note?.reason).toMatch(/an http:\/\/ proxy needs no CA\. The updated file keeps it/);
+    const merged = mergeHelm(
+      values,
+      answersOf({
+        deployment: { method: 'helm' },
+        proxy: { protocol: 'http', host: 'proxy.corp.example', port: 3128 },
+      }),
+    );
+    expect(merged).toContain('  sslCAConfigmap:\n    name: corp-ca');
+  });
+});

@@ -63,6 +63,9 @@ export function mergeEnv(file: string, answers: Answers): string {
   // From the last assignment to the first, so earlier offsets stay valid.
   for (const a of envAssignments(original).reverse()) {
     if (!MANAGED_ENV_KEYS.has(a.key)) continue;
+    // A CA file the wizard did not read (the browser cannot open the path): kept as it is unless the
+    // answers carry the CA, as the import report says (issue 21, item 2).
+    if (a.key === 'NODE_EXTRA_CA_CERTS' && !wanted.has(a.key)) continue;
     const value = wanted.get(a.key);
     if (value === undefined) {
       let end = a.end;

@@ -13,7 +13,7 @@ import { renderDockerDaemonProxy } from './docker-daemon.ts';
 import { renderEnvFile } from './env-file.ts';
 import { renderHelmValues } from './helm-values.ts';
 import { renderKotsSetup } from './kots-setup.ts';
-import { nextSteps } from './next-steps.ts';
+import { nextSteps, OWN_FILE_NAME } from './next-steps.ts';
 import { renderReadme } from './readme.ts';
 import { renderVerifyCarto } from './verify-carto.ts';
 import { verifyExpectations } from './verify-expectations.ts';
@@ -25,6 +25,12 @@ export interface RenderOptions {
   now?: Date;
   /** A finished "Test my proxy" run, recorded in README.md. */
   preflight?: readonly PreflightLine[];
+  /**
+   * The download also holds the user's own customer.env or customizations.yaml, updated (the browser
+   * merges it and adds it: the file never leaves the browser). README.md lists it and its steps then
+   * say "back up, then replace" instead of "append" (issue 21, item 2).
+   */
+  ownFile?: boolean;
 }
 
 const TEXT = 'text/plain; charset=utf-8';
@@ -89,16 +95,18 @@ export function renderAll(answers: Answers, options: RenderOptions = {}): Render
     mediaType: 'text/x-shellscript; charset=utf-8',
     content: renderCheckProxy(plan),
   });
-  const steps = nextSteps(plan, new Set([...files.map((f) => f.name), 'README.md']));
   files.push({
     name: 'verify-carto.sh',
     mediaType: 'text/x-shellscript; charset=utf-8',
     content: renderVerifyCarto(answers, verifyExpectations(plan)),
   });
+  // After every file is in the list: a step is written only for a file the download holds (issue 21).
+  const own = options.ownFile === true ? OWN_FILE_NAME[plan.method] : undefined;
+  const steps = nextSteps(plan, new Set([...files.map((f) => f.name), 'README.md']), own);
   files.push({
     name: 'README.md',
     mediaType: MARKDOWN,
-    content: renderReadme(plan, files, stableWarnings, steps, options.preflight),
+    content: renderReadme(plan, files, stableWarnings, steps, options.preflight, own),
   });
 
   return {
@@ -117,5 +125,6 @@ export function renderAll(answers: Answers, options: RenderOptions = {}): Render
         commit: s.newestCommit,
       })),
     },
+    ...(own !== undefined && { ownFile: own }),
   };
 }

@@ -10,6 +10,10 @@ import {
 } from './docker-daemon.ts';
 import { ENV_APPEND_COMMAND } from './env-file.ts';
 import { HELM_UPGRADE_COMMAND } from './helm-values.ts';
+import { ZIP_FOLDER } from './types.ts';
+
+const HELM_UPGRADE_OWN_FILE_COMMAND =
+  'helm upgrade <release> <chart> --namespace <namespace> -f customizations.yaml';
 import { HOST_TRUST_STORE_COMMANDS } from './kots-setup.ts';
 
 export interface CodeBlock {
@@ -56,7 +60,31 @@ function daemonTrustBlocks(file: string): CodeBlock[] {
   ];
 }
 
-export function nextSteps(plan: Plan, fileNames: ReadonlySet<string>): NextStep[] {
+/**
+ * The user's own file, updated by the merge, by the name it has in the download: the name the steps
+ * use (issue 21, item 2). Only Docker Compose and Helm have such a file.
+ */
+export const OWN_FILE_NAME: Record<Plan['method'], string | undefined> = {
+  'docker-compose': 'customer.env',
+  helm: 'customizations.yaml',
+  kots: undefined,
+  'single-vm': undefined,
+};
+
+/** Back up the user's file, then replace it with the updated one from the unpacked download. */
+function replaceOwnFile(name: string): CodeBlock {
+  return sh(`cp ${name} ${name}.bak\ncp ${ZIP_FOLDER}/${name} ${name}`);
+}
+
+/**
+ * @param ownFile The user's own file, when the download holds it updated: the steps replace it (after a
+ * backup) instead of appending the proxy lines, so the two ways never add the same lines twice.
+ */
+export function nextSteps(
+  plan: Plan,
+  fileNames: ReadonlySet<string>,
+  ownFile?: string,
+): NextStep[] {
   const steps: NextStep[] = [
     step(
       fileNames.has('egress-rules.md')
@@ -78,10 +106,15 @@ export function nextSteps(plan: Plan, fileNames: ReadonlySet<string>): NextStep[
         );
       }
       steps.push(
-        step(
-          'In the installation folder, remove any proxy lines your `customer.env` already has, then append the new ones (safe even when its last line has no newline):',
-          sh(ENV_APPEND_COMMAND),
-        ),
+        ownFile !== undefined
+          ? step(
+              `In the installation folder, with the download unpacked there, back up your \`${ownFile}\`, then replace it with the updated one (only its proxy lines changed; do not append \`customer.env.proxy\` too):`,
+              replaceOwnFile(ownFile),
+            )
+          : step(
+              'In the installation folder, remove any proxy lines your `customer.env` already has, then append the new ones (safe even when its last line has no newline):',
+              sh(ENV_APPEND_COMMAND),
+            ),
         step(
           'Give the Docker daemon the proxy too, so it can pull CARTO’s images:',
           ...(plan.ca !== undefined ? daemonTrustBlocks(plan.ca.file) : []),
@@ -104,6 +137,19 @@ export function nextSteps(plan: Plan, fileNames: ReadonlySet<string>): NextStep[
       break;
     case 'helm':
       // A custom CA is inside customizations.proxy.yaml: nothing else to copy.
+      if (ownFile !== undefined) {
+        steps.push(
+          step(
+            `Where the download is unpacked, back up your \`${ownFile}\`, then replace it with the updated one (only its proxy settings changed; \`customizations.proxy.yaml\` is then not needed):`,
+            replaceOwnFile(ownFile),
+          ),
+          step(
+            'Apply with your usual command (your release name, chart and namespace):',
+            sh(HELM_UPGRADE_OWN_FILE_COMMAND),
+          ),
+        );
+        break;
+      }
       steps.push(
         step('Put `customizations.proxy.yaml` next to your `customizations.yaml`.'),
         step(

@@ -26,6 +26,14 @@ const DESCRIPTIONS: Record<string, string> = {
     'run it once CARTO runs with the new settings: checks that its containers have them and get out through the proxy',
 };
 
+/** With the user's own file updated in the download, the proxy-only file is for reference. */
+const OWN_FILE_DESCRIPTIONS: Record<string, string> = {
+  'customer.env.proxy':
+    'the proxy lines alone, already in the updated `customer.env`: do not append them too',
+  'customizations.proxy.yaml':
+    'the proxy values alone, already in the updated `customizations.yaml`: not needed with it',
+};
+
 /** One line of text, whatever the check's detail holds (Markdown stays a list item). */
 const oneLine = (text: string) =>
   // eslint-disable-next-line no-control-regex -- every control character, not only line breaks
@@ -94,6 +102,9 @@ function preflightSection(lines: readonly PreflightLine[]): string[] {
         out.push(
           '',
           `Result: ${line.allowed} allowed, ${line.blocked} blocked, ${line.errors} ${line.errors === 1 ? 'error' : 'errors'}.`,
+          '',
+          // Where the proxy answered is not necessarily where CARTO runs (issue 21, item 6).
+          `${line.from === undefined ? 'Checked from the wizard’s server' : `Checked from ${codeSpan(line.from)} (the wizard’s server)`}, not necessarily where CARTO runs: the proof that counts is \`sh check-proxy.sh\` run where CARTO runs.`,
         );
         break;
     }
@@ -108,6 +119,8 @@ export function renderReadme(
   warnings: readonly Warning[],
   steps: readonly NextStep[],
   preflight?: readonly PreflightLine[],
+  /** The user's own file the download holds, updated (issue 21, item 2). */
+  ownFile?: string,
 ): string {
   const method = DEPLOYMENT_METHODS.find((m) => m.id === plan.method);
   const lines = [
@@ -122,7 +135,15 @@ export function renderReadme(
     '',
     '## Files',
     '',
-    ...files.map((f) => `- \`${f.name}\`: ${DESCRIPTIONS[f.name] ?? ''}`),
+    ...(ownFile !== undefined
+      ? [
+          `- \`${ownFile}\`: your own \`${ownFile}\`, updated: only its proxy settings changed (back yours up, then replace it)`,
+        ]
+      : []),
+    ...files.map(
+      (f) =>
+        `- \`${f.name}\`: ${(ownFile !== undefined && OWN_FILE_DESCRIPTIONS[f.name]) || DESCRIPTIONS[f.name] || ''}`,
+    ),
     '- `README.md`: this file',
     '',
     '## Next steps',

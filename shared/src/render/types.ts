@@ -23,6 +23,8 @@ export interface RenderResult {
   warnings: Warning[];
   /** The numbered next steps README.md lists, as data (the Review step shows them with copy buttons). */
   nextSteps: NextStep[];
+  /** The user's own file the download holds, updated (RenderOptions.ownFile), by its name in the zip. */
+  ownFile?: string;
   /** The release the files follow, as README.md states it (carto-release-audit.md D1). */
   release: RenderedRelease;
 }

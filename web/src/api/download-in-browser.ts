@@ -4,7 +4,7 @@
  * answers give the same bytes, entries, folder and file modes as the server's zip.
  */
 import { validateAnswers, type AnswersInput } from '@wizard/shared';
-import { downloadFor } from '@wizard/shared/download';
+import { downloadFor, type OwnFile } from '@wizard/shared/download';
 import type { PreflightLine } from '@wizard/shared/preflight';
 import { ApiError } from './http.ts';
 
@@ -16,9 +16,14 @@ export interface BrowserDownloadRequest {
   answers: AnswersInput;
   file?: string;
   preflight?: readonly PreflightLine[];
+  /**
+   * The user imported their own file: the steps then say "back up, then replace" (issue 21); given
+   * as the file, the zip holds it too.
+   */
+  ownFile?: boolean | OwnFile;
 }
 
-export function downloadInBrowser({ answers, file, preflight }: BrowserDownloadRequest): {
+export function downloadInBrowser({ answers, file, preflight, ownFile }: BrowserDownloadRequest): {
   blob: Blob;
   filename: string;
 } {
@@ -26,7 +31,7 @@ export function downloadInBrowser({ answers, file, preflight }: BrowserDownloadR
   if (!validation.ok) {
     throw new ApiError('The wizard found problems in the answers.', 400, validation.issues);
   }
-  const result = downloadFor(validation.answers, { file, preflight });
+  const result = downloadFor(validation.answers, { file, preflight, ownFile });
   if (!result.ok) {
     throw new ApiError(
       `These answers produce no file named ${JSON.stringify(file)}. Available: ${result.available.join(', ')}.`,

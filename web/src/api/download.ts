@@ -13,6 +13,11 @@ export interface DownloadRequest {
   file?: string;
   /** A finished proxy check run: README.md records it, as the preview's does. */
   preflight?: readonly PreflightLine[];
+  /**
+   * The user's own file, merged in this browser: added to the zip here, never sent. The server is
+   * only told it is there, so README.md's steps replace that file (issue 21, item 2).
+   */
+  ownFile?: { name: string; text: string };
 }
 
 export interface DownloadedFile {
@@ -40,14 +45,25 @@ export async function downloadAnswers({
   answers,
   file,
   preflight,
+  ownFile,
 }: DownloadRequest): Promise<DownloadedFile> {
+  // The zip with the user's own file is made in this browser by the server's own shared code
+  // (downloadFor): the file's text never leaves the page, and the bytes are the server's plus it.
+  if (file === undefined && ownFile !== undefined)
+    return downloadHere({ answers, preflight, ownFile });
   const url =
     file === undefined ? '/api/download' : `/api/download?file=${encodeURIComponent(file)}`;
+  const wrapped = preflight !== undefined || ownFile !== undefined;
   const response = await request(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    // With a run, the body takes the wrapped form the server tells apart by its `answers` key.
-    body: JSON.stringify(preflight ? { answers, preflight } : answers),
+    // With a run or an own file, the body takes the wrapped form the server tells apart by its
+    // `answers` key. The own file's text is never in it.
+    body: JSON.stringify(
+      wrapped
+        ? { answers, ...(preflight && { preflight }), ...(ownFile && { ownFile: true }) }
+        : answers,
+    ),
   });
   const fallback = file === undefined ? 'carto-proxy-config.zip' : (file.split('/').pop() ?? file);
   return {
@@ -80,7 +96,12 @@ export function saveFile({ blob, filename }: DownloadedFile): void {
  * renderAll, the zip writer of POST /api/download) makes the same bytes in this browser.
  */
 async function downloadHere(request: DownloadRequest): Promise<DownloadedFile> {
-  return (await import('./download-in-browser.ts')).downloadInBrowser(request);
+  const { ownFile, ...rest } = request;
+  // The merged own file goes in the zip only; a single file's steps just know it is there.
+  return (await import('./download-in-browser.ts')).downloadInBrowser({
+    ...rest,
+    ...(ownFile !== undefined && { ownFile: rest.file === undefined ? ownFile : true }),
+  });
 }
 
 export const downloadMutation = () =>

@@ -14,6 +14,7 @@ export function DownloadButton({
   answers,
   preflight,
   file,
+  ownFile,
   label,
   accessibleLabel,
   primary,
@@ -23,6 +24,8 @@ export function DownloadButton({
   /** The finished proxy check run the preview's README.md records, so the download says the same. */
   preflight?: readonly PreflightLine[];
   file?: string;
+  /** The user's own file, merged in this browser, added to the zip (issue 21, item 2). */
+  ownFile?: { name: string; text: string };
   label: string;
   accessibleLabel?: string;
   primary?: boolean;
@@ -40,7 +43,7 @@ export function DownloadButton({
         aria-label={accessibleLabel}
         aria-disabled={download.isPending || undefined}
         onClick={() => {
-          if (!download.isPending) download.mutate({ answers, file, preflight });
+          if (!download.isPending) download.mutate({ answers, file, preflight, ownFile });
         }}
       >
         <DownloadIcon />
@@ -54,7 +57,7 @@ export function DownloadButton({
               <button
                 type="button"
                 className="link-button"
-                onClick={() => download.mutate({ answers, file, preflight })}
+                onClick={() => download.mutate({ answers, file, preflight, ownFile })}
               >
                 try again
               </button>

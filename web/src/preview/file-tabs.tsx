@@ -6,6 +6,7 @@ import type { AnswersInput, OutputFile } from '@wizard/shared';
 import type { PreflightLine } from '@wizard/shared/preflight';
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { CopyButton } from '../components/copy-button.tsx';
+import { hasPlaceholders, withPlaceholders } from '../components/placeholders.tsx';
 import { DownloadButton } from './download-button.tsx';
 
 const formatBytes = (text: string) => {
@@ -19,6 +20,7 @@ export function FileTabs({
   preflight,
   preferred,
   stale = false,
+  draft = false,
 }: {
   files: OutputFile[];
   answers: AnswersInput;
@@ -27,15 +29,20 @@ export function FileTabs({
   preferred?: string;
   /** The last good render, kept while the answers are invalid: shown, never copied or downloaded. */
   stale?: boolean;
+  /** Before the Review step: a download is a draft, and says so (issue 21, item 8). */
+  draft?: boolean;
 }) {
   const id = useId();
   const [chosen, setChosen] = useState<string | undefined>();
-  const [wrap, setWrap] = useState(false);
+  // Markdown is prose: wrapped unless the user unwraps it; other files keep their lines (issue 21, item 8).
+  const [wrapChoice, setWrap] = useState<Record<string, boolean>>({});
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const selected =
     files.find((f) => f.name === chosen) ?? files.find((f) => f.name === preferred) ?? files[0];
   if (!selected) return null;
   const selectedIndex = files.indexOf(selected);
+  const wrap = wrapChoice[selected.name] ?? selected.name.endsWith('.md');
+  const placeholders = hasPlaceholders(selected.content);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const last = files.length - 1;
@@ -104,7 +111,9 @@ export function FileTabs({
               <input
                 type="checkbox"
                 checked={wrap}
-                onChange={(event) => setWrap(event.target.checked)}
+                onChange={(event) =>
+                  setWrap((choice) => ({ ...choice, [selected.name]: event.target.checked }))
+                }
               />
               Wrap lines
             </label>
@@ -115,21 +124,28 @@ export function FileTabs({
                   answers={answers}
                   preflight={preflight}
                   file={selected.name}
-                  label="Download"
-                  accessibleLabel={`Download ${selected.name}`}
+                  label={draft ? 'Download draft' : 'Download'}
+                  accessibleLabel={`Download ${draft ? 'a draft of ' : ''}${selected.name}`}
                   small
                 />
               </>
             )}
           </span>
         </div>
+        {placeholders && (
+          <p className="files__note">
+            Replace the highlighted <mark className="placeholder">&lt;values&gt;</mark> with yours.
+          </p>
+        )}
         <pre
-          className={stale ? 'code code--stale' : 'code'}
+          className={['code', stale && 'code--stale', wrap && 'code--wrap']
+            .filter(Boolean)
+            .join(' ')}
           tabIndex={0}
           aria-label={`Content of ${selected.name}`}
           data-file={selected.name}
         >
-          <code>{selected.content}</code>
+          <code>{placeholders ? withPlaceholders(selected.content) : selected.content}</code>
         </pre>
       </div>
     </div>

@@ -78,8 +78,9 @@ export default function PreviewPane() {
           answers={analysis.input}
           preflight={analysis.preflight}
           preferred={mainFile}
+          draft={!onReview}
         />
-        {!onReview && <WarningsList warnings={analysis.warnings} />}
+        {!onReview && <WarningsList warnings={analysis.warnings} compact />}
       </>
     );
   }
@@ -101,8 +102,10 @@ export default function PreviewPane() {
           <DownloadButton
             answers={analysis.input}
             preflight={analysis.preflight}
-            label="Download all (.zip)"
-            primary
+            ownFile={analysis.ownFile}
+            // Before the last step the answers may still change: a draft, and labelled so (issue 21, item 8).
+            label={onReview ? 'Download all (.zip)' : 'Download draft (.zip)'}
+            primary={onReview}
           />
         )}
       </div>

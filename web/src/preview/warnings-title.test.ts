@@ -2,12 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { warningsTitle } from './warnings-title.ts';
 
 describe('warningsTitle', () => {
-  it('counts every severity it shows (issue 11, item 13)', () => {
-    const of = (...severities: ('error' | 'warning' | 'info')[]) =>
-      warningsTitle(severities.map((severity) => ({ severity })));
-    expect(of('warning', 'info', 'warning', 'info', 'warning')).toBe('3 warnings, 2 notes');
-    expect(of('info')).toBe('1 note');
-    expect(of('error', 'warning')).toBe('1 error, 1 warning');
-    expect(of('warning')).toBe('1 warning');
+  it('counts by tier, not by severity (issue 21, item 3)', () => {
+    const w = (code: string, severity: 'error' | 'warning' | 'info') => ({ code, severity });
+    expect(
+      warningsTitle([
+        w('tls-verification-off', 'warning'),
+        w('snowflake-bypass-added', 'info'),
+        w('release-ca-configmap', 'warning'),
+        w('kots-installer-flags', 'info'),
+      ]),
+    ).toBe('1 risky choice, 1 for your network team, 2 facts');
+    expect(warningsTitle([w('certificate-expired', 'warning')])).toBe('1 risky choice');
+    expect(warningsTitle([w('release-assumed', 'info')])).toBe('1 fact');
   });
 });

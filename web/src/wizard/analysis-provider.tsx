@@ -7,6 +7,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { AnalysisContext, useWizardStore, type AnalysisState } from './context.ts';
 import { firstStepInteractive } from './first-step.ts';
+import { useImportedFile } from './imported-file.ts';
 import { loadAnalysis, loadValidation } from './load-analysis.ts';
 import { useWizardState } from './store.ts';
 
@@ -16,6 +17,8 @@ export function AnalysisProvider({ children }: { children: ReactNode }) {
   const store = useWizardStore();
   const draft = useWizardState(store, (s) => s.draft);
   const preflight = useWizardState(store, (s) => s.preflight);
+  // The file in memory (never in the store): the download holds it merged (issue 21, item 2).
+  const imported = useImportedFile();
   const [module, setModule] = useState<AnalysisModule>();
   const [loadError, setLoadError] = useState(false);
   const [attempt, setAttempt] = useState(0);
@@ -43,8 +46,8 @@ export function AnalysisProvider({ children }: { children: ReactNode }) {
   }, [attempt]);
 
   const analysis = useMemo(
-    () => module?.analyzeDraft(draft, new Date(), preflight),
-    [module, draft, preflight],
+    () => module?.analyzeDraft(draft, new Date(), preflight, imported),
+    [module, draft, preflight, imported],
   );
   const value = useMemo<AnalysisState>(
     () => ({ analysis, loadError, retry: () => setAttempt((n) => n + 1) }),

@@ -29,11 +29,13 @@ describe('analyzeDraft', () => {
     expect(problems[0]?.message).toBe('Choose how CARTO is deployed.');
   });
 
-  it('reports a rule that spans parts on the step that owns it, even while other steps are empty', () => {
+  it('asks Kots’s ClusterIP on Excluded domains, where it is used, even while other steps are empty', () => {
     const d = emptyDraft();
     d.deployment.method = 'kots';
     const { problems } = analyzeDraft(d);
-    expect(problems.find((p) => p.step === 'deployment')?.path).toEqual([
+    // Issue 21, item 4: the cluster's facts only add excluded domains, so that step owns them.
+    expect(problems.filter((p) => p.step === 'deployment')).toEqual([]);
+    expect(problems.find((p) => p.step === 'excluded-domains')?.path).toEqual([
       'deployment',
       'kubernetesServiceIp',
     ]);
@@ -89,6 +91,33 @@ describe('resolveStep', () => {
     expect(await hostError('')).toMatch(/Or give your release/);
     // A release that is not one stays the Deployment step's problem: the host is checked for all.
     expect(await hostError('latest')).toMatch(/Or give your release/);
+  });
+
+  it('checks the cluster’s facts on Excluded domains, not on step 1 (issue 21, item 4)', async () => {
+    const d = emptyDraft();
+    Object.assign(d.deployment, { method: 'kots', clusterDomain: 'not a domain' });
+    const step1 = await resolveStep(
+      'deployment',
+      d,
+      { deployment: { method: 'kots', release: '', imagePullsThroughProxy: false } } as never,
+      undefined,
+      options,
+    );
+    expect(step1.errors).toEqual({});
+    const values = {
+      excludedDomains: [],
+      deployment: {
+        gkeWorkloadIdentity: false,
+        clusterDomain: 'not a domain',
+        kubernetesServiceIp: '',
+      },
+    };
+    const here = await resolveStep('excluded-domains', d, values as never, undefined, options);
+    const errors = here.errors as { deployment?: Record<string, { message?: string }> };
+    expect(Object.keys(errors.deployment ?? {}).sort()).toEqual([
+      'clusterDomain',
+      'kubernetesServiceIp',
+    ]);
   });
 
   it('ignores problems of other steps', async () => {

@@ -14,6 +14,7 @@ import {
   type RenderResult,
   type Warning,
 } from '@wizard/shared';
+import { MERGE_KIND_FOR_METHOD, mergeFile } from '@wizard/shared/import/index';
 import type { PreflightLine } from '@wizard/shared/preflight';
 import { toAnswersInput } from './answers-input.ts';
 import type { Draft } from './draft.ts';
@@ -33,6 +34,11 @@ export interface DraftAnalysis {
   render?: RenderResult;
   /** The finished proxy check run README.md records; a download sends it so the zip says the same. */
   preflight?: readonly PreflightLine[];
+  /**
+   * The user's own file merged with the answers, by its name in the zip: the download adds it in this
+   * browser (it never goes to the server) and README.md's steps replace the file (issue 21, item 2).
+   */
+  ownFile?: { name: string; text: string };
   /** Warnings, with paths in the draft. */
   warnings: (Warning & { step: StepId })[];
   /**
@@ -42,10 +48,28 @@ export interface DraftAnalysis {
   requiredNoProxy?: NoProxyEntry[];
 }
 
+/** The file the user started from (or opened on Review), as the merge needs it. */
+export interface OwnFileSource {
+  kind: 'customer.env' | 'helm';
+  text: string;
+}
+
+/** The merged text when the file fits the method and merges; otherwise the download leaves it out. */
+function mergeOwnFile(answers: Answers, source: OwnFileSource): string | undefined {
+  if (MERGE_KIND_FOR_METHOD[answers.deployment.method] !== source.kind) return undefined;
+  try {
+    return mergeFile(source.kind, source.text, answers).text;
+  } catch {
+    // The Review step shows why (merged-file.tsx); the zip then has the usual files only.
+    return undefined;
+  }
+}
+
 export function analyzeDraft(
   draft: Draft,
   now: Date = new Date(),
   preflight?: readonly PreflightLine[] | null,
+  ownFile?: OwnFileSource | null,
 ): DraftAnalysis {
   const steps = applicableSteps(draft).filter((step) => step !== 'review');
   const problems = steps.flatMap((step) => stepProblems(step, draft));
@@ -61,8 +85,16 @@ export function analyzeDraft(
   const analysis: DraftAnalysis = { problems, input, warnings: [] };
   if (validated.ok) {
     analysis.answers = validated.answers;
-    analysis.render = renderAll(validated.answers, { now, ...(preflight && { preflight }) });
+    const merged = ownFile ? mergeOwnFile(validated.answers, ownFile) : undefined;
+    analysis.render = renderAll(validated.answers, {
+      now,
+      ...(preflight && { preflight }),
+      ...(merged !== undefined && { ownFile: true }),
+    });
     if (preflight) analysis.preflight = preflight;
+    if (merged !== undefined && analysis.render.ownFile !== undefined) {
+      analysis.ownFile = { name: analysis.render.ownFile, text: merged };
+    }
     analysis.warnings = analysis.render.warnings.map((warning) => {
       const path = toDraftPath(warning.path, draft);
       return { ...warning, path: [...path], step: stepForPath(path) };

@@ -21,7 +21,7 @@ import type {
 import { z } from 'zod';
 import { toAnswersInput } from './answers-input.ts';
 import type { Draft } from './draft.ts';
-import { stepForPath, type StepId } from './steps.ts';
+import { CLUSTER_FACTS, stepForPath, type StepId } from './steps.ts';
 import { withStepValues, type StepValues } from './step-values.ts';
 import type { FieldPath } from './store.ts';
 
@@ -55,6 +55,21 @@ export function toDraftPath(path: readonly PropertyKey[], draft: Draft): FieldPa
   return clean;
 }
 
+function pickClusterFacts(deployment: unknown): Record<string, unknown> {
+  const all = (deployment ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(CLUSTER_FACTS.flatMap((k) => (k in all ? [[k, all[k]]] : [])));
+}
+
+/** Step 1 without the cluster's facts (asked on Excluded domains); Kots's required one stood in for. */
+function withoutClusterFacts(deployment: unknown, draft: Draft): unknown {
+  const rest = Object.fromEntries(
+    Object.entries((deployment ?? {}) as Record<string, unknown>).filter(
+      ([k]) => !(CLUSTER_FACTS as readonly string[]).includes(k),
+    ),
+  );
+  return draft.deployment.method === 'kots' ? { ...rest, kubernetesServiceIp: '10.96.0.1' } : rest;
+}
+
 /** The answers document used to check one step: the step's own part, valid placeholders elsewhere. */
 function stepCandidate(step: StepId, draft: Draft): unknown {
   const input = toAnswersInput(draft) as unknown as {
@@ -72,7 +87,7 @@ function stepCandidate(step: StepId, draft: Draft): unknown {
   };
   switch (step) {
     case 'deployment':
-      return { ...PLACEHOLDER, deployment: input.deployment };
+      return { ...PLACEHOLDER, deployment: withoutClusterFacts(input.deployment, draft) };
     case 'proxy': {
       const { protocol, host, port } = input.proxy;
       // The method decides which hosts are accepted (the Admin Console refuses IPv6 and `_`, §V.3).
@@ -97,8 +112,21 @@ function stepCandidate(step: StepId, draft: Draft): unknown {
           ...(draft.proxy.customCa.trim() !== '' && { customCa: draft.proxy.customCa }),
         },
       };
-    case 'excluded-domains':
-      return { ...PLACEHOLDER, excludedDomains: input.excludedDomains };
+    case 'excluded-domains': {
+      // The cluster's facts are asked here (issue 21, item 4): checked with the method and release they
+      // belong to, when those are answered.
+      const method = draft.deployment.method;
+      const release = draft.deployment.release.trim();
+      const deployment =
+        method === 'helm' || method === 'kots'
+          ? {
+              method,
+              ...(parseRelease(release) !== undefined && { release }),
+              ...pickClusterFacts(input.deployment),
+            }
+          : PLACEHOLDER.deployment;
+      return { ...PLACEHOLDER, deployment, excludedDomains: input.excludedDomains };
+    }
     case 'warehouses':
       return { ...PLACEHOLDER, warehouses: input.warehouses };
     case 'services':
@@ -189,7 +217,8 @@ function ownErrors(step: StepId, errors: ErrorTree, draft: Draft): ErrorTree {
       void _ref;
       // A rule on the whole deployment (Single VM before 2025.7.16) is about the release.
       if (message && !fields.release) fields.release = { type: type ?? 'custom', message };
-      own.deployment = fields;
+      for (const fact of CLUSTER_FACTS) delete fields[fact];
+      if (Object.keys(fields).length > 0) own.deployment = fields;
       break;
     }
     case 'proxy': {
@@ -203,6 +232,8 @@ function ownErrors(step: StepId, errors: ErrorTree, draft: Draft): ErrorTree {
       break;
     }
     case 'excluded-domains': {
+      const facts = pick(errors.deployment as ErrorTree | undefined, [...CLUSTER_FACTS]);
+      if (facts) own.deployment = facts;
       const list = errors.excludedDomains as
         (Partial<FieldError> & { root?: FieldError } & Record<string, unknown>) | undefined;
       if (!list) break;

@@ -6,16 +6,19 @@
  */
 import type { DeploymentDraft, Draft, ProxyDraft } from './draft.ts';
 import type { FieldPath } from './store.ts';
-import { STEPS, type StepId } from './steps.ts';
+import { CLUSTER_FACTS, STEPS, type ClusterFact, type StepId } from './steps.ts';
 
 export interface StepValues {
-  deployment: { deployment: DeploymentDraft };
+  deployment: { deployment: Omit<DeploymentDraft, ClusterFact> };
   proxy: { proxy: Pick<ProxyDraft, 'protocol' | 'host' | 'port'> };
   tls: {
     proxy: Pick<ProxyDraft, 'verifyCertificate' | 'customCa'>;
     deployment: Pick<DeploymentDraft, 'usePubSubRestApi'>;
   };
-  'excluded-domains': { excludedDomains: { value: string }[] };
+  'excluded-domains': {
+    excludedDomains: { value: string }[];
+    deployment: Pick<DeploymentDraft, ClusterFact>;
+  };
   warehouses: { warehouses: Draft['warehouses'] };
   services: { services: Draft['services'] };
   review: Record<string, never>;
@@ -23,7 +26,13 @@ export interface StepValues {
 
 export function stepValuesOf<S extends StepId>(step: S, draft: Draft): StepValues[S] {
   const values: { [K in StepId]: () => StepValues[K] } = {
-    deployment: () => ({ deployment: { ...draft.deployment } }),
+    deployment: () => ({
+      deployment: Object.fromEntries(
+        Object.entries(draft.deployment).filter(
+          ([key]) => !(CLUSTER_FACTS as readonly string[]).includes(key),
+        ),
+      ) as StepValues['deployment']['deployment'],
+    }),
     proxy: () => ({
       proxy: { protocol: draft.proxy.protocol, host: draft.proxy.host, port: draft.proxy.port },
     }),
@@ -33,6 +42,11 @@ export function stepValuesOf<S extends StepId>(step: S, draft: Draft): StepValue
     }),
     'excluded-domains': () => ({
       excludedDomains: draft.excludedDomains.map((value) => ({ value })),
+      deployment: {
+        gkeWorkloadIdentity: draft.deployment.gkeWorkloadIdentity,
+        clusterDomain: draft.deployment.clusterDomain,
+        kubernetesServiceIp: draft.deployment.kubernetesServiceIp,
+      },
     }),
     warehouses: () => ({ warehouses: [...draft.warehouses] }),
     services: () => ({ services: [...draft.services] }),
@@ -61,12 +75,16 @@ export function withStepValues<S extends StepId>(
       return {
         ...draft,
         proxy: { ...draft.proxy, ...v.proxy },
-        deployment: { ...draft.deployment, ...v.deployment },
+        deployment: { ...draft.deployment, ...(v.deployment ?? {}) },
       };
     }
     case 'excluded-domains': {
       const v = values as StepValues['excluded-domains'];
-      return { ...draft, excludedDomains: v.excludedDomains.map((row) => row?.value ?? '') };
+      return {
+        ...draft,
+        deployment: { ...draft.deployment, ...(v.deployment ?? {}) },
+        excludedDomains: v.excludedDomains.map((row) => row?.value ?? ''),
+      };
     }
     case 'warehouses': {
       const v = values as StepValues['warehouses'];

@@ -2,13 +2,14 @@
  * The visible list of steps: where you are, what is done, what has a problem. Steps up to the furthest
  * one reached are links; later ones are shown but not reachable yet (Next validates on the way).
  */
-import { CheckIcon } from '../components/icons.tsx';
+import { warningTier } from '@wizard/shared/rules/warning-tiers';
+import { CheckIcon, WarningIcon } from '../components/icons.tsx';
 import { useAnalysis, useWizardStore } from './context.ts';
 import { encodeFragment } from './fragment.ts';
 import { applicableSteps, stepIndex, STEPS, type StepId } from './steps.ts';
 import { useWizardState } from './store.ts';
 
-type Status = 'current' | 'done' | 'problem' | 'todo' | 'locked';
+type Status = 'current' | 'done' | 'problem' | 'risky' | 'todo' | 'locked';
 
 export function Stepper() {
   const store = useWizardStore();
@@ -22,7 +23,11 @@ export function Stepper() {
     if (stepIndex(step) > stepIndex(reached)) return [...statuses, 'locked'];
     const passed = stepIndex(step) < stepIndex(reached);
     const hasProblem = analysis?.problems.some((p) => p.step === step) ?? false;
+    // A step that holds a risky choice says so instead of a plain ✓ (issue 21, item 3).
+    const hasRisk =
+      analysis?.warnings.some((w) => w.step === step && warningTier(w) === 'risky') ?? false;
     if (passed && hasProblem) statuses.push('problem');
+    else if (passed && hasRisk && step !== 'review') statuses.push('risky');
     else if (passed && step !== 'review') statuses.push('done');
     else statuses.push('todo');
     return statuses;
@@ -38,6 +43,10 @@ export function Stepper() {
             <span className="stepper__marker stepper__marker--problem" aria-hidden>
               !
             </span>
+          ) : status.includes('risky') ? (
+            <span className="stepper__marker stepper__marker--risky" aria-hidden>
+              <WarningIcon />
+            </span>
           ) : status.includes('done') ? (
             <span className="stepper__marker stepper__marker--done" aria-hidden>
               <CheckIcon />
@@ -49,11 +58,13 @@ export function Stepper() {
           );
           const state = status.includes('problem')
             ? ', needs attention'
-            : status.includes('done')
-              ? ', done'
-              : status.includes('locked')
-                ? ', not reached yet'
-                : '';
+            : status.includes('risky')
+              ? ', done, with a risky choice'
+              : status.includes('done')
+                ? ', done'
+                : status.includes('locked')
+                  ? ', not reached yet'
+                  : '';
           const content = (
             <>
               {marker}

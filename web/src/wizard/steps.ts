@@ -68,11 +68,24 @@ export function applicableStepAtOrBefore(step: StepId, draft: Draft): StepId {
   return stepApplies(step, draft) ? step : (previousStep(step, draft) ?? 'deployment');
 }
 
+/** The deployment answers the Excluded domains step asks: each only adds excluded domains. */
+export const CLUSTER_FACTS = [
+  'gkeWorkloadIdentity',
+  'clusterDomain',
+  'kubernetesServiceIp',
+] as const;
+export type ClusterFact = (typeof CLUSTER_FACTS)[number];
+
 /** Which step owns a field of the answers (for warnings and errors that link back to it). */
 export function stepForPath(path: readonly (string | number)[]): StepId {
   const [head, field] = path;
   // Pub/Sub over HTTPS is asked with the other HTTPS-proxy questions.
-  if (head === 'deployment') return field === 'usePubSubRestApi' ? 'tls' : 'deployment';
+  if (head === 'deployment' && field === 'usePubSubRestApi') return 'tls';
+  // The cluster's facts are asked where they are used: they add excluded domains (issue 21, item 4).
+  if (head === 'deployment' && CLUSTER_FACTS.includes(field as ClusterFact)) {
+    return 'excluded-domains';
+  }
+  if (head === 'deployment') return 'deployment';
   if (head === 'proxy') {
     return field === 'verifyCertificate' || field === 'customCa' ? 'tls' : 'proxy';
   }

@@ -1,14 +1,15 @@
 /**
  * Step 1: the deployment method (which file you get), the release (which keys it uses), and for
- * Kubernetes the GKE Workload Identity question and, for Kots, the kubernetes service ClusterIP.
- * Above them, "Start from an existing file" can fill all of it from a customer.env or Helm values.
+ * Kubernetes whether the nodes pull images through the proxy. The cluster's facts that only add
+ * excluded domains (GKE, cluster domain, Kots's ClusterIP) are asked on that step (issue 21, item 4).
+ * Below them, as the secondary way in, "Start from an existing file" can fill all of it from a
+ * customer.env or Helm values.
  */
 import { CA_DESTINATION_TEXT } from '@wizard/shared/ca-destinations';
 import { methodFactsIn, type MethodFacts } from '@wizard/shared/method-facts-in';
 import { useWatch } from 'react-hook-form';
 import { useCatalog, type Catalog } from '../../api/catalog.ts';
 import { Callout } from '../../components/callout.tsx';
-import { CopyButton } from '../../components/copy-button.tsx';
 import { DocLink } from '../../components/doc-link.tsx';
 import { CheckboxField, Choice, ChoiceGroup, TextField } from '../../components/field.tsx';
 import { CatalogStatus } from '../../wizard/catalog-status.tsx';
@@ -20,8 +21,6 @@ import { useStepForm } from '../../wizard/use-step-form.ts';
 // Its own chunk, so the first question is not heavier for it; requested with this step.
 const ImportPanel = lazyWithPreload(() => import('./import-panel.tsx'));
 void ImportPanel.preload().catch(() => undefined);
-
-const CLUSTER_IP_COMMAND = "kubectl get svc kubernetes -n default -o jsonpath='{.spec.clusterIP}'";
 
 /** What the chosen release changes, in one sentence (nothing when it is the newest behaviour). */
 function releaseConsequence(catalog: Catalog, facts: MethodFacts): string | undefined {
@@ -61,7 +60,6 @@ function DeploymentForm({ catalog }: { catalog: Catalog }) {
   // What the method and release imply, from the catalog the API served (methodFacts).
   const facts = chosen && methodFactsIn(catalog, chosen.id, release);
   const consequence = facts && releaseConsequence(catalog, facts);
-  const gke = catalog.noProxyRules.gkeWorkloadIdentity;
 
   return (
     <StepFrame
@@ -70,10 +68,6 @@ function DeploymentForm({ catalog }: { catalog: Catalog }) {
       intro="The method decides which file you get and where the proxy settings go. The release decides which keys that file uses."
       source={chosen?.source ?? catalog.sources.proxyDocs}
     >
-      <OptionalChunk what="Start from an existing file" holdStep>
-        <ImportPanel catalog={catalog} />
-      </OptionalChunk>
-
       <ChoiceGroup
         legend="Deployment method"
         type="radio"
@@ -128,88 +122,30 @@ function DeploymentForm({ catalog }: { catalog: Catalog }) {
         }
       />
 
-      {facts?.options.gkeWorkloadIdentity && (
+      {facts?.kubernetes && (
         <CheckboxField
-          label="CARTO runs on GKE with Workload Identity"
+          label="The cluster’s nodes pull CARTO’s images through this proxy"
           hint={
             <>
-              Adds{' '}
-              {gke.entries.map((e, i) => (
-                <span key={e}>
-                  {i > 0 && (i === gke.entries.length - 1 ? ' and ' : ', ')}
-                  <code>{e}</code>
+              Only if your nodes have no direct route to the registries: adds{' '}
+              {catalog.imageRegistries.domains.map((d, i) => (
+                <span key={d}>
+                  {i > 0 && ' and '}
+                  <code>{d}</code>
                 </span>
               ))}{' '}
-              to the excluded domains. {gke.reason}
+              to the allowlist for your proxy admin.
             </>
           }
-          registration={register('deployment.gkeWorkloadIdentity')}
-          error={errors?.gkeWorkloadIdentity?.message}
+          registration={register('deployment.imagePullsThroughProxy')}
+          error={errors?.imagePullsThroughProxy?.message}
         />
       )}
 
-      {facts?.kubernetes && (
-        <>
-          <CheckboxField
-            label="The cluster’s nodes pull CARTO’s images through this proxy"
-            hint={
-              <>
-                Only if your nodes have no direct route to the registries: adds{' '}
-                {catalog.imageRegistries.domains.map((d, i) => (
-                  <span key={d}>
-                    {i > 0 && ' and '}
-                    <code>{d}</code>
-                  </span>
-                ))}{' '}
-                to the allowlist for your proxy admin.
-              </>
-            }
-            registration={register('deployment.imagePullsThroughProxy')}
-            error={errors?.imagePullsThroughProxy?.message}
-          />
-          <TextField
-            label="Cluster domain"
-            optional
-            hint={
-              <>
-                Only if your cluster does not use the default{' '}
-                <code>{catalog.defaultClusterDomain}</code> (the chart’s <code>clusterDomain</code>
-                ): in-cluster traffic is excluded as <code>.svc.&lt;cluster domain&gt;</code>.
-              </>
-            }
-            className="input--medium"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder={catalog.defaultClusterDomain}
-            registration={register('deployment.clusterDomain')}
-            error={errors?.clusterDomain?.message}
-          />
-        </>
-      )}
-
-      {facts?.options.kubernetesServiceIp && (
-        <TextField
-          label="ClusterIP of the kubernetes service"
-          hint={
-            <>
-              <span>
-                The Kubernetes API must be reached directly, so this address is excluded from the
-                proxy. Get it with:
-              </span>
-              <span className="command">
-                <code>{CLUSTER_IP_COMMAND}</code>
-                <CopyButton text={CLUSTER_IP_COMMAND} label="Copy command" />
-              </span>
-            </>
-          }
-          className="input--medium"
-          autoComplete="off"
-          spellCheck={false}
-          placeholder="10.96.0.1"
-          registration={register('deployment.kubernetesServiceIp')}
-          error={errors?.kubernetesServiceIp?.message}
-        />
-      )}
+      {/* The question first; starting from a file is the secondary way in (issue 21, item 4). */}
+      <OptionalChunk what="Start from an existing file" holdStep>
+        <ImportPanel catalog={catalog} />
+      </OptionalChunk>
     </StepFrame>
   );
 }

@@ -20,6 +20,7 @@ import { useAnalysis } from '../../wizard/context.ts';
 import { useMethodGuide } from '../../wizard/method-guide.ts';
 import { StepFrame } from '../../wizard/step-frame.tsx';
 import { useStepForm } from '../../wizard/use-step-form.ts';
+import { ClusterFacts } from './cluster-facts.tsx';
 import { RouteTester } from './route-tester.tsx';
 import '../steps.css';
 
@@ -55,7 +56,8 @@ function RequiredEntries({ entries }: { entries: NoProxyEntry[] | undefined }) {
   if (!entries) {
     return (
       <p className="field__hint">
-        The entries the wizard adds appear here once the Deployment and Proxy steps are answered.
+        The entries the wizard adds appear here once the Deployment and Proxy steps (and your
+        cluster, above) are answered.
       </p>
     );
   }
@@ -203,6 +205,8 @@ function ExcludedDomainsForm({ catalog }: { catalog: Catalog }) {
       intro="Hosts CARTO reaches directly, without the proxy (NO_PROXY). The wizard adds what your setup needs; add your own internal hosts below."
       source={guide}
     >
+      <ClusterFacts catalog={catalog} form={form} />
+
       <section aria-labelledby="required-entries-title" className="field">
         <h3 id="required-entries-title" className="subheading">
           Added by the wizard

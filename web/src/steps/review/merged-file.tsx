@@ -192,7 +192,8 @@ function Merged({ file, answers }: { file: ImportedFile; answers: Answers }) {
       <p>
         {file.kind === 'customer.env'
           ? 'Every proxy variable is replaced where it was (both cases), the ones no longer needed are removed and missing ones are added at the end; every other line is exactly as it was.'
-          : 'externalProxy (and the CA key) is replaced; comments, key order and every other section are exactly as they were.'}
+          : 'externalProxy (and the CA key) is replaced; comments, key order and every other section are exactly as they were.'}{' '}
+        “Download all (.zip)” holds it too, and its next steps back up your file, then replace it.
       </p>
       <div className="merged__actions">
         <CopyButton text={merged.text} what={`${file.name}, updated`} label="Copy" />

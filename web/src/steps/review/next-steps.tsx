@@ -6,6 +6,7 @@
 import type { NextStep } from '@wizard/shared';
 import type { ReactNode } from 'react';
 import { CopyButton } from '../../components/copy-button.tsx';
+import { withPlaceholders } from '../../components/placeholders.tsx';
 
 /** `code` and **bold** as elements; nothing else is interpreted. */
 function inlineMarkdown(text: string): ReactNode[] {
@@ -35,7 +36,7 @@ export function NextSteps({ steps }: { steps: readonly NextStep[] }) {
                 {block.intro !== undefined && <p>{inlineMarkdown(block.intro)}</p>}
                 <div className="command command--block">
                   <pre>
-                    <code>{block.text}</code>
+                    <code>{withPlaceholders(block.text)}</code>
                   </pre>
                   <CopyButton
                     text={block.text}

@@ -372,8 +372,8 @@ function ProxyCheckOnServer({ input, answers, render }: ProxyCheckProps) {
         The check runs on the wizard’s server, not in this browser: it connects to{' '}
         <code>{proxyUrl(answers.proxy)}</code> and asks it to open a tunnel (<code>CONNECT</code> to
         port 443) to each of the {domains.length} domains CARTO needs; nothing is sent through them.
-        Run the wizard where CARTO will run, so the proxy answers it as it will answer CARTO. A few
-        seconds, a minute at most.
+        The proxy may answer that server differently than CARTO’s hosts: the proof that counts is{' '}
+        <code>sh check-proxy.sh</code> run where CARTO runs. A few seconds, a minute at most.
       </p>
 
       <div className="proxy-check__actions">
@@ -430,6 +430,17 @@ function ProxyCheckOnServer({ input, answers, render }: ProxyCheckProps) {
               </span>
             </p>
           )}
+          <p className="check-summary__from">
+            {summary?.from === undefined ? (
+              'Run from the wizard’s server'
+            ) : (
+              <>
+                Run from <code>{summary.from}</code>, the wizard’s server
+              </>
+            )}
+            , not necessarily where CARTO runs. The proof that counts:{' '}
+            <code>sh check-proxy.sh</code> where CARTO runs (see the next steps).
+          </p>
           <p className="check-summary__readme">
             Added to README.md (section “Proxy check”), in the preview and the download. Changing an
             answer drops it.

@@ -5,6 +5,8 @@
  */
 import { hostPort } from '@wizard/shared/host';
 import { methodFactsIn } from '@wizard/shared/method-facts-in';
+import type { Warning } from '@wizard/shared';
+import { warningTier } from '@wizard/shared/rules/warning-tiers';
 import type { ReactNode } from 'react';
 import { useCatalog, type Catalog } from '../../api/catalog.ts';
 import { Callout } from '../../components/callout.tsx';
@@ -22,11 +24,21 @@ import { stepApplies, STEPS, type StepId } from '../../wizard/steps.ts';
 import { useWizardState } from '../../wizard/store.ts';
 import '../steps.css';
 import { CustomCaExpected } from '../../wizard/custom-ca-expected.tsx';
+import { Automation } from './automation.tsx';
+import { FileGroups } from './file-groups.tsx';
 import { NextSteps } from './next-steps.tsx';
 
 // With the shared merge code and the diff package: only fetched when the Review step shows.
 const MergedFile = lazyWithPreload(() => import('./merged-file.tsx'));
 const ProxyCheck = lazyWithPreload(() => import('./proxy-check.tsx'));
+
+/** The verdict first (issue 21, item 9): ready, and whether a risky choice waits for a decision. */
+function verdictTitle(warnings: readonly Pick<Warning, 'code' | 'severity'>[]): string {
+  const risky = warnings.filter((w) => warningTier(w) === 'risky').length;
+  return risky === 0
+    ? 'Ready: download, then follow the steps'
+    : `Ready, with ${risky === 1 ? '1 risky choice' : `${risky} risky choices`} to decide below`;
+}
 
 interface Row {
   term: string;
@@ -210,6 +222,7 @@ function Review({ catalog }: { catalog: Catalog }) {
             <DownloadButton
               answers={analysis.input}
               preflight={analysis.preflight}
+              ownFile={analysis.ownFile}
               label="Download all (.zip)"
               primary
             />
@@ -224,9 +237,10 @@ function Review({ catalog }: { catalog: Catalog }) {
           <ProblemsList problems={analysis.problems} />
         </Callout>
       ) : (
-        <Callout title="Ready to download">
+        <Callout title={verdictTitle(analysis.warnings)}>
           <p>
-            {ready.files.length} files: {ready.files.map((f) => f.name).join(', ')}.
+            {ready.files.length} files, grouped below by who acts on them. Then follow the numbered
+            next steps.
           </p>
         </Callout>
       )}
@@ -238,6 +252,12 @@ function Review({ catalog }: { catalog: Catalog }) {
       )}
 
       {startedFromFile && merged}
+
+      {ready && analysis.problems.length === 0 && <FileGroups files={ready.files} />}
+
+      {analysis?.render && analysis.problems.length === 0 && (
+        <NextSteps steps={analysis.render.nextSteps} />
+      )}
 
       <div className="summary">
         {summary(draft, catalog).map((section) => (
@@ -271,10 +291,6 @@ function Review({ catalog }: { catalog: Catalog }) {
 
       {analysis && <WarningsList warnings={analysis.warnings} />}
 
-      {analysis?.render && analysis.problems.length === 0 && (
-        <NextSteps steps={analysis.render.nextSteps} />
-      )}
-
       {analysis?.answers && analysis.render ? (
         <OptionalChunk what="Test my proxy">
           <ProxyCheck
@@ -288,6 +304,10 @@ function Review({ catalog }: { catalog: Catalog }) {
       ) : null}
 
       {!startedFromFile && merged}
+
+      {analysis?.answers && analysis.problems.length === 0 && (
+        <Automation input={analysis.input} method={analysis.answers.deployment.method} />
+      )}
     </StepFrame>
   );
 }
