@@ -70,6 +70,16 @@ function withoutClusterFacts(deployment: unknown, draft: Draft): unknown {
   return draft.deployment.method === 'kots' ? { ...rest, kubernetesServiceIp: '10.96.0.1' } : rest;
 }
 
+/**
+ * Step 1's release, for a later step's check whose rules depend on it (the Admin Console's Host check,
+ * D3): only a real release name; a typo stays the Deployment step's problem and the rules of every
+ * release apply.
+ */
+function releaseOf(draft: Draft): { release?: string } {
+  const release = draft.deployment.release.trim();
+  return parseRelease(release) === undefined ? {} : { release };
+}
+
 /** The answers document used to check one step: the step's own part, valid placeholders elsewhere. */
 function stepCandidate(step: StepId, draft: Draft): unknown {
   const input = toAnswersInput(draft) as unknown as {
@@ -94,11 +104,10 @@ function stepCandidate(step: StepId, draft: Draft): unknown {
       const method = draft.deployment.method === '' ? 'helm' : draft.deployment.method;
       // And so does the release: the Admin Console's Host check changed by release (D3). A release
       // that is not one (a typo) stays on the Deployment step; the host is then checked for every release.
-      const release = draft.deployment.release.trim();
       const deployment = {
         method,
         ...(method === 'kots' && { kubernetesServiceIp: '10.96.0.1' }),
-        ...(parseRelease(release) !== undefined && { release }),
+        ...releaseOf(draft),
       };
       return { ...PLACEHOLDER, deployment, proxy: { protocol, host, port } };
     }
@@ -116,12 +125,11 @@ function stepCandidate(step: StepId, draft: Draft): unknown {
       // The cluster's facts are asked here (issue 21, item 4): checked with the method and release they
       // belong to, when those are answered.
       const method = draft.deployment.method;
-      const release = draft.deployment.release.trim();
       const deployment =
         method === 'helm' || method === 'kots'
           ? {
               method,
-              ...(parseRelease(release) !== undefined && { release }),
+              ...releaseOf(draft),
               ...pickClusterFacts(input.deployment),
             }
           : PLACEHOLDER.deployment;
