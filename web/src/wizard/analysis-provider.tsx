@@ -7,7 +7,8 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { AnalysisContext, useWizardStore, type AnalysisState } from './context.ts';
 import { firstStepInteractive } from './first-step.ts';
-import { useImportedFile } from './imported-file.ts';
+import type { OwnFileMerge } from './analysis.ts';
+import { useImportedFile, type ImportedFile } from './imported-file.ts';
 import { loadAnalysis, loadValidation } from './load-analysis.ts';
 import { useWizardState } from './store.ts';
 
@@ -45,9 +46,26 @@ export function AnalysisProvider({ children }: { children: ReactNode }) {
     };
   }, [attempt]);
 
+  // The merge code arrives with the first file, not on every visit (own-file.ts).
+  const [merge, setMerge] = useState<{ file: ImportedFile; merge: OwnFileMerge }>();
+  useEffect(() => {
+    if (imported === null) return;
+    let live = true;
+    void import('./own-file.ts').then(
+      ({ ownFileMerge }) => {
+        if (live) setMerge({ file: imported, merge: ownFileMerge(imported) });
+      },
+      () => undefined, // Without it the zip holds the usual files; the Review step says why.
+    );
+    return () => {
+      live = false;
+    };
+  }, [imported]);
+  const mergeOwnFile = merge !== undefined && merge.file === imported ? merge.merge : null;
+
   const analysis = useMemo(
-    () => module?.analyzeDraft(draft, new Date(), preflight, imported),
-    [module, draft, preflight, imported],
+    () => module?.analyzeDraft(draft, new Date(), preflight, mergeOwnFile),
+    [module, draft, preflight, mergeOwnFile],
   );
   const value = useMemo<AnalysisState>(
     () => ({ analysis, loadError, retry: () => setAttempt((n) => n + 1) }),

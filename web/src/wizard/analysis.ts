@@ -14,7 +14,6 @@ import {
   type RenderResult,
   type Warning,
 } from '@wizard/shared';
-import { MERGE_KIND_FOR_METHOD, mergeFile } from '@wizard/shared/import/index';
 import type { PreflightLine } from '@wizard/shared/preflight';
 import { toAnswersInput } from './answers-input.ts';
 import type { Draft } from './draft.ts';
@@ -48,28 +47,17 @@ export interface DraftAnalysis {
   requiredNoProxy?: NoProxyEntry[];
 }
 
-/** The file the user started from (or opened on Review), as the merge needs it. */
-export interface OwnFileSource {
-  kind: 'customer.env' | 'helm';
-  text: string;
-}
-
-/** The merged text when the file fits the method and merges; otherwise the download leaves it out. */
-function mergeOwnFile(answers: Answers, source: OwnFileSource): string | undefined {
-  if (MERGE_KIND_FOR_METHOD[answers.deployment.method] !== source.kind) return undefined;
-  try {
-    return mergeFile(source.kind, source.text, answers).text;
-  } catch {
-    // The Review step shows why (merged-file.tsx); the zip then has the usual files only.
-    return undefined;
-  }
-}
+/**
+ * The user's own file merged with valid answers, or undefined when it does not fit the method or does
+ * not merge (own-file.ts, loaded only once there is a file: its bytes stay off every other visit).
+ */
+export type OwnFileMerge = (answers: Answers) => string | undefined;
 
 export function analyzeDraft(
   draft: Draft,
   now: Date = new Date(),
   preflight?: readonly PreflightLine[] | null,
-  ownFile?: OwnFileSource | null,
+  mergeOwnFile?: OwnFileMerge | null,
 ): DraftAnalysis {
   const steps = applicableSteps(draft).filter((step) => step !== 'review');
   const problems = steps.flatMap((step) => stepProblems(step, draft));
@@ -85,7 +73,7 @@ export function analyzeDraft(
   const analysis: DraftAnalysis = { problems, input, warnings: [] };
   if (validated.ok) {
     analysis.answers = validated.answers;
-    const merged = ownFile ? mergeOwnFile(validated.answers, ownFile) : undefined;
+    const merged = mergeOwnFile ? mergeOwnFile(validated.answers) : undefined;
     analysis.render = renderAll(validated.answers, {
       now,
       ...(preflight && { preflight }),
