@@ -227,7 +227,17 @@ describe('facts:sync extractor', () => {
   it('writes the same bytes from the same clones', () => {
     const a = serializeFacts(extracted);
     const b = serializeFacts(extractFacts({ helm: helmDir, compose: composeDir }));
-    expect(a).toBe(b);
-    expect(JSON.parse(a)).toEqual(extracted);
+    expect(a).toEqual(b);
+    // The facts file names the releases; the ledger beside it holds their rows.
+    const names = (s: CartoFacts['helm']) => ({ ...s, releases: s.releases.map((r) => r.release) });
+    expect(JSON.parse(a.facts)).toEqual({
+      ...extracted,
+      helm: names(extracted.helm),
+      compose: names(extracted.compose),
+    });
+    expect(JSON.parse(a.releases)).toMatchObject({
+      helm: extracted.helm.releases,
+      compose: extracted.compose.releases,
+    });
   }, 120_000);
 });

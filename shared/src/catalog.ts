@@ -316,9 +316,7 @@ export const ADMIN_CONSOLE_HOST_RULES: readonly AdminConsoleHostRule[] = findFac
     })),
   )
   .sort(
-    (a, b) =>
-      CARTO_FACTS.helm.releases.findIndex((r) => r.release === a.from) -
-      CARTO_FACTS.helm.releases.findIndex((r) => r.release === b.from),
+    (a, b) => CARTO_FACTS.helm.releases.indexOf(a.from) - CARTO_FACTS.helm.releases.indexOf(b.from),
   );
 
 export interface KnownRelease {

@@ -1,6 +1,9 @@
 /**
- * The shape of carto-facts.json, written by `npm run facts:sync` (scripts/facts/extract.ts) from the
- * release tags of CARTO's repositories, and read by release-facts.ts.
+ * What `npm run facts:sync` (scripts/facts/extract.ts) reads from the release tags of CARTO's
+ * repositories, and the two files it writes: carto-facts.json, the facts with the releases they hold in
+ * (what the rules read, in the browser too: release-facts.ts), and carto-releases.json, each release's
+ * tag, commit and date (the ledger people and tests read: release-ledger.ts). The ledger's 300-odd full
+ * commit hashes do not compress; kept apart, they stay out of every page load (issue 16).
  */
 
 /** One release read: its name (chart appVersion or Compose tag), the tag, its commit and date. */
@@ -48,4 +51,17 @@ export interface CartoFacts {
   sources: { helm: RepoRead; compose: RepoRead };
   helm: { releases: ReleaseRow[]; facts: Fact[] };
   compose: { releases: ReleaseRow[]; facts: Fact[] };
+}
+
+/** carto-facts.json: the facts, and the releases read in release order (names only). */
+export interface CartoFactsFile extends Omit<CartoFacts, 'helm' | 'compose'> {
+  helm: { releases: string[]; facts: Fact[] };
+  compose: { releases: string[]; facts: Fact[] };
+}
+
+/** carto-releases.json: each release read, with its tag, commit and date. */
+export interface CartoReleasesFile {
+  about: string;
+  helm: ReleaseRow[];
+  compose: ReleaseRow[];
 }

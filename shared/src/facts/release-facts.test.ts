@@ -13,6 +13,7 @@ import {
 } from '../catalog.ts';
 import { releaseLine } from '../release-names.ts';
 import { CARTO_FACTS, factAt, findFacts, holdsSince } from './release-facts.ts';
+import { CARTO_RELEASES, releaseRow } from './release-ledger.ts';
 
 describe('carto-facts.json', () => {
   it('was read from the CARTO commits the report names', () => {
@@ -39,7 +40,9 @@ describe('carto-facts.json', () => {
     expect(RELEASE_RULES.pubSubRestApiSince).toBe('2025.2.13-rc.3'); // 510be0b9, chart 1.158.2
     expect(RELEASE_RULES.privateCaConfigMapSince).toBe('2025.7.16-rc.3'); // bdc8b513, chart 1.190.1
     expect(RELEASE_RULES.kotsPubSubDomainSince).toBe('2025.9.11-rc.1'); // ba95bf39, chart 1.207.2
-    expect(holdsSince('helm', 'values-key', { key: 'trustedCACerts.value' })?.tag).toBe('1.281.10');
+    const trustedCa = holdsSince('helm', 'values-key', { key: 'trustedCACerts.value' });
+    expect(trustedCa && releaseRow('helm', trustedCa.release).tag).toBe('1.281.10');
+    expect(trustedCa?.commit).toBe('12c8c513e59f'); // the tag commit of chart 1.281.10
   });
 
   it('agrees with the hand-written first releases with proxy support', () => {
@@ -95,5 +98,19 @@ describe('carto-facts.json', () => {
     expect(
       findFacts('compose', 'service-alias', { service: 'valkey', alias: 'redis' }),
     ).toHaveLength(1);
+  });
+
+  // carto-releases.json is the ledger behind the facts: the same releases, and each span's commit is
+  // the tag commit of the release it starts at.
+  it('has a ledger row for every release, with the commit each span names', () => {
+    for (const section of ['helm', 'compose'] as const) {
+      expect(CARTO_RELEASES[section].map((r) => r.release)).toEqual(CARTO_FACTS[section].releases);
+      for (const { spans } of CARTO_FACTS[section].facts) {
+        for (const span of spans) {
+          expect(releaseRow(section, span.from).commit.slice(0, 12)).toBe(span.commit);
+        }
+      }
+    }
+    expect(CARTO_FACTS.sources.helm.newestCommit).toBe(CARTO_RELEASES.helm.at(-1)?.commit);
   });
 });

@@ -6,19 +6,20 @@
  */
 // The attribute lets Node's own loader (Playwright's e2e files) read it, as Vite and esbuild do.
 import factsJson from './carto-facts.json' with { type: 'json' };
-import type { CartoFacts, Fact, ReleaseRow, Span } from './carto-facts-types.ts';
+import type { CartoFactsFile, Fact, Span } from './carto-facts-types.ts';
 import { compareReleases, parseRelease } from '../release-names.ts';
 
-export const CARTO_FACTS = factsJson as unknown as CartoFacts;
+export const CARTO_FACTS = factsJson as unknown as CartoFactsFile;
 
 export type FactsSection = 'helm' | 'compose';
 
-/** Where a rule came from: the release and the tag commit the fact was first read in. */
-export interface FactOrigin {
+/**
+ * Where a rule came from: the first release it holds in and that tag's commit (12 hex digits;
+ * release-ledger.ts has the tag and the full commit).
+ */
+export interface FactSince {
   release: string;
-  tag: string;
   commit: string;
-  repo: string;
 }
 
 function matches(fact: Fact, kind: string, match: Record<string, unknown>): boolean {
@@ -33,32 +34,19 @@ export function findFacts(
   return CARTO_FACTS[section].facts.filter((f) => matches(f, kind, match));
 }
 
-function row(section: FactsSection, release: string): ReleaseRow {
-  const found = CARTO_FACTS[section].releases.find((r) => r.release === release);
-  if (!found) throw new Error(`carto-facts.json: no ${section} release ${release}`);
-  return found;
-}
-
-function origin(section: FactsSection, release: string): FactOrigin {
-  const r = row(section, release);
-  return { release, tag: r.tag, commit: r.commit, repo: CARTO_FACTS.sources[section].repo };
-}
-
 /** The newest release read from a repository (rc included). */
 export function newestRead(section: FactsSection): string {
   const last = CARTO_FACTS[section].releases.at(-1);
   if (!last) throw new Error(`carto-facts.json: no ${section} releases`);
-  return last.release;
+  return last;
 }
 
 /** The newest final (not rc) release read from a repository. */
 export function newestFinalRead(section: FactsSection): string {
-  const finals = CARTO_FACTS[section].releases.filter(
-    (r) => parseRelease(r.release)?.rc === undefined,
-  );
+  const finals = CARTO_FACTS[section].releases.filter((r) => parseRelease(r)?.rc === undefined);
   const last = finals.at(-1);
   if (!last) throw new Error(`carto-facts.json: no final ${section} release`);
-  return last.release;
+  return last;
 }
 
 /**
@@ -69,11 +57,11 @@ export function holdsSince(
   section: FactsSection,
   kind: string,
   match: Record<string, unknown> = {},
-): FactOrigin | undefined {
+): FactSince | undefined {
   const newest = newestRead(section);
   const spans = findFacts(section, kind, match).flatMap((f) => f.spans);
   const current = spans.find((s) => s.to === newest);
-  return current ? origin(section, current.from) : undefined;
+  return current ? { release: current.from, commit: current.commit } : undefined;
 }
 
 function inSpan(release: string, span: Span): boolean {
@@ -92,14 +80,10 @@ export function factAt(
 ): Fact | undefined {
   const releases = CARTO_FACTS[section].releases;
   let read = release;
-  if (!releases.some((r) => r.release === release)) {
-    const before = releases.filter((r) => compareReleases(r.release, release) <= 0).at(-1);
+  if (!releases.includes(release)) {
+    const before = releases.filter((r) => compareReleases(r, release) <= 0).at(-1);
     if (!before) return undefined;
-    read = before.release;
+    read = before;
   }
   return findFacts(section, kind, match).find((f) => f.spans.some((s) => inSpan(read, s)));
-}
-
-export function describeOrigin(o: FactOrigin): string {
-  return `${o.repo} ${o.tag} (${o.commit.slice(0, 8)}), release ${o.release}`;
 }
