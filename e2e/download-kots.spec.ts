@@ -15,6 +15,11 @@ test('a Kots installation gets the installer flags with the ClusterIP excluded',
   await wizard.main.getByLabel('Kubernetes with the Admin Console (Kots)', { exact: true }).check();
   // Step 1 asks only the method and release; the ClusterIP is asked where it is used (issue 21, item 4).
   await expect(wizard.main.getByLabel('ClusterIP of the kubernetes service')).toHaveCount(0);
+  // Kots pulls every image through registry.self-hosted.carto.com, already allowed: the image-pull
+  // question, which adds Helm's registries, is not asked (methodFacts imageRegistries).
+  await expect(
+    wizard.main.getByLabel('The cluster’s nodes pull CARTO’s images through this proxy'),
+  ).toHaveCount(0);
   // The Admin Console of 2025.4.9 on accepts an IPv4 proxy host (without a release, some refuse it: D3).
   await wizard.main.getByLabel('CARTO Self-hosted release').fill('2026.7.16');
   await wizard.next();

@@ -22,6 +22,7 @@ export interface FactsCatalog {
   adminConsoleHostRules?: readonly AdminConsoleHostRule[];
   defaultClusterDomain: string;
   noProxyRules: typeof CATALOG.noProxyRules;
+  imageRegistries: Pick<typeof CATALOG.imageRegistries, 'methods' | 'domains'>;
 }
 
 export interface MethodFacts {
@@ -68,7 +69,7 @@ export interface MethodFacts {
     gkeWorkloadIdentity: boolean;
     /** Kots: the kubernetes service ClusterIP, which NO_PROXY must hold (required there). */
     kubernetesServiceIp: boolean;
-    /** Kubernetes: whether the nodes pull CARTO's images through this proxy. */
+    /** Kubernetes: whether the nodes pull CARTO's images through this proxy (see `imageRegistries`). */
     imagePullsThroughProxy: boolean;
     /** Docker Compose: the Docker daemon's own proxy file, for image pulls. */
     dockerDaemonProxy: boolean;
@@ -96,6 +97,13 @@ export interface MethodFacts {
    * (chart default "", values.yaml). Docker Compose has it in its core list already.
    */
   pubSubGoogleapis: { needed: boolean; reason: string };
+  /**
+   * What the allowlist gains when the nodes pull images through this proxy: Helm's registries (gcr.io,
+   * us-docker.pkg.dev, Docker Hub for the internal PostgreSQL); none for Kots, which rewrites every image
+   * to registry.self-hosted.carto.com, already allowed (D11), nor for methods that pull through hosts
+   * their core list already has.
+   */
+  imageRegistries: readonly string[];
   /** The file the method's proxy settings are in (the first one the preview shows). */
   mainFile: string;
   /** The NO_PROXY entries the method always needs, in the given cluster domain (default: the chart's). */
@@ -250,6 +258,9 @@ export function methodFactsIn(
       bracketIpv6: method === 'helm',
     },
     pubSubGoogleapis: pubSubGoogleapisOf(method, givenRelease, rules.kotsPubSubDomainSince),
+    imageRegistries: catalog.imageRegistries.methods.includes(method)
+      ? catalog.imageRegistries.domains
+      : [],
     mainFile: entry.mainOutput,
     requiredNoProxy: (clusterDomain = catalog.defaultClusterDomain) => {
       const entries: NoProxyEntry[] = [];

@@ -211,6 +211,9 @@ describe('methodFacts of a method, whatever the release', () => {
         expect(facts.options.imagePullsThroughProxy).toBe(expected.kubernetes);
         expect(facts.options.kubernetesServiceIp).toBe(expected.serviceIp);
         expect(facts.options.dockerDaemonProxy).toBe(expected.daemon);
+        // The nodes' image pulls add registries for Helm only: Kots pulls every image through
+        // registry.self-hosted.carto.com, already allowed (D11).
+        expect(facts.imageRegistries.length > 0).toBe(method === 'helm');
         expect(facts.requiredNoProxy().map((e) => e.entry)).toEqual(expected.required);
       }
     },

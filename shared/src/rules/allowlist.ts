@@ -23,19 +23,16 @@ export function allowlistEntries(answers: Answers): AllowlistEntry[] {
     if (!group.methods.includes(answers.deployment.method)) continue;
     for (const domain of group.domains) add(domain, 'core', group.reason);
   }
-  // D2: pubsub.googleapis.com where the method and release reach it (methodFacts).
-  const pubSub = methodFacts(
-    answers.deployment.method,
-    answers.deployment.release,
-  ).pubSubGoogleapis;
-  if (pubSub.needed) add('pubsub.googleapis.com', 'core', pubSub.reason);
-  if (
-    answers.deployment.imagePullsThroughProxy === true &&
-    IMAGE_REGISTRY_DOMAINS.methods.includes(answers.deployment.method)
-  ) {
+  const facts = methodFacts(answers.deployment.method, answers.deployment.release);
+  // D2: pubsub.googleapis.com where the method and release reach it.
+  if (facts.pubSubGoogleapis.needed) {
+    add('pubsub.googleapis.com', 'core', facts.pubSubGoogleapis.reason);
+  }
+  if (answers.deployment.imagePullsThroughProxy === true) {
     // Only when the nodes pull through this proxy (carto-proxy-facts.md §V.5).
-    for (const domain of IMAGE_REGISTRY_DOMAINS.domains)
+    for (const domain of facts.imageRegistries) {
       add(domain, 'images', IMAGE_REGISTRY_DOMAINS.reason);
+    }
   }
   for (const warehouse of WAREHOUSES) {
     if (!answers.warehouses.includes(warehouse.id)) continue;

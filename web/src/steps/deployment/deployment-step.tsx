@@ -122,13 +122,14 @@ function DeploymentForm({ catalog }: { catalog: Catalog }) {
         }
       />
 
-      {facts?.kubernetes && (
+      {/* Asked only where it adds registries (Helm): Kots pulls through a host already allowed. */}
+      {facts !== undefined && facts.imageRegistries.length > 0 && (
         <CheckboxField
           label="The cluster’s nodes pull CARTO’s images through this proxy"
           hint={
             <>
               Only if your nodes have no direct route to the registries: adds{' '}
-              {catalog.imageRegistries.domains.map((d, i) => (
+              {facts.imageRegistries.map((d, i) => (
                 <span key={d}>
                   {i > 0 && ' and '}
                   <code>{d}</code>
