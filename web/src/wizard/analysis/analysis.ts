@@ -15,13 +15,13 @@ import {
   type Warning,
 } from '@wizard/shared';
 import type { PreflightLine } from '@wizard/shared/preflight';
-import { toAnswersInput } from './answers-input.ts';
-import type { Draft } from './draft.ts';
-import { applicableSteps, stepForPath, type StepId } from './steps.ts';
-import { stepProblems, toDraftPath, type Problem } from './step-validation.ts';
+import { toAnswersInput } from '../state/answers-input.ts';
+import type { Draft } from '../state/draft.ts';
+import { applicableSteps, stepForPath, type StepId } from '../registry/steps.ts';
+import { stepProblems, toDraftPath, type Problem } from '../validation/step-validation.ts';
 
-export type { Problem } from './step-validation.ts';
-export { resolveStep } from './step-validation.ts';
+export type { Problem } from '../validation/step-validation.ts';
+export { resolveStep } from '../validation/step-validation.ts';
 
 export interface DraftAnalysis {
   /** What is missing or wrong, per applicable step, in step order. */

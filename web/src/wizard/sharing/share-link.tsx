@@ -3,9 +3,9 @@
  * server) copied to the clipboard, then a panel showing it (in case the clipboard is blocked) and saying
  * that the custom CA is not in it. The panel is a small chunk fetched on idle.
  */
-import { copyText } from '../components/clipboard.ts';
-import { CopyIcon } from '../components/icons.tsx';
-import { useWizardStore } from './context.ts';
+import { copyText } from '../../components/clipboard.ts';
+import { CopyIcon } from '../../components/icons.tsx';
+import { useWizardStore } from '../state/context.ts';
 import { shareLink } from './share.ts';
 
 export function ShareButton({

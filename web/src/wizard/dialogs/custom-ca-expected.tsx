@@ -1,5 +1,5 @@
-import { Callout } from '../components/callout.tsx';
-import { useWizardStore } from './context.ts';
+import { Callout } from '../../components/callout.tsx';
+import { useWizardStore } from '../state/context.ts';
 
 /**
  * A share link says its sender used a custom CA; links never carry the CA itself (issue 11, item 2).

@@ -19,11 +19,11 @@ import type {
   ResolverResult,
 } from 'react-hook-form';
 import { z } from 'zod';
-import { toAnswersInput } from './answers-input.ts';
-import type { Draft } from './draft.ts';
-import { CLUSTER_FACTS, stepForPath, type StepId } from './steps.ts';
-import { withStepValues, type StepValues } from './step-values.ts';
-import type { FieldPath } from './store.ts';
+import { toAnswersInput } from '../state/answers-input.ts';
+import type { Draft } from '../state/draft.ts';
+import { CLUSTER_FACTS, stepForPath, type StepId } from '../registry/steps.ts';
+import { withStepValues, type StepValues } from '../registry/step-values.ts';
+import type { FieldPath } from '../state/store.ts';
 
 /** Valid stand-ins for the parts a step does not own, chosen so that no cross-part rule fires. */
 const PLACEHOLDER = {

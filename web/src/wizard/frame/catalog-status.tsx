@@ -1,7 +1,7 @@
 /** While the catalog loads (or when the server cannot give it): the step's frame, never an empty page. */
-import type { CatalogQuery } from '../api/catalog.ts';
-import { Callout } from '../components/callout.tsx';
-import { STEPS, type StepId } from './steps.ts';
+import type { CatalogQuery } from '../../api/catalog.ts';
+import { Callout } from '../../components/callout.tsx';
+import { STEPS, type StepId } from '../registry/steps.ts';
 
 export function CatalogStatus({ step, query }: { step: StepId; query: CatalogQuery }) {
   return (

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
-import type { DraftAnalysis } from './analysis.ts';
-import type { StepId } from './steps.ts';
+import type { DraftAnalysis } from '../analysis/analysis.ts';
+import type { StepId } from '../registry/steps.ts';
 import type { WizardStore } from './store.ts';
 
 export const WizardStoreContext = createContext<WizardStore | null>(null);

@@ -5,12 +5,12 @@
  * proxy check run goes into it too, so the README.md preview records it as the download will.
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { AnalysisContext, useWizardStore, type AnalysisState } from './context.ts';
-import { firstStepInteractive } from './first-step.ts';
+import { AnalysisContext, useWizardStore, type AnalysisState } from '../state/context.ts';
+import { firstStepInteractive } from '../loading/first-step.ts';
 import type { OwnFileMerge } from './analysis.ts';
-import { useImportedFile, type ImportedFile } from './imported-file.ts';
-import { loadAnalysis, loadValidation } from './load-analysis.ts';
-import { useWizardState } from './store.ts';
+import { useImportedFile, type ImportedFile } from '../state/imported-file.ts';
+import { loadAnalysis, loadValidation } from '../loading/load-analysis.ts';
+import { useWizardState } from '../state/store.ts';
 
 type AnalysisModule = Awaited<ReturnType<typeof loadAnalysis>>;
 

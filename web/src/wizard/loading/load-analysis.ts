@@ -3,8 +3,8 @@
  * (the schema alone, step-validation.ts) and the analysis behind the preview (schema, renderers and
  * their dependencies, analysis.ts), which waits until the first step has painted.
  */
-type ValidationModule = typeof import('./step-validation.ts');
-type AnalysisModule = typeof import('./analysis.ts');
+type ValidationModule = typeof import('../validation/step-validation.ts');
+type AnalysisModule = typeof import('../analysis/analysis.ts');
 
 /** import(), shared by every caller; a failed load lets a later call try again (the server may be back). */
 function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -19,7 +19,9 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 }
 
 export const loadValidation: () => Promise<ValidationModule> = once(
-  () => import('./step-validation.ts'),
+  () => import('../validation/step-validation.ts'),
 );
 
-export const loadAnalysis: () => Promise<AnalysisModule> = once(() => import('./analysis.ts'));
+export const loadAnalysis: () => Promise<AnalysisModule> = once(
+  () => import('../analysis/analysis.ts'),
+);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyDraft, type Draft } from './draft.ts';
+import { emptyDraft, type Draft } from '../state/draft.ts';
 import { decodeFragment, encodeFragment } from './fragment.ts';
 
 const full = (): Draft => ({

@@ -1,5 +1,5 @@
 /** The wizard's steps, in order (PRODUCT.md §2), and which of them apply to a draft. */
-import type { Draft } from './draft.ts';
+import type { Draft } from '../state/draft.ts';
 
 export const STEP_IDS = [
   'deployment',

@@ -4,8 +4,8 @@
  * here: it is too large for a link, and it stays in this browser; only the fact that one is used is
  * (`ca=1`), so the receiver knows to paste theirs.
  */
-import { normalizeDraft, type Draft } from './draft.ts';
-import { isStepId, type StepId } from './steps.ts';
+import { normalizeDraft, type Draft } from '../state/draft.ts';
+import { isStepId, type StepId } from '../registry/steps.ts';
 
 export const FRAGMENT_VERSION = '1';
 

@@ -4,9 +4,9 @@
  * is asked first; nothing of the old draft survives unless they keep it (issue 11, item 1).
  */
 import { useEffect, useRef } from 'react';
-import { useWizardStore } from './context.ts';
-import { hasAnswers } from './draft.ts';
-import { useWizardState } from './store.ts';
+import { useWizardStore } from '../state/context.ts';
+import { hasAnswers } from '../state/draft.ts';
+import { useWizardState } from '../state/store.ts';
 
 export function LinkPrompt() {
   const store = useWizardStore();

@@ -1,8 +1,8 @@
 /** The confirmation: a native modal dialog (focus kept inside, Escape cancels, focus goes back after). */
 import { useEffect, useRef } from 'react';
-import { announce } from '../components/announce.ts';
-import { useWizardStore } from './context.ts';
-import { forgetImportedFile, getImportedFile } from './imported-file.ts';
+import { announce } from '../../components/announce.ts';
+import { useWizardStore } from '../state/context.ts';
+import { forgetImportedFile, getImportedFile } from '../state/imported-file.ts';
 import './dialog.css';
 
 export default function StartOverDialog({ onClose }: { onClose: () => void }) {

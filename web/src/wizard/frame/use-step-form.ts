@@ -11,11 +11,11 @@ import {
   type Resolver,
   type UseFormReturn,
 } from 'react-hook-form';
-import { useWizardStore } from './context.ts';
-import { loadValidation } from './load-analysis.ts';
-import { stepValuesOf, withStepValues, type StepValues } from './step-values.ts';
-import type { StepId } from './steps.ts';
-import type { WizardStore } from './store.ts';
+import { useWizardStore } from '../state/context.ts';
+import { loadValidation } from '../loading/load-analysis.ts';
+import { stepValuesOf, withStepValues, type StepValues } from '../registry/step-values.ts';
+import type { StepId } from '../registry/steps.ts';
+import type { WizardStore } from '../state/store.ts';
 
 export type StepForm<S extends StepId> = UseFormReturn<StepValues[S] & FieldValues>;
 

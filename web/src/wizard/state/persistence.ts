@@ -11,8 +11,8 @@
  *   in the last moments before the reload and the custom CA survive; a different fragment wins otherwise.
  */
 import { draftsEqual, hasAnswers, normalizeDraft, type Draft } from './draft.ts';
-import { decodeFragment, encodeFragment, type WizardLocation } from './fragment.ts';
-import { isStepId } from './steps.ts';
+import { decodeFragment, encodeFragment, type WizardLocation } from '../sharing/fragment.ts';
+import { isStepId } from '../registry/steps.ts';
 import type { WizardState, WizardStore } from './store.ts';
 
 export const STORAGE_KEY = 'carto-proxy-wizard';

@@ -3,7 +3,7 @@
  * idle (or on the first click).
  */
 import { Suspense, useState } from 'react';
-import { StartOverDialog } from './chunks.ts';
+import { StartOverDialog } from '../loading/chunks.ts';
 
 export function StartOver() {
   const [open, setOpen] = useState(false);

@@ -4,12 +4,12 @@
  * idle, so moving between steps is instant.
  */
 import { Component, Suspense, type ReactNode } from 'react';
-import { Callout } from '../components/callout.tsx';
-import { StepCodeContext, useWizardStore } from './context.ts';
-import { STEP_CHUNKS } from './chunks.ts';
-import { LinkPrompt } from './link-prompt.tsx';
-import { STEPS, type StepId } from './steps.ts';
-import { useWizardState } from './store.ts';
+import { Callout } from '../../components/callout.tsx';
+import { StepCodeContext, useWizardStore } from '../state/context.ts';
+import { STEP_CHUNKS } from '../loading/chunks.ts';
+import { LinkPrompt } from '../sharing/link-prompt.tsx';
+import { STEPS, type StepId } from '../registry/steps.ts';
+import { useWizardState } from '../state/store.ts';
 
 /** A step's chunk, requested once (chunks.ts); what Next waits for before it changes the step. */
 const loadStepCode = (step: StepId) => STEP_CHUNKS[step].preload();

@@ -4,8 +4,8 @@
  * warnings can point back to it. Excluded domains are a field array of `{ value }` rows (react-hook-form
  * field arrays need objects).
  */
-import type { DeploymentDraft, Draft, ProxyDraft } from './draft.ts';
-import type { FieldPath } from './store.ts';
+import type { DeploymentDraft, Draft, ProxyDraft } from '../state/draft.ts';
+import type { FieldPath } from '../state/store.ts';
 import { CLUSTER_FACTS, STEPS, type ClusterFact, type StepId } from './steps.ts';
 
 export interface StepValues {

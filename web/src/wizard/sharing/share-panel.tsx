@@ -1,10 +1,10 @@
 import { useId } from 'react';
-import { CheckIcon } from '../components/icons.tsx';
-import { useWizardStore } from './context.ts';
+import { CheckIcon } from '../../components/icons.tsx';
+import { useWizardStore } from '../state/context.ts';
 import { shareLink } from './share.ts';
-import { useWizardState } from './store.ts';
+import { useWizardState } from '../state/store.ts';
 import './share-panel.css';
-import '../components/forms.css';
+import '../../components/forms.css';
 
 export default function SharePanel({ copied, onClose }: { copied: boolean; onClose: () => void }) {
   const store = useWizardStore();

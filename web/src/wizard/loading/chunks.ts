@@ -5,23 +5,23 @@
 import { whenIdle } from './first-step.ts';
 import { lazyWithPreload } from './lazy.ts';
 import { loadAnalysis } from './load-analysis.ts';
-import type { StepId } from './steps.ts';
+import type { StepId } from '../registry/steps.ts';
 
 export const STEP_CHUNKS = {
-  deployment: lazyWithPreload(() => import('../steps/deployment/deployment-step.tsx')),
-  proxy: lazyWithPreload(() => import('../steps/proxy/proxy-step.tsx')),
-  tls: lazyWithPreload(() => import('../steps/tls/tls-step.tsx')),
+  deployment: lazyWithPreload(() => import('../../steps/deployment/deployment-step.tsx')),
+  proxy: lazyWithPreload(() => import('../../steps/proxy/proxy-step.tsx')),
+  tls: lazyWithPreload(() => import('../../steps/tls/tls-step.tsx')),
   'excluded-domains': lazyWithPreload(
-    () => import('../steps/excluded-domains/excluded-domains-step.tsx'),
+    () => import('../../steps/excluded-domains/excluded-domains-step.tsx'),
   ),
-  warehouses: lazyWithPreload(() => import('../steps/warehouses/warehouses-step.tsx')),
-  services: lazyWithPreload(() => import('../steps/services/services-step.tsx')),
-  review: lazyWithPreload(() => import('../steps/review/review-step.tsx')),
+  warehouses: lazyWithPreload(() => import('../../steps/warehouses/warehouses-step.tsx')),
+  services: lazyWithPreload(() => import('../../steps/services/services-step.tsx')),
+  review: lazyWithPreload(() => import('../../steps/review/review-step.tsx')),
 } satisfies Record<StepId, unknown>;
 
-export const PreviewPane = lazyWithPreload(() => import('../preview/preview-pane.tsx'));
-export const SharePanel = lazyWithPreload(() => import('./share-panel.tsx'));
-export const StartOverDialog = lazyWithPreload(() => import('./start-over-dialog.tsx'));
+export const PreviewPane = lazyWithPreload(() => import('../../preview/preview-pane.tsx'));
+export const SharePanel = lazyWithPreload(() => import('../sharing/share-panel.tsx'));
+export const StartOverDialog = lazyWithPreload(() => import('../dialogs/start-over-dialog.tsx'));
 
 /** The current step's chunk, requested as early as possible (alongside the catalog). */
 export function preloadStep(step: StepId): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeDraft, resolveStep } from './analysis.ts';
-import { emptyDraft, type Draft } from './draft.ts';
+import { emptyDraft, type Draft } from '../state/draft.ts';
 
 const valid = (): Draft => {
   const d = emptyDraft();

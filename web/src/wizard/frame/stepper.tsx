@@ -3,11 +3,11 @@
  * one reached are links; later ones are shown but not reachable yet (Next validates on the way).
  */
 import { warningTier } from '@wizard/shared/rules/warning-tiers';
-import { CheckIcon, WarningIcon } from '../components/icons.tsx';
-import { useAnalysis, useWizardStore } from './context.ts';
-import { encodeFragment } from './fragment.ts';
-import { applicableSteps, stepIndex, STEPS, type StepId } from './steps.ts';
-import { useWizardState } from './store.ts';
+import { CheckIcon, WarningIcon } from '../../components/icons.tsx';
+import { useAnalysis, useWizardStore } from '../state/context.ts';
+import { encodeFragment } from '../sharing/fragment.ts';
+import { applicableSteps, stepIndex, STEPS, type StepId } from '../registry/steps.ts';
+import { useWizardState } from '../state/store.ts';
 
 type Status = 'current' | 'done' | 'problem' | 'risky' | 'todo' | 'locked';
 

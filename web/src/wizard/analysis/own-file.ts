@@ -6,7 +6,7 @@
 import type { Answers } from '@wizard/shared';
 import { MERGE_KIND_FOR_METHOD, mergeFile } from '@wizard/shared/import/index';
 import type { OwnFileMerge } from './analysis.ts';
-import type { ImportedFile } from './imported-file.ts';
+import type { ImportedFile } from '../state/imported-file.ts';
 
 /** The merged text when the file fits the method and merges; otherwise the download leaves it out. */
 export function ownFileMerge(file: Pick<ImportedFile, 'kind' | 'text'>): OwnFileMerge {

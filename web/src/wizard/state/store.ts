@@ -7,7 +7,7 @@
 import type { PreflightLine } from '@wizard/shared/preflight';
 import { useSyncExternalStore } from 'react';
 import { emptyDraft, type Draft } from './draft.ts';
-import { applicableStepAtOrBefore, stepIndex, type StepId } from './steps.ts';
+import { applicableStepAtOrBefore, stepIndex, type StepId } from '../registry/steps.ts';
 
 export type FieldPath = readonly (string | number)[];
 

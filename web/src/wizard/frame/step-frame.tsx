@@ -4,12 +4,12 @@
  */
 import { use, useEffect, useRef, type ReactNode } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
-import { DocLink, type DocSource } from '../components/doc-link.tsx';
-import { StepCodeContext, useWizardStore } from './context.ts';
-import { markFirstStepInteractive } from './first-step.ts';
-import { fieldNameOf } from './step-values.ts';
-import { applicableSteps, nextStep, previousStep, STEPS, type StepId } from './steps.ts';
-import { useWizardState } from './store.ts';
+import { DocLink, type DocSource } from '../../components/doc-link.tsx';
+import { StepCodeContext, useWizardStore } from '../state/context.ts';
+import { markFirstStepInteractive } from '../loading/first-step.ts';
+import { fieldNameOf } from '../registry/step-values.ts';
+import { applicableSteps, nextStep, previousStep, STEPS, type StepId } from '../registry/steps.ts';
+import { useWizardState } from '../state/store.ts';
 
 export const STEP_FORM_ID = 'step-form';
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyDraft } from './draft.ts';
-import { encodeFragment } from './fragment.ts';
+import { encodeFragment } from '../sharing/fragment.ts';
 import {
   connectPersistence,
   loadInitialLocation,
