@@ -1,47 +1,62 @@
-/** The wizard's steps, in order (PRODUCT.md §2), and which of them apply to a draft. */
+/**
+ * The wizard's steps, in order (PRODUCT.md §2): the one list the stepper, navigation, the step forms'
+ * values, validation and the analysis derive from.
+ *
+ * Layout: each step's folder, `web/src/steps/<step>/`, holds its screen (`<step>-step.tsx`, a lazily
+ * loaded chunk) and two small modules without component code: `definition.ts` (id, label, title, the
+ * draft fields it asks, when it applies, its form values), listed here and part of the first paint,
+ * and `check.ts` (its validation: the answers document that checks it and which errors are its own),
+ * listed in wizard/validation/step-checks.ts and loaded with the schema when Next first needs it
+ * (docs/decisions/011-step-registry.md). The rest of `web/src/wizard/` is in folders named for what
+ * they hold: `state/` (the draft, store, persistence), `sharing/` (share links), `dialogs/`, `loading/`
+ * (code splitting), `analysis/` (schema and renderers behind the preview), `validation/` (the check
+ * Next waits for), `frame/` (stepper, step frame, step forms) and this `registry/`.
+ */
+import { deploymentStep } from '../../steps/deployment/definition.ts';
+import { excludedDomainsStep } from '../../steps/excluded-domains/definition.ts';
+import { proxyStep } from '../../steps/proxy/definition.ts';
+import { reviewStep } from '../../steps/review/definition.ts';
+import { servicesStep } from '../../steps/services/definition.ts';
+import { tlsStep } from '../../steps/tls/definition.ts';
+import { warehousesStep } from '../../steps/warehouses/definition.ts';
 import type { Draft } from '../state/draft.ts';
+import type { StepDefinition } from './step-definition.ts';
 
-export const STEP_IDS = [
-  'deployment',
-  'proxy',
-  'tls',
-  'excluded-domains',
-  'warehouses',
-  'services',
-  'review',
+const DEFINITIONS = [
+  deploymentStep,
+  proxyStep,
+  tlsStep,
+  excludedDomainsStep,
+  warehousesStep,
+  servicesStep,
+  reviewStep,
 ] as const;
 
-export type StepId = (typeof STEP_IDS)[number];
+type Definitions = (typeof DEFINITIONS)[number];
 
-export interface StepMeta {
-  id: StepId;
-  /** Shown in the stepper. */
-  label: string;
-  /** The step's heading. */
-  title: string;
-}
+export type StepId = Definitions['id'];
 
-export const STEPS: Readonly<Record<StepId, StepMeta>> = {
-  deployment: { id: 'deployment', label: 'Deployment', title: 'How is CARTO deployed?' },
-  proxy: { id: 'proxy', label: 'Proxy', title: 'Which proxy does traffic go through?' },
-  tls: { id: 'tls', label: 'TLS to the proxy', title: 'How does CARTO trust the HTTPS proxy?' },
-  'excluded-domains': {
-    id: 'excluded-domains',
-    label: 'Excluded domains',
-    title: 'What must bypass the proxy?',
-  },
-  warehouses: { id: 'warehouses', label: 'Data warehouses', title: 'Which data warehouses?' },
-  services: { id: 'services', label: 'Optional services', title: 'Which optional services?' },
-  review: { id: 'review', label: 'Review and download', title: 'Review and download' },
+/** Each step's definition by id, typed with its own form values. */
+export type StepDefinitions = { [D in Definitions as D['id']]: D };
+
+export const STEP_IDS: readonly StepId[] = DEFINITIONS.map((step) => step.id);
+
+export const STEPS = Object.fromEntries(
+  DEFINITIONS.map((step) => [step.id, step]),
+) as unknown as Readonly<StepDefinitions>;
+
+/** The values a step's form holds (its slice of the draft, under the same names). */
+export type StepValues = {
+  [S in StepId]: StepDefinitions[S] extends StepDefinition<S, infer V> ? V : never;
 };
 
 export function isStepId(value: unknown): value is StepId {
   return typeof value === 'string' && (STEP_IDS as readonly string[]).includes(value);
 }
 
-/** TLS questions exist only for an HTTPS proxy; every other step always applies. */
 export function stepApplies(step: StepId, draft: Draft): boolean {
-  return step !== 'tls' || draft.proxy.protocol === 'https';
+  const { applies } = STEPS[step] as StepDefinition;
+  return applies === undefined || applies(draft);
 }
 
 export function applicableSteps(draft: Draft): StepId[] {
@@ -68,29 +83,21 @@ export function applicableStepAtOrBefore(step: StepId, draft: Draft): StepId {
   return stepApplies(step, draft) ? step : (previousStep(step, draft) ?? 'deployment');
 }
 
-/** The deployment answers the Excluded domains step asks: each only adds excluded domains. */
-export const CLUSTER_FACTS = [
-  'gkeWorkloadIdentity',
-  'clusterDomain',
-  'kubernetesServiceIp',
-] as const;
-export type ClusterFact = (typeof CLUSTER_FACTS)[number];
+/** Every draft field (and part) → the step that owns it, from the definitions. */
+const OWNER = new Map<string, StepId>(
+  (DEFINITIONS as readonly StepDefinition<StepId>[]).flatMap((step) => [
+    ...[...step.fields, ...(step.notes ?? [])].map((field): [string, StepId] => [field, step.id]),
+    ...(step.parts ?? []).map((part): [string, StepId] => [`${part}.*`, step.id]),
+  ]),
+);
 
-/** Which step owns a field of the answers (for warnings and errors that link back to it). */
+/**
+ * Which step owns a field of the answers (for warnings and errors that link back to it): the step that
+ * asks the field (or the list), else the one that owns its part, else Review.
+ */
 export function stepForPath(path: readonly (string | number)[]): StepId {
   const [head, field] = path;
-  // Pub/Sub over HTTPS is asked with the other HTTPS-proxy questions.
-  if (head === 'deployment' && field === 'usePubSubRestApi') return 'tls';
-  // The cluster's facts are asked where they are used: they add excluded domains (issue 21, item 4).
-  if (head === 'deployment' && CLUSTER_FACTS.includes(field as ClusterFact)) {
-    return 'excluded-domains';
-  }
-  if (head === 'deployment') return 'deployment';
-  if (head === 'proxy') {
-    return field === 'verifyCertificate' || field === 'customCa' ? 'tls' : 'proxy';
-  }
-  if (head === 'excludedDomains') return 'excluded-domains';
-  if (head === 'warehouses') return 'warehouses';
-  if (head === 'services') return 'services';
-  return 'review';
+  return (
+    OWNER.get(`${head}.${field}`) ?? OWNER.get(String(head)) ?? OWNER.get(`${head}.*`) ?? 'review'
+  );
 }
