@@ -4,7 +4,7 @@
  * answer, what disagreed and what was left out. Its own chunk, and the shared import code (with the
  * diff package) is fetched only when a file is actually read.
  *
- * The file's text stays in memory (wizard/imported-file.ts) for the Review step's merged download:
+ * The file's text stays in memory (wizard/state/imported-file.ts) for the Review step's merged download:
  * never sent, never saved. Only the answers read from it are kept, as any typed answer is.
  */
 import type { ImportReport } from '@wizard/shared/import/index';
