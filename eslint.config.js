@@ -24,6 +24,33 @@ const TEST_FOLDERS = ['./shared/src/test-support', './shared/src/fixtures', './s
 const TEST_CODE = [...TEST_FILES, ...TEST_FOLDERS.map((folder) => `${folder.slice(2)}/**`)];
 
 /**
+ * A step's definition (its fields, values, when it applies) is part of the first paint and its check
+ * loads with the schema: neither imports component code, React or the rest of the wizard, only the
+ * draft's types and the helpers written for them (web/src/wizard/registry/steps.ts).
+ */
+const STEP_PARTS = ['./web/src/steps/*/definition.ts', './web/src/steps/*/check.ts'];
+const STEP_PART_BOUNDARIES = [
+  {
+    target: STEP_PARTS,
+    from: './web/src/wizard',
+    except: ['./state/draft.ts', './registry/step-definition.ts', './validation/step-check.ts'],
+    message:
+      'A step’s definition and check import only the draft’s types and registry/step-definition.ts or validation/step-check.ts.',
+  },
+  {
+    target: STEP_PARTS,
+    from: [
+      './web/src/**/*.tsx',
+      './web/src/components/**',
+      './web/src/preview/**',
+      './web/src/api/**',
+    ],
+    message:
+      'A step’s definition and check hold no component code: keep UI in the step’s .tsx files.',
+  },
+];
+
+/**
  * Lines the code cannot cross (issue 17), type imports included, for every file: `shared` imports
  * nothing of the others; `server` and `web` import only `shared` and themselves; e2e goes through
  * public interfaces (the package @wizard/shared and the test helpers in server/test); a step folder
@@ -58,6 +85,7 @@ const BOUNDARIES = [
     except: [`./${step}`, './steps.css'],
     message: 'A step folder never imports another step’s code: move what both need out of steps/.',
   })),
+  ...STEP_PART_BOUNDARIES,
 ];
 
 /** What ships never imports scripts/, e2e/ or test code (test files, helpers, fixtures). */
@@ -116,6 +144,26 @@ export default defineConfig([
         'error',
         {
           zones: PRODUCTION_BOUNDARIES,
+        },
+      ],
+    },
+  },
+  {
+    files: STEP_PARTS.map((glob) => glob.slice(2)),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['react', 'react-dom', 'react-dom/client', '@tanstack/react-query'].map(
+            (name) => ({ name, message: 'A step’s definition and check hold no component code.' }),
+          ),
+          patterns: [
+            {
+              group: ['react-hook-form', '@hookform/*'],
+              allowTypeImports: true,
+              message: 'A step’s definition and check use the form library’s types only.',
+            },
+          ],
         },
       ],
     },

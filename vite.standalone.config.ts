@@ -12,7 +12,7 @@
  *   With it the catalog comes from shared/ instead of `GET /api/catalog` (api/catalog-inlined.ts),
  *   downloads are zipped in the browser by the same shared writer as `POST /api/download`
  *   (api/download-in-browser.ts), "Test my proxy" says it needs the server and gives check-proxy.sh,
- *   and the saved draft is keyed by the file's path (wizard/storage-scope.ts).
+ *   and the saved draft is keyed by the file's path (wizard/state/storage-scope.ts).
  * - vite-plugin-singlefile turns code splitting off (one script) and inlines that script and the CSS
  *   into the HTML; `standaloneHtml` below inlines the favicon and drops the catalog preload.
  * - `scripts/check-single-file.ts` then opens the file in Chromium with the network refused and fails

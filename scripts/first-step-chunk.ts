@@ -46,7 +46,7 @@ const PROXY_STEP = resolve(WEB, 'steps/proxy/proxy-step.tsx');
  * modulepreloads two files rather than six, each with its round trip and headers; the renderers and
  * YAML are not in it.
  */
-export const FIRST_NEXT_ROOTS = [resolve(WEB, 'wizard/step-validation.ts'), PROXY_STEP];
+export const FIRST_NEXT_ROOTS = [resolve(WEB, 'wizard/validation/step-validation.ts'), PROXY_STEP];
 
 /** A `codeSplitting.groups[].name` function: 'first-step' for the modules above, else null. */
 export function firstStepChunkName(): (id: string, graph: ModuleGraph) => string | null {

@@ -6,16 +6,16 @@ import { Suspense, useEffect, useState } from 'react';
 import { useCatalog } from './api/catalog.ts';
 import { ANNOUNCER_ID } from './components/announce.ts';
 import { LogoMark } from './components/icons.tsx';
-import { AnalysisProvider } from './wizard/analysis-provider.tsx';
-import { WizardStoreContext } from './wizard/context.ts';
-import { PreviewPane, preloadRest, SharePanel } from './wizard/chunks.ts';
-import { markFirstStepInteractive, useFirstStepInteractive } from './wizard/first-step.ts';
-import { ShareButton } from './wizard/share-link.tsx';
-import { StartOver } from './wizard/start-over.tsx';
-import { Stepper } from './wizard/stepper.tsx';
-import { StepOutlet } from './wizard/step-outlet.tsx';
-import { keepKnownIds } from './wizard/draft.ts';
-import type { WizardStore } from './wizard/store.ts';
+import { AnalysisProvider } from './wizard/analysis/analysis-provider.tsx';
+import { WizardStoreContext } from './wizard/state/context.ts';
+import { PreviewPane, preloadRest, SharePanel } from './wizard/loading/chunks.ts';
+import { markFirstStepInteractive, useFirstStepInteractive } from './wizard/loading/first-step.ts';
+import { ShareButton } from './wizard/sharing/share-link.tsx';
+import { StartOver } from './wizard/dialogs/start-over.tsx';
+import { Stepper } from './wizard/frame/stepper.tsx';
+import { StepOutlet } from './wizard/frame/step-outlet.tsx';
+import { keepKnownIds } from './wizard/state/draft.ts';
+import type { WizardStore } from './wizard/state/store.ts';
 
 function PreviewLoading() {
   return (

@@ -16,12 +16,12 @@ import {
 } from './early-input.ts';
 import { Root } from './root.tsx';
 import './styles/global.css';
-import { preloadStep, STEP_CHUNKS } from './wizard/chunks.ts';
-import { firstStepInteractive } from './wizard/first-step.ts';
-import { loadValidation } from './wizard/load-analysis.ts';
-import { connectPersistence, loadInitialLocation } from './wizard/persistence.ts';
-import { createWizardStore } from './wizard/store.ts';
-import { scopedStorage } from './wizard/storage-scope.ts';
+import { preloadStep, STEP_CHUNKS } from './wizard/loading/chunks.ts';
+import { firstStepInteractive } from './wizard/loading/first-step.ts';
+import { loadValidation } from './wizard/loading/load-analysis.ts';
+import { connectPersistence, loadInitialLocation } from './wizard/state/persistence.ts';
+import { createWizardStore } from './wizard/state/store.ts';
+import { scopedStorage } from './wizard/state/storage-scope.ts';
 
 /** localStorage can throw on access (storage disabled): the wizard then keeps state in the URL only. */
 function safeStorage(): Storage | null {

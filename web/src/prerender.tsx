@@ -12,7 +12,7 @@ import { catalogQuery } from './api/catalog.ts';
 import { createQueryClient } from './api/query-client.ts';
 import { EARLY_SCRIPT } from './early-input.ts';
 import { Root } from './root.tsx';
-import { createWizardStore } from './wizard/store.ts';
+import { createWizardStore } from './wizard/state/store.ts';
 
 /** The markup of #root, and the inline script that goes with it (web/src/early-input.ts). */
 export async function prerenderFirstStep(): Promise<{ markup: string; earlyScript: string }> {

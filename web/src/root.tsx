@@ -6,7 +6,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { StrictMode, useLayoutEffect } from 'react';
 import { QueryDevtools } from './api/devtools.tsx';
 import { App } from './app.tsx';
-import type { WizardStore } from './wizard/store.ts';
+import type { WizardStore } from './wizard/state/store.ts';
 
 export function Root({
   store,

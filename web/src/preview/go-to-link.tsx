@@ -1,9 +1,9 @@
 /** A link to the step and field an error or warning is about; focus lands on the field. */
 import type { ReactNode } from 'react';
-import { useWizardStore } from '../wizard/context.ts';
-import { encodeFragment } from '../wizard/fragment.ts';
-import { stepForPath } from '../wizard/steps.ts';
-import type { FieldPath } from '../wizard/store.ts';
+import { useWizardStore } from '../wizard/state/context.ts';
+import { encodeFragment } from '../wizard/sharing/fragment.ts';
+import { stepForPath } from '../wizard/registry/steps.ts';
+import type { FieldPath } from '../wizard/state/store.ts';
 
 export function GoToLink({ path, children }: { path: FieldPath; children: ReactNode }) {
   const store = useWizardStore();

@@ -1,7 +1,7 @@
 /** What is missing or wrong, each with a link to fix it: shown instead of a stale or empty preview. */
-import type { Problem } from '../wizard/analysis.ts';
-import { fieldLabelOf } from '../wizard/step-values.ts';
-import { STEPS } from '../wizard/steps.ts';
+import type { Problem } from '../wizard/analysis/analysis.ts';
+import { fieldLabelOf } from '../wizard/registry/step-values.ts';
+import { STEPS } from '../wizard/registry/steps.ts';
 import { GoToLink } from './go-to-link.tsx';
 
 export function ProblemsList({ problems }: { problems: Problem[] }) {

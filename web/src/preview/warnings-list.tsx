@@ -6,10 +6,10 @@
  */
 import { useId, useState } from 'react';
 import { warningTier, withoutDuplicates } from '@wizard/shared/rules/warning-tiers';
-import type { DraftAnalysis } from '../wizard/analysis.ts';
+import type { DraftAnalysis } from '../wizard/analysis/analysis.ts';
 import { AlertIcon, InfoIcon, WarningIcon } from '../components/icons.tsx';
-import { fieldLabelOf } from '../wizard/step-values.ts';
-import { STEPS } from '../wizard/steps.ts';
+import { fieldLabelOf } from '../wizard/registry/step-values.ts';
+import { STEPS } from '../wizard/registry/steps.ts';
 import { GoToLink } from './go-to-link.tsx';
 import { warningsTitle } from './warnings-title.ts';
 

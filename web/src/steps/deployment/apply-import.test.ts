@@ -1,6 +1,6 @@
 import { importConfig } from '@wizard/shared/import/index';
 import { describe, expect, it } from 'vitest';
-import { emptyDraft, type Draft } from '../../wizard/draft.ts';
+import { emptyDraft, type Draft } from '../../wizard/state/draft.ts';
 import { applyImport } from './apply-import.ts';
 
 function imported(text: string, draft: Draft = emptyDraft()): Draft {

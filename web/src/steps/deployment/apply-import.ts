@@ -4,7 +4,7 @@
  * warehouses, services, a port the file did not name…) stays as the user left it.
  */
 import type { ImportedAnswers, ImportReport } from '@wizard/shared/import/index';
-import type { Draft } from '../../wizard/draft.ts';
+import type { Draft } from '../../wizard/state/draft.ts';
 
 export function applyImport(draft: Draft, answers: ImportedAnswers, report: ImportReport): Draft {
   const { deployment, proxy } = answers;

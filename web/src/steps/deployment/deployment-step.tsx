@@ -12,11 +12,11 @@ import { useCatalog, type Catalog } from '../../api/catalog.ts';
 import { Callout } from '../../components/callout.tsx';
 import { DocLink } from '../../components/doc-link.tsx';
 import { CheckboxField, Choice, ChoiceGroup, TextField } from '../../components/field.tsx';
-import { CatalogStatus } from '../../wizard/catalog-status.tsx';
-import { lazyWithPreload } from '../../wizard/lazy.ts';
-import { OptionalChunk } from '../../wizard/optional-chunk.tsx';
-import { StepFrame } from '../../wizard/step-frame.tsx';
-import { useStepForm } from '../../wizard/use-step-form.ts';
+import { CatalogStatus } from '../../wizard/frame/catalog-status.tsx';
+import { lazyWithPreload } from '../../wizard/loading/lazy.ts';
+import { OptionalChunk } from '../../wizard/loading/optional-chunk.tsx';
+import { StepFrame } from '../../wizard/frame/step-frame.tsx';
+import { useStepForm } from '../../wizard/frame/use-step-form.ts';
 
 // Its own chunk, so the first question is not heavier for it; requested with this step.
 const ImportPanel = lazyWithPreload(() => import('./import-panel.tsx'));

@@ -4,7 +4,7 @@
  * answer, what disagreed and what was left out. Its own chunk, and the shared import code (with the
  * diff package) is fetched only when a file is actually read.
  *
- * The file's text stays in memory (wizard/imported-file.ts) for the Review step's merged download:
+ * The file's text stays in memory (wizard/state/imported-file.ts) for the Review step's merged download:
  * never sent, never saved. Only the answers read from it are kept, as any typed answer is.
  */
 import type { ImportReport } from '@wizard/shared/import/index';
@@ -14,17 +14,17 @@ import { announce } from '../../components/announce.ts';
 import { Callout } from '../../components/callout.tsx';
 import { FileDrop, type TextFile } from '../../components/file-drop.tsx';
 import { LockIcon, WarningIcon } from '../../components/icons.tsx';
-import { useWizardStore } from '../../wizard/context.ts';
-import { draftsEqual } from '../../wizard/draft.ts';
+import { useWizardStore } from '../../wizard/state/context.ts';
+import { draftsEqual } from '../../wizard/state/draft.ts';
 import {
   forgetImportedFile,
   setImportedFile,
   USUAL_NAME,
   useImportedFile,
   type ImportedFile,
-} from '../../wizard/imported-file.ts';
-import { fieldLabelOf } from '../../wizard/step-values.ts';
-import { useWizardState } from '../../wizard/store.ts';
+} from '../../wizard/state/imported-file.ts';
+import { fieldLabelOf } from '../../wizard/registry/step-values.ts';
+import { useWizardState } from '../../wizard/state/store.ts';
 import { applyImport } from './apply-import.ts';
 import './import.css';
 

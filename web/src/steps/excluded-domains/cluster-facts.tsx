@@ -7,9 +7,9 @@ import { methodFactsIn } from '@wizard/shared/method-facts-in';
 import type { Catalog } from '../../api/catalog.ts';
 import { CopyButton } from '../../components/copy-button.tsx';
 import { CheckboxField, TextField } from '../../components/field.tsx';
-import { useWizardStore } from '../../wizard/context.ts';
-import { useWizardState } from '../../wizard/store.ts';
-import type { StepForm } from '../../wizard/use-step-form.ts';
+import { useWizardStore } from '../../wizard/state/context.ts';
+import { useWizardState } from '../../wizard/state/store.ts';
+import type { StepForm } from '../../wizard/frame/use-step-form.ts';
 
 const CLUSTER_IP_COMMAND = "kubectl get svc kubernetes -n default -o jsonpath='{.spec.clusterIP}'";
 

@@ -18,11 +18,11 @@ import { useCatalog, type Catalog } from '../../api/catalog.ts';
 import { announce } from '../../components/announce.ts';
 import { Callout } from '../../components/callout.tsx';
 import { Choice, ChoiceGroup, TextField } from '../../components/field.tsx';
-import { CatalogStatus } from '../../wizard/catalog-status.tsx';
-import { portInput } from '../../wizard/draft.ts';
-import { useMethodGuide } from '../../wizard/method-guide.ts';
-import { StepFrame } from '../../wizard/step-frame.tsx';
-import { useStepForm } from '../../wizard/use-step-form.ts';
+import { CatalogStatus } from '../../wizard/frame/catalog-status.tsx';
+import { portInput } from '../../wizard/state/draft.ts';
+import { useMethodGuide } from '../../wizard/frame/method-guide.ts';
+import { StepFrame } from '../../wizard/frame/step-frame.tsx';
+import { useStepForm } from '../../wizard/frame/use-step-form.ts';
 import '../steps.css';
 
 /** Why, in the words of the shared rule ("Remove the user name and password: CARTO does not …"). */

@@ -29,7 +29,7 @@ import {
   useImportedFile,
   type ImportedFile,
   type ImportedKind,
-} from '../../wizard/imported-file.ts';
+} from '../../wizard/state/imported-file.ts';
 import '../../preview/preview.css';
 import './merged-file.css';
 

@@ -39,8 +39,8 @@ import {
   PendingIcon,
   SkippedIcon,
 } from '../../components/icons.tsx';
-import { useWizardStore } from '../../wizard/context.ts';
-import { useWizardState } from '../../wizard/store.ts';
+import { useWizardStore } from '../../wizard/state/context.ts';
+import { useWizardState } from '../../wizard/state/store.ts';
 import './proxy-check.css';
 
 /** How the wizard's server is started with the check allowed for everyone who can reach it. */

@@ -2,9 +2,9 @@
 import { useCatalog, type Catalog } from '../../api/catalog.ts';
 import { DocLink } from '../../components/doc-link.tsx';
 import { Choice, ChoiceGroup } from '../../components/field.tsx';
-import { CatalogStatus } from '../../wizard/catalog-status.tsx';
-import { StepFrame } from '../../wizard/step-frame.tsx';
-import { useStepForm } from '../../wizard/use-step-form.ts';
+import { CatalogStatus } from '../../wizard/frame/catalog-status.tsx';
+import { StepFrame } from '../../wizard/frame/step-frame.tsx';
+import { useStepForm } from '../../wizard/frame/use-step-form.ts';
 import '../steps.css';
 
 function ServicesForm({ catalog }: { catalog: Catalog }) {

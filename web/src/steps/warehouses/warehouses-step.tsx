@@ -8,10 +8,10 @@ import { Callout } from '../../components/callout.tsx';
 import { DocLink } from '../../components/doc-link.tsx';
 import { Choice, ChoiceGroup } from '../../components/field.tsx';
 import { WarningIcon } from '../../components/icons.tsx';
-import { CatalogStatus } from '../../wizard/catalog-status.tsx';
-import { useWizardStore } from '../../wizard/context.ts';
-import { StepFrame } from '../../wizard/step-frame.tsx';
-import { useStepForm } from '../../wizard/use-step-form.ts';
+import { CatalogStatus } from '../../wizard/frame/catalog-status.tsx';
+import { useWizardStore } from '../../wizard/state/context.ts';
+import { StepFrame } from '../../wizard/frame/step-frame.tsx';
+import { useStepForm } from '../../wizard/frame/use-step-form.ts';
 import '../steps.css';
 
 function WarehousesForm({ catalog }: { catalog: Catalog }) {
