@@ -27,13 +27,8 @@ export {
 } from './render/helm-values.ts';
 export { adminConsoleSteps, installerCommand, renderKotsSetup } from './render/kots-setup.ts';
 export { dockerDaemonJson, renderDockerDaemonProxy } from './render/docker-daemon.ts';
-export {
-  CHECK_PROXY_COMMAND,
-  nextSteps,
-  OWN_FILE_NAME,
-  type CodeBlock,
-  type NextStep,
-} from './render/next-steps.ts';
+export { CHECK_PROXY_COMMAND, nextSteps, OWN_FILE_NAME } from './render/next-steps.ts';
+export type { CodeBlock, NextStep } from './render/types.ts';
 export { squidDomains } from './render/allowlist-files.ts';
 export { checkHost } from './render/check-proxy.ts';
 export * from './no-proxy/lint.ts';

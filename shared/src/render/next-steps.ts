@@ -10,24 +10,11 @@ import {
 } from './docker-daemon.ts';
 import { ENV_APPEND_COMMAND } from './env-file.ts';
 import { HELM_UPGRADE_COMMAND } from './helm-values.ts';
-import { ZIP_FOLDER } from './types.ts';
+import { ZIP_FOLDER, type CodeBlock, type NextStep } from './types.ts';
 
 const HELM_UPGRADE_OWN_FILE_COMMAND =
   'helm upgrade <release> <chart> --namespace <namespace> -f customizations.yaml';
 import { HOST_TRUST_STORE_COMMANDS } from './kots-setup.ts';
-
-export interface CodeBlock {
-  /** A sentence before the block, Markdown inline. */
-  intro?: string;
-  language: 'sh' | 'json';
-  text: string;
-}
-
-export interface NextStep {
-  /** The step, Markdown inline (code spans for file names and short commands). */
-  text: string;
-  blocks: CodeBlock[];
-}
 
 /** How the download's check-proxy.sh is run (also what the single-file wizard offers instead of Test my proxy). */
 export const CHECK_PROXY_COMMAND = 'sh check-proxy.sh';

@@ -2,9 +2,9 @@
 import { DEPLOYMENT_METHODS, FACTS_SOURCE } from '../catalog.ts';
 import type { Plan } from '../plan.ts';
 import type { PreflightLine } from '../preflight.ts';
-import { nextStepsMarkdown, type NextStep } from './next-steps.ts';
+import { nextStepsMarkdown } from './next-steps.ts';
 import type { Warning } from '../domain-types.ts';
-import type { OutputFile } from './types.ts';
+import type { NextStep, OutputFile } from './types.ts';
 import { headerLine } from './header.ts';
 
 const DESCRIPTIONS: Record<string, string> = {

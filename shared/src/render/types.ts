@@ -1,12 +1,25 @@
 /** What one render of the answers produces: the files and the facts behind them (PRODUCT.md §4). */
 import type { AllowlistEntry, EgressRule, NoProxyEntry, Warning } from '../domain-types.ts';
-import type { NextStep } from './next-steps.ts';
 
 /**
  * The one folder the `.zip` unpacks into, so `unzip` never scatters files into the current directory
  * (issue 11, item 9). The CLI's `render --out DIR` writes into DIR itself.
  */
 export const ZIP_FOLDER = 'carto-proxy-config';
+
+/** A command or document block in a next step (next-steps.ts writes them). */
+export interface CodeBlock {
+  /** A sentence before the block, Markdown inline. */
+  intro?: string;
+  language: 'sh' | 'json';
+  text: string;
+}
+
+export interface NextStep {
+  /** The step, Markdown inline (code spans for file names and short commands). */
+  text: string;
+  blocks: CodeBlock[];
+}
 
 export interface OutputFile {
   /** File name, possibly with a folder (certs/proxy-ca.crt); also the name inside the zip. */
