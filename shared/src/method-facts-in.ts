@@ -61,8 +61,13 @@ export interface MethodFacts {
   caFile: string;
   /** The choices this method and release offer beyond the proxy itself. */
   options: {
-    /** Helm from 2025.2.13: `cartoConfigValues.usePubSubRestApi` (§V.5). */
-    pubSubRestApi: { offered: boolean; since: string };
+    /**
+     * Helm from 2025.2.13: `cartoConfigValues.usePubSubRestApi` (§V.5), `offered` as a choice. The
+     * Admin Console methods from the same release (given) can set it only by hand, in the Custom
+     * Configuration field, which is merged into the chart's values (D10, kots-helm.yaml since
+     * dfa30bce): `customConfiguration`.
+     */
+    pubSubRestApi: { offered: boolean; since: string; customConfiguration: boolean };
     /** Kubernetes: the cluster domain in-cluster names end with, and its default (§V.5). */
     clusterDomain: { offered: boolean; default: string };
     /** Kubernetes: GKE Workload Identity reaches the metadata server directly. */
@@ -170,7 +175,7 @@ function pubSubGoogleapisOf(
 }
 
 /** The release as given, when it is one; a blank or half-typed one counts as not given. */
-function givenReleaseOf(release: string | undefined): string | undefined {
+export function givenReleaseOf(release: string | undefined): string | undefined {
   const trimmed = release?.trim();
   return trimmed !== undefined && parseRelease(trimmed) !== undefined ? trimmed : undefined;
 }
@@ -243,6 +248,10 @@ export function methodFactsIn(
           givenRelease !== undefined &&
           isAtLeast(givenRelease, rules.pubSubRestApiSince),
         since: rules.pubSubRestApiSince,
+        customConfiguration:
+          adminConsole &&
+          givenRelease !== undefined &&
+          isAtLeast(givenRelease, rules.pubSubRestApiSince),
       },
       clusterDomain: { offered: kubernetes, default: catalog.defaultClusterDomain },
       gkeWorkloadIdentity: kubernetes,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG, DEPLOYMENT_METHOD_IDS, type DeploymentMethodId } from './catalog.ts';
 import { adminConsoleRegExp, methodFacts, type CaDestination } from './method-facts.ts';
+import { compareReleases } from './release-names.ts';
 
 /**
  * Every release boundary the catalog knows, each with the day before it, and a release newer than the
@@ -123,9 +124,23 @@ describe('methodFacts at every release boundary of every method', () => {
       expect(facts.proxySupport.supported).toBe(supported);
       expect(facts.proxySupport.since).toBe(CATALOG.proxySupportSince[method].release);
       expect(facts.options.pubSubRestApi.offered).toBe(pubSubRestApi);
+      // D10: the Admin Console methods set it by hand, in Custom Configuration, on the same releases.
+      expect(facts.options.pubSubRestApi.customConfiguration).toBe(
+        (method === 'kots' || method === 'single-vm') && compareReleases(release, '2025.2.13') >= 0,
+      );
       expect(facts.caDestinations).toEqual(ca);
     },
   );
+
+  it('offers Pub/Sub over REST through Custom Configuration only with a release given', () => {
+    expect(methodFacts('kots', undefined).options.pubSubRestApi.customConfiguration).toBe(false);
+    expect(methodFacts('kots', '2025.2.13-rc.3').options.pubSubRestApi.customConfiguration).toBe(
+      true,
+    );
+    expect(methodFacts('kots', '2025.2.13-rc.2').options.pubSubRestApi.customConfiguration).toBe(
+      false,
+    );
+  });
 });
 
 describe('methodFacts of a method, whatever the release', () => {

@@ -17,6 +17,7 @@ export {
   adminConsoleRegExp,
   DOCKER_CA_FILE,
   DOCKER_CERTS_MOUNT,
+  givenReleaseOf,
   KOTS_CA_CONFIGMAP,
   methodFactsIn,
   type CaDestination,

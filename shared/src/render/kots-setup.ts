@@ -4,9 +4,7 @@
  * "Advanced Config", carto-proxy-facts.md §V.2). Values are single-quoted in shell commands; the schema
  * guarantees they contain no quote.
  */
-import { RELEASE_RULES } from '../catalog.ts';
 import { KOTS_CA_CONFIGMAP } from '../method-facts.ts';
-import { compareReleases } from '../release-names.ts';
 import { KOTS_PUBSUB_REST_YAML } from '../rules/warnings.ts';
 import type { Plan } from '../plan.ts';
 import { headerLine } from './header.ts';
@@ -69,14 +67,10 @@ export function adminConsoleSteps(plan: Plan): string[] {
   if (destinations.includes('admin-console-trusted-ca')) {
     steps.push('Paste the content of `proxy-ca.crt` into **Trusted CA certificate(s)**.');
   }
-  if (
-    proxy.protocol === 'https' &&
-    !plan.facts.releaseAssumed &&
-    compareReleases(plan.release, RELEASE_RULES.pubSubRestApiSince) >= 0
-  ) {
+  if (proxy.protocol === 'https' && plan.facts.options.pubSubRestApi.customConfiguration) {
     // D10: the group "Custom Configuration" (item platformAdvancedTuningValues) is merged into the
-    // chart's values (kots-helm.yaml, since dfa30bce), so Pub/Sub can go over HTTPS through the proxy
-    // instead of gRPC, which cannot use an https:// proxy.
+    // chart's values, so Pub/Sub can go over HTTPS through the proxy instead of gRPC, which cannot use
+    // an https:// proxy (methodFacts).
     steps.push(
       `To send Pub/Sub over HTTPS through the proxy (instead of opening gRPC in your firewall), paste into the group **Custom Configuration** (its text field), merged with anything already there:\n\n${['```yaml', ...KOTS_PUBSUB_REST_YAML.trimEnd().split('\n'), '```'].map((l) => `   ${l}`).join('\n')}`,
     );

@@ -61,12 +61,8 @@ export function answerWarnings(plan: Plan): Warning[] {
       severity: 'warning',
       message: offersPubSubRestApi
         ? 'gRPC clients (used for Google Pub/Sub) cannot use an https:// proxy and connect directly instead: turn “Pub/Sub over HTTPS” back on, or allow that traffic in your firewall (see egress-rules.md).'
-        : facts.adminConsole &&
-            !facts.releaseAssumed &&
-            compareReleases(release, RELEASE_RULES.pubSubRestApiSince) >= 0
-          ? // D10: the Admin Console's Custom Configuration textarea (platformAdvancedTuningValues) is
-            // merged into the chart values (kots-helm.yaml, since dfa30bce), so Pub/Sub over REST can be set.
-            `gRPC clients (used for Google Pub/Sub) cannot use an https:// proxy and connect directly instead: allow that traffic in your firewall (see egress-rules.md), or send Pub/Sub over HTTPS by pasting ${KOTS_PUBSUB_REST_YAML_INLINE} into the Admin Console's Custom Configuration field (see kots-proxy-setup.md).`
+        : facts.options.pubSubRestApi.customConfiguration
+          ? `gRPC clients (used for Google Pub/Sub) cannot use an https:// proxy and connect directly instead: allow that traffic in your firewall (see egress-rules.md), or send Pub/Sub over HTTPS by pasting ${KOTS_PUBSUB_REST_YAML_INLINE} into the Admin Console's Custom Configuration field (see kots-proxy-setup.md).`
           : 'gRPC clients (used for Google Pub/Sub) cannot use an https:// proxy and connect directly instead: allow that traffic in your firewall (see egress-rules.md), or use an http:// proxy.',
       path: offersPubSubRestApi ? ['deployment', 'usePubSubRestApi'] : ['proxy', 'protocol'],
     });

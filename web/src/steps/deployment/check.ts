@@ -1,5 +1,6 @@
 /** The Deployment step's check (see wizard/validation/step-check.ts). */
 import type { FieldError } from 'react-hook-form';
+import { methodFacts } from '@wizard/shared/method-facts';
 import {
   errorsAt,
   KOTS_SERVICE_IP,
@@ -14,10 +15,11 @@ export const deploymentCheck: StepCheck = {
   // Step 1 alone: the cluster's facts are asked on Excluded domains; Kots's required one stood in for.
   candidate: (input, draft) => {
     const deployment = valuesAt(input.deployment, 'deployment', deploymentStep.fields);
+    const { method } = draft.deployment;
+    const serviceIp = method !== '' && methodFacts(method, undefined).options.kubernetesServiceIp;
     return {
       ...PLACEHOLDER,
-      deployment:
-        draft.deployment.method === 'kots' ? { ...deployment, ...KOTS_SERVICE_IP } : deployment,
+      deployment: serviceIp ? { ...deployment, ...KOTS_SERVICE_IP } : deployment,
     };
   },
   ownErrors: (errors) => {

@@ -99,8 +99,10 @@ function DeploymentForm({ catalog }: { catalog: Catalog }) {
             like <code>{catalog.releases.latestFinal}</code> or{' '}
             <code>{catalog.releases.latest}</code>. Left empty, the files are written to work on
             every release of the method
-            {chosen?.id === 'kots' ? ' (a custom CA needs it: where it goes depends on it)' : ''}.
-            Rules from CARTO’s repositories up to {catalog.releases.latest}.
+            {chosen && methodFactsIn(catalog, chosen.id, undefined).releaseNeededFor.customCa
+              ? ' (a custom CA needs it: where it goes depends on it)'
+              : ''}
+            . Rules from CARTO’s repositories up to {catalog.releases.latest}.
           </>
         }
         className="input--short"

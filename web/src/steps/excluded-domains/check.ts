@@ -1,5 +1,6 @@
 /** The Excluded domains step's check (see wizard/validation/step-check.ts). */
 import type { FieldError } from 'react-hook-form';
+import { methodFacts } from '@wizard/shared/method-facts';
 import {
   errorsAt,
   excludedRowIndexes,
@@ -16,7 +17,7 @@ export const excludedDomainsCheck: StepCheck = {
     // belong to, when those are answered.
     const method = draft.deployment.method;
     const deployment =
-      method === 'helm' || method === 'kots'
+      method !== '' && methodFacts(method, undefined).kubernetes
         ? {
             method,
             ...releaseOf(draft),

@@ -1,4 +1,5 @@
 /** The Proxy step's check (see wizard/validation/step-check.ts). */
+import { methodFacts } from '@wizard/shared/method-facts';
 import {
   KOTS_SERVICE_IP,
   PLACEHOLDER,
@@ -15,7 +16,7 @@ export const proxyCheck: StepCheck = {
     // that is not one (a typo) stays on the Deployment step; the host is then checked for every release.
     const deployment = {
       method,
-      ...(method === 'kots' && KOTS_SERVICE_IP),
+      ...(methodFacts(method, undefined).options.kubernetesServiceIp && KOTS_SERVICE_IP),
       ...releaseOf(draft),
     };
     return { ...PLACEHOLDER, deployment, proxy: { protocol, host, port } };

@@ -3,7 +3,7 @@
  * by putting its values into an otherwise valid answers document and keeping the issues that belong
  * to it (step-validation.ts). Loaded with the schema, when Next first needs it, never on first paint.
  */
-import { parseRelease } from '@wizard/shared/release-names';
+import { givenReleaseOf } from '@wizard/shared/method-facts';
 import type { DraftField } from '../registry/step-definition.ts';
 import type { Draft } from '../state/draft.ts';
 
@@ -44,7 +44,7 @@ export const PLACEHOLDER = {
   services: [],
 } as const;
 
-/** The Admin Console (kots) requires the ClusterIP: a stand-in where a step does not ask it. */
+/** Where the method requires the ClusterIP (Kots, methodFacts): a stand-in where a step does not ask it. */
 export const KOTS_SERVICE_IP = { kubernetesServiceIp: '10.96.0.1' } as const;
 
 /**
@@ -53,8 +53,8 @@ export const KOTS_SERVICE_IP = { kubernetesServiceIp: '10.96.0.1' } as const;
  * release apply.
  */
 export function releaseOf(draft: Draft): { release?: string } {
-  const release = draft.deployment.release.trim();
-  return parseRelease(release) === undefined ? {} : { release };
+  const release = givenReleaseOf(draft.deployment.release);
+  return release === undefined ? {} : { release };
 }
 
 /** Indexes of the non-blank excluded-domain rows: the answers skip blank rows. */
