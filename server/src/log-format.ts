@@ -9,6 +9,7 @@
  * @see {@link https://fastify.dev/docs/latest/Reference/Server/#disablerequestlogging}
  */
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { hostPort } from '@wizard/shared/host';
 
 export type LogFormat = 'pretty' | 'json';
 
@@ -22,8 +23,7 @@ export function logFormat(value: string | undefined, isTty: boolean): LogFormat 
 /** The address a person opens: a wildcard or loopback listen is reached at localhost. */
 export function openUrl(host: string, port: number): string {
   const local = ['127.0.0.1', '::1', '0.0.0.0', '::', 'localhost', ''].includes(host);
-  const name = local ? 'localhost' : host.includes(':') ? `[${host}]` : host;
-  return `http://${name}:${port}`;
+  return `http://${hostPort(local ? 'localhost' : host, port)}`;
 }
 
 /** The one line `npm start` prints first. */

@@ -149,7 +149,7 @@ export function nextSteps(
     case 'single-vm':
       steps.push(
         step(
-          plan.method === 'single-vm' && plan.ca !== undefined
+          plan.ca?.destinations.includes('host-trust-store')
             ? 'Follow `kots-proxy-setup.md`: trust the proxy’s CA on the VM, run the installer with the proxy flags, then enable the proxy in the Admin Console (**Config** › **Advanced Config**).'
             : plan.ca?.destinations.includes('kots-private-ca-configmap')
               ? 'Follow `kots-proxy-setup.md`: create the CA ConfigMap, run the installer with the proxy flags, then enable the proxy in the Admin Console (**Config** › **Advanced Config**).'
