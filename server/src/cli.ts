@@ -24,6 +24,7 @@ import {
   MERGE_KIND_FOR_METHOD,
   mergeFile,
   mergeKindOfPath,
+  methodOfMergeKind,
   type MergedFile,
 } from '@wizard/shared/import/index';
 import { capIssues } from './issues.ts';
@@ -193,9 +194,7 @@ async function merge(options: { answers: string; into: string; write: boolean },
   if (answers === undefined) return EXIT_USAGE;
   const kind = mergeKindOfPath(options.into);
   const helm = kind === 'helm';
-  const expected = Object.keys(MERGE_KIND_FOR_METHOD).find(
-    (method) => MERGE_KIND_FOR_METHOD[method as keyof typeof MERGE_KIND_FOR_METHOD] === kind,
-  );
+  const expected = methodOfMergeKind(kind);
   if (MERGE_KIND_FOR_METHOD[answers.deployment.method] !== kind) {
     io.stderr(
       `error: ${options.into} is ${helm ? 'Helm values' : 'a customer.env'}, which only ${expected} answers can be merged into (the answers say ${answers.deployment.method}).\n`,

@@ -5,6 +5,7 @@
  * API and CLI this repository ships (README.md, "API" and "CLI").
  */
 import type { DeploymentMethodId } from './catalog.ts';
+import { ownFileNameFor } from './import/merge-targets.ts';
 import { ZIP_FOLDER } from './render/types.ts';
 
 /** The answers document the commands read (the JSON POST /api/render takes). */
@@ -15,12 +16,6 @@ export interface AutomationCommand {
   label: string;
   command: string;
 }
-
-/** The file `merge` updates for the method, when there is one. */
-const MERGE_TARGET: Partial<Record<DeploymentMethodId, string>> = {
-  'docker-compose': 'customer.env',
-  helm: 'customizations.yaml',
-};
 
 /**
  * @param origin Where this wizard's API answers (`http://localhost:8080`), as the page sees it.
@@ -40,7 +35,7 @@ export function automationCommands(
       command: `npx carto-proxy-wizard render ${ANSWERS_FILE} --out ${ZIP_FOLDER}`,
     },
   ];
-  const target = MERGE_TARGET[method];
+  const target = ownFileNameFor(method);
   if (target !== undefined) {
     commands.push({
       label: `Your own ${target} with the proxy settings replaced (a .bak copy is kept):`,

@@ -18,7 +18,6 @@ import {
   type Pair,
 } from 'yaml';
 import type { Answers } from '../answers.ts';
-import type { DeploymentMethodId } from '../catalog.ts';
 import { planFor } from '../plan.ts';
 import { envVariables } from '../render/env-file.ts';
 import { helmValues } from '../render/helm-values.ts';
@@ -32,19 +31,9 @@ const MANAGED_ENV_KEYS = new Set<string>(ENV_PROXY_KEYS);
 export const APPENDED_BLOCK_COMMENT =
   '# Proxy settings for CARTO Self-hosted (CARTO Self-hosted Proxy Wizard)';
 
-/** The kinds of file a merge edits: a Docker Compose customer.env, or Helm values. */
-export type MergeKind = 'customer.env' | 'helm';
+import type { MergeKind } from './merge-targets.ts';
 
-/** Which file a method's answers can be merged into; Kots and Single VM have none (Admin Console). */
-export const MERGE_KIND_FOR_METHOD: Readonly<Partial<Record<DeploymentMethodId, MergeKind>>> = {
-  'docker-compose': 'customer.env',
-  helm: 'helm',
-};
-
-/** The kind of file a path names: `.yaml`/`.yml` is Helm values, anything else a customer.env. */
-export function mergeKindOfPath(path: string): MergeKind {
-  return /\.ya?ml$/i.test(path) ? 'helm' : 'customer.env';
-}
+export * from './merge-targets.ts';
 
 /**
  * customer.env: each proxy variable replaced in place (both cases; `export ` and the quote kept), the ones

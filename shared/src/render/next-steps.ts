@@ -15,6 +15,7 @@ import { ZIP_FOLDER, type CodeBlock, type NextStep } from './types.ts';
 const HELM_UPGRADE_OWN_FILE_COMMAND =
   'helm upgrade <release> <chart> --namespace <namespace> -f customizations.yaml';
 import { HOST_TRUST_STORE_COMMANDS } from './kots-setup.ts';
+import { ownFileNameFor } from '../import/merge-targets.ts';
 
 /** How the download's check-proxy.sh is run (also what the single-file wizard offers instead of Test my proxy). */
 export const CHECK_PROXY_COMMAND = 'sh check-proxy.sh';
@@ -52,10 +53,10 @@ function daemonTrustBlocks(file: string): CodeBlock[] {
  * use (issue 21, item 2). Only Docker Compose and Helm have such a file.
  */
 export const OWN_FILE_NAME: Record<Plan['method'], string | undefined> = {
-  'docker-compose': 'customer.env',
-  helm: 'customizations.yaml',
-  kots: undefined,
-  'single-vm': undefined,
+  'docker-compose': ownFileNameFor('docker-compose'),
+  helm: ownFileNameFor('helm'),
+  kots: ownFileNameFor('kots'),
+  'single-vm': ownFileNameFor('single-vm'),
 };
 
 /** Back up the user's file, then replace it with the updated one from the unpacked download. */

@@ -8,6 +8,7 @@
  * never sent, never saved. Only the answers read from it are kept, as any typed answer is.
  */
 import type { ImportReport } from '@wizard/shared/import/index';
+import { methodOfMergeKind, OWN_FILE_NAME_OF_KIND } from '@wizard/shared/import/merge-targets';
 import { useEffect, useId, useRef, useState, type Ref } from 'react';
 import type { Catalog } from '../../api/catalog.ts';
 import { announce } from '../../components/announce.ts';
@@ -19,7 +20,6 @@ import { draftsEqual } from '../../wizard/state/draft.ts';
 import {
   forgetImportedFile,
   setImportedFile,
-  USUAL_NAME,
   useImportedFile,
   type ImportedFile,
 } from '../../wizard/state/imported-file.ts';
@@ -62,7 +62,7 @@ function Report({
   const store = useWizardStore();
   const draft = useWizardState(store, (s) => s.draft);
   const id = useId();
-  const method = report.kind === 'customer.env' ? 'docker-compose' : 'helm';
+  const method = methodOfMergeKind(report.kind);
   const methodLabel = catalog.deploymentMethods.find((m) => m.id === method)?.label ?? method;
   // Undo only while the answers are still what the import made: later edits are never thrown away.
   const undoable =
@@ -252,7 +252,7 @@ export default function ImportPanel({ catalog }: { catalog: Catalog }) {
     setPasted('');
     pendingFocus = 'report';
     setImportedFile({
-      name: wasPasted ? USUAL_NAME[result.report.kind] : name,
+      name: wasPasted ? OWN_FILE_NAME_OF_KIND[result.report.kind] : name,
       text,
       kind: result.report.kind,
       report: result.report,

@@ -15,6 +15,7 @@ import {
   mergeFile,
   type HandEdit,
 } from '@wizard/shared/import/index';
+import { OWN_FILE_NAME_OF_KIND } from '@wizard/shared/import/merge-targets';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Catalog } from '../../api/catalog.ts';
 import { saveFile } from '../../api/download.ts';
@@ -41,12 +42,12 @@ let focusTitle = false;
 
 const FILE_WORDS: Record<ImportedKind, { usual: string; what: string; method: string }> = {
   'customer.env': {
-    usual: 'customer.env',
+    usual: OWN_FILE_NAME_OF_KIND['customer.env'],
     what: 'an env file',
     method: 'Docker Compose',
   },
   helm: {
-    usual: 'customizations.yaml',
+    usual: OWN_FILE_NAME_OF_KIND.helm,
     what: 'a Helm values file',
     method: 'Kubernetes with Helm',
   },

@@ -26,12 +26,6 @@ export interface ImportedFile {
   after?: Draft;
 }
 
-/** The name a pasted text gets for its download, by kind. */
-export const USUAL_NAME: Record<ImportedKind, string> = {
-  'customer.env': 'customer.env',
-  helm: 'customizations.yaml',
-};
-
 let current: ImportedFile | null = null;
 const listeners = new Set<() => void>();
 
