@@ -22,7 +22,7 @@ test('a bare domain is flagged, fixed in one click, and the tester agrees with t
   const entry = wizard.main.getByLabel('Excluded domain 1', { exact: true });
   await expect(entry).toHaveValue('example.com');
   await expect(
-    wizard.main.getByText('axios, Node fetch and Node http match example.com exactly'),
+    wizard.main.getByText('Some clients match example.com exactly, not its subdomains'),
   ).toBeVisible();
 
   await wizard.main.getByRole('button', { name: 'Use example.com and .example.com' }).click();
@@ -34,13 +34,13 @@ test('a bare domain is flagged, fixed in one click, and the tester agrees with t
   );
   // The fix answered the finding: it is gone from both entries.
   await expect(wizard.main.getByText('match example.com exactly')).toHaveCount(0);
-  await expect(wizard.main.getByText('do not bypass example.com itself')).toHaveCount(0);
+  await expect(wizard.main.getByText('does not cover example.com itself')).toHaveCount(0);
 
   const tester = wizard.main.getByRole('region', { name: 'Would this URL go through the proxy?' });
   await tester.getByLabel('URL or host to test').fill('https://api.example.com');
-  await expect(tester.getByRole('status')).toHaveText(
-    'Every client connects directly (the proxy is bypassed).',
-  );
+  await expect(tester.getByRole('status')).toHaveText('Every client connects directly.');
+  // Each client's route is behind "Why?" (issue 21, item 7).
+  await tester.getByText('Why? Each client’s route').click();
   const shown: Record<string, string> = {};
   for (const row of await tester.getByRole('row').all()) {
     const cells = await row.getByRole('cell').allTextContents();
@@ -67,11 +67,9 @@ test('a bare domain is flagged, fixed in one click, and the tester agrees with t
   }
   expect(shown).toEqual(fromApi);
 
-  // The apex too: with both forms listed, every client bypasses it.
+  // The apex too: with both forms listed, every client connects to it directly.
   await tester.getByLabel('URL or host to test').fill('https://example.com');
-  await expect(tester.getByRole('status')).toHaveText(
-    'Every client connects directly (the proxy is bypassed).',
-  );
+  await expect(tester.getByRole('status')).toHaveText('Every client connects directly.');
   expect(Object.values(body.urls[1]?.clients ?? {}).every((route) => route === 'direct')).toBe(
     true,
   );
@@ -88,9 +86,11 @@ test('the tester shows where clients disagree', async ({ wizard }) => {
   await wizard.addExcludedDomain('.corp.example');
   const tester = wizard.main.getByRole('region', { name: 'Would this URL go through the proxy?' });
   await tester.getByLabel('URL or host to test').fill('corp.example');
-  // Go, axios, Node fetch and gRPC do not bypass the apex with a leading-dot entry.
+  // Go, axios, Node fetch and gRPC do not exclude the apex with a leading-dot entry.
   await expect(tester.getByRole('status')).toHaveText(
-    'Clients disagree: curl, Python requests, Node http connect directly; the others use the proxy.',
+    'Clients disagree: 3 of 7 connect directly, the others use the proxy.',
   );
+  await tester.getByText('Why? Each client’s route').click();
+  await expect(tester.getByRole('row', { name: /^curl / })).toContainText('Direct');
   await expect(tester.getByRole('row', { name: /^Go / })).toContainText('Through the proxy');
 });

@@ -18,7 +18,7 @@ export const TITLES = {
   deployment: 'How is CARTO deployed?',
   proxy: 'Which proxy does traffic go through?',
   tls: 'How does CARTO trust the HTTPS proxy?',
-  'excluded-domains': 'What must bypass the proxy?',
+  'excluded-domains': 'Which domains does CARTO reach without the proxy?',
   warehouses: 'Which data warehouses?',
   services: 'Which optional services?',
   review: 'Review and download',

@@ -613,7 +613,7 @@ export const SERVICES: readonly OptionalService[] = [
     description:
       'CARTO AI (ai-api and the aiproxy LLM gateway): CARTO’s accounts and data-catalog APIs, and your LLM provider.',
     domains: AI_CARTO_DOMAINS,
-    note: 'Also allow the API host of the LLM provider you configure for aiproxy: CARTO lists them on its egress page, which the wizard cannot read.',
+    note: 'Also allow the API host of the LLM provider you configure for aiproxy: CARTO lists them on its “Network egress requirements” page, which the wizard cannot read.',
     source: SOURCES.aiPrerequisites,
   },
 ];
@@ -768,7 +768,7 @@ export const NO_PROXY_RULES = {
   },
   snowflakeHttps: {
     entries: ['.snowflakecomputing.com'],
-    reason: 'Snowflake cannot go through an HTTPS proxy, so it must bypass it.',
+    reason: 'Snowflake cannot go through an HTTPS proxy, so it is reached directly.',
     source: SOURCES.proxyDocsKots,
   },
 } as const;

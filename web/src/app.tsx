@@ -6,6 +6,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { useCatalog } from './api/catalog.ts';
 import { ANNOUNCER_ID } from './components/announce.ts';
 import { LogoMark } from './components/icons.tsx';
+import { StatusStrip } from './preview/status-strip.tsx';
 import { AnalysisProvider } from './wizard/analysis/analysis-provider.tsx';
 import { WizardStoreContext } from './wizard/state/context.ts';
 import { PreviewPane, preloadRest, SharePanel } from './wizard/loading/chunks.ts';
@@ -20,7 +21,9 @@ import type { WizardStore } from './wizard/state/store.ts';
 function PreviewLoading() {
   return (
     <div className="panel preview-placeholder">
-      <h2 className="preview-placeholder__title">Preview</h2>
+      <h2 className="preview-placeholder__title" tabIndex={-1}>
+        Preview
+      </h2>
       <p role="status">Loading the preview…</p>
     </div>
   );
@@ -81,6 +84,8 @@ export function App({ store }: { store: WizardStore }) {
             <SharePanel copied={share.copied} onClose={() => setShare(null)} />
           </Suspense>
         )}
+        {/* Narrow screens only (global.css): the preview's news, above everything, always in view. */}
+        <StatusStrip />
         <div className="layout">
           <div className="layout__steps">
             <Stepper />

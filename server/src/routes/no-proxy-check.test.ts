@@ -79,7 +79,7 @@ describe('POST /api/no-proxy/check', () => {
     }
   });
 
-  it('reports findings with code, severity, message and fix', async () => {
+  it('reports findings with code, severity, message, why and fix', async () => {
     const response = await postJson(app, URL_PATH, { noProxy: ['example.com'], urls: [] });
     const [entry] = (json(response) as { entries: Record<string, unknown>[] }).entries;
     expect(entry).toEqual({
@@ -90,6 +90,8 @@ describe('POST /api/no-proxy/check', () => {
           code: 'bare-domain',
           severity: 'info',
           message: anyString,
+          // Which clients read it so (issue 21, item 7): the message itself names none.
+          why: anyString,
           fix: ['example.com', '.example.com'],
         },
       ]) as unknown,

@@ -49,7 +49,38 @@ describe('lintEntry: every §6.1 check', () => {
   });
 
   it('warns about IPv6 CIDR for the clients that ignore it', () => {
-    expect(lintEntry('fd00::/8')[0]?.message).toContain('IPv6');
+    expect(lintEntry('fd00::/8')[0]?.why).toContain('IPv6');
+  });
+
+  // Issue 21, item 7: the message says what happens in plain words; which clients read the entry
+  // that way is its "Why?".
+  it('names clients only in the “why”, never in the message', () => {
+    const clients = /\b(?:curl|axios|Node|Go|Python|requests|grpc-js|gRPC|global-agent)\b/;
+    const entries = [
+      '',
+      'a b',
+      '*',
+      'Example.com',
+      'example.com.',
+      'bücher.example',
+      '10.0.0.0/8',
+      'fd00::/8',
+      '10.0.0.1-10.0.0.9',
+      'example.com:8080',
+      '[::1]',
+      '::1',
+      '*.example.com',
+      '*example.com',
+      '.example.com',
+      'example.com',
+    ];
+    const findings = entries.flatMap((entry) => lintEntry(entry));
+    expect(findings.filter((f) => f.why !== undefined).length).toBeGreaterThan(12);
+    for (const finding of findings) {
+      expect(finding.message, finding.code).not.toMatch(clients);
+      expect(finding.message, finding.code).not.toMatch(/bypass|NO_PROXY|egress/i);
+      if (finding.why !== undefined) expect(finding.why, finding.code).toMatch(clients);
+    }
   });
 
   it('proposes fixes that really bypass both the apex and the subdomains in the Node clients', () => {

@@ -10,7 +10,10 @@ export type FindingSeverity = 'error' | 'warning' | 'info';
 export interface Finding {
   code: string;
   severity: FindingSeverity;
+  /** What happens and what to do, in plain words (no client names: issue 21, item 7). */
   message: string;
+  /** Which clients read it that way: the UI shows it behind a "Why?". */
+  why?: string;
   /** Entries to put in place of this one. */
   fix?: string[];
 }
@@ -88,8 +91,8 @@ export function lintEntry(raw: string): Finding[] {
     add({
       code: 'empty',
       severity: 'error',
-      message:
-        'Empty entry: in gRPC (grpc-js ≥ 1.13) an empty entry makes every gRPC connection bypass the proxy. Remove it.',
+      message: 'Empty entry: some clients then send every connection directly. Remove it.',
+      why: 'In gRPC (grpc-js ≥ 1.13) an empty entry excludes every gRPC connection from the proxy.',
       fix: [],
     });
     return findings;
@@ -100,7 +103,8 @@ export function lintEntry(raw: string): Finding[] {
       code: 'whitespace',
       severity: 'error',
       message:
-        'Whitespace is read differently by every client (curl ≥ 8.9 stops at it, requests joins the neighbours, grpc-js never matches). Use one entry per domain, without spaces.',
+        'Whitespace is read differently by every client. Use one entry per domain, without spaces.',
+      why: 'curl ≥ 8.9 stops at it, Python requests joins the neighbours, grpc-js never matches.',
       fix: parts,
     });
     return findings;
@@ -116,7 +120,7 @@ export function lintEntry(raw: string): Finding[] {
       code: 'scheme-or-path',
       severity: 'error',
       message:
-        'A scheme, path, @, ? or # never matches in any client: NO_PROXY holds host names and addresses only.',
+        'A scheme, path, @, ? or # never matches: excluded domains are host names and addresses only.',
       ...(host ? { fix: [host.toLowerCase()] } : {}),
     });
     return findings;
@@ -125,8 +129,7 @@ export function lintEntry(raw: string): Finding[] {
     add({
       code: 'regex',
       severity: 'error',
-      message:
-        'No client reads regular expressions in NO_PROXY. Write plain domains (.example.com).',
+      message: 'Regular expressions never match. Write plain domains (.example.com).',
     });
     return findings;
   }
@@ -137,7 +140,8 @@ export function lintEntry(raw: string): Finding[] {
       code: 'star',
       severity: 'error',
       message:
-        'A * entry means "bypass the proxy for everything" in Go, axios, Node and Python (whole value), is ignored by curl and Python inside a list, and never matches in gRPC: its meaning is inconsistent. Remove it and list the domains.',
+        'A * entry means “everything direct” to some clients and nothing to others. Remove it and list the domains.',
+      why: 'Go, axios, Node and Python exclude everything from the proxy with * as the whole value; curl and Python ignore it inside a list; gRPC never matches it.',
       fix: [],
     });
     return findings;
@@ -147,7 +151,8 @@ export function lintEntry(raw: string): Finding[] {
     add({
       code: 'uppercase',
       severity: 'warning',
-      message: 'grpc-js compares case-sensitively: write entries in lowercase.',
+      message: 'Some clients compare case-sensitively: write entries in lowercase.',
+      why: 'grpc-js compares case-sensitively.',
       fix: [entry.toLowerCase()],
     });
   }
@@ -155,8 +160,8 @@ export function lintEntry(raw: string): Finding[] {
     add({
       code: 'trailing-dot',
       severity: 'warning',
-      message:
-        'Only curl ignores a trailing dot; every other client then never matches. Remove it.',
+      message: 'With a trailing dot most clients never match. Remove it.',
+      why: 'Only curl ignores a trailing dot.',
       fix: [entry.replace(/\.+$/, '').toLowerCase()],
     });
   }
@@ -166,8 +171,8 @@ export function lintEntry(raw: string): Finding[] {
     add({
       code: 'non-ascii',
       severity: 'warning',
-      message:
-        'Only Go converts international names: write the punycode (xn--) form, which every client compares.',
+      message: 'Write the punycode (xn--) form, which every client compares.',
+      why: 'Only Go converts international names.',
       ...(ascii !== entry ? { fix: [ascii] } : {}),
     });
   }
@@ -178,7 +183,9 @@ export function lintEntry(raw: string): Finding[] {
     add({
       code: 'cidr',
       severity: 'warning',
-      message: `CIDR ranges only match URLs written with an IP address, never host names (no client resolves DNS), and axios, Node fetch and Node http ignore them${cidr.family === 6 ? '; Python requests and grpc-js ignore IPv6 ranges too' : ''}${cidr.bits === 0 ? '; requests refuses /0' : ''}. List the internal host names and domains as well.`,
+      message:
+        'CIDR ranges only match URLs written with an IP address, never host names, and some clients ignore them. List the internal host names and domains as well.',
+      why: `No client resolves DNS to compare. axios, Node fetch and Node http ignore CIDR ranges${cidr.family === 6 ? '; Python requests and grpc-js ignore IPv6 ranges too' : ''}${cidr.bits === 0 ? '; Python requests refuses /0' : ''}.`,
     });
     return findings;
   }
@@ -186,8 +193,8 @@ export function lintEntry(raw: string): Finding[] {
     add({
       code: 'ip-range',
       severity: 'warning',
-      message:
-        'Only Node’s built-in proxy support reads a-b address ranges; every other client ignores it. Use CIDR plus explicit addresses.',
+      message: 'Most clients ignore a-b address ranges. Use CIDR plus explicit addresses.',
+      why: 'Only Node’s built-in proxy support reads them.',
     });
     return findings;
   }
@@ -199,8 +206,8 @@ export function lintEntry(raw: string): Finding[] {
     add({
       code: 'host-port',
       severity: 'warning',
-      message:
-        'curl and gRPC never match an entry with a port, and Python requests only when the URL spells the port out. Drop the port.',
+      message: 'Most clients do not match an entry with a port. Drop the port.',
+      why: 'curl and gRPC never match it, and Python requests only when the URL spells the port out.',
       fix: [host],
     });
     return findings;
@@ -210,8 +217,8 @@ export function lintEntry(raw: string): Finding[] {
     add({
       code: 'ipv6-form',
       severity: 'warning',
-      message:
-        'curl, Python, Go, gRPC and Node http need the bare form (::1); axios and Node fetch need [::1]. Write both.',
+      message: 'Clients disagree on how an IPv6 address is written. Write both forms.',
+      why: 'curl, Python, Go, gRPC and Node http need the bare form (::1); axios and Node fetch need [::1].',
       fix: [ip, `[${ip}]`],
     });
     return findings;
@@ -220,8 +227,8 @@ export function lintEntry(raw: string): Finding[] {
     add({
       code: 'ipv6-form',
       severity: 'warning',
-      message:
-        'axios and Node fetch only match the bracketed form ([::1]); curl, Python, Go, gRPC and Node http need this bare form. Write both.',
+      message: 'Clients disagree on how an IPv6 address is written. Write both forms.',
+      why: 'axios and Node fetch only match the bracketed form ([::1]); curl, Python, Go, gRPC and Node http need this bare form.',
       fix: [lower, `[${lower}]`],
     });
     return findings;
@@ -241,7 +248,8 @@ export function lintEntry(raw: string): Finding[] {
     add({
       code: 'wildcard',
       severity: 'warning',
-      message: `curl, Python, grpc-js and gRPC core ignore *.${name}, and elsewhere it covers subdomains only. Write .${name} and ${name} instead.`,
+      message: `Several clients ignore *.${name}, and the others read it as its subdomains only. Write .${name} and ${name} instead.`,
+      why: `curl, Python, grpc-js and gRPC core ignore *.${name}.`,
       fix: [name, `.${name}`],
     });
     return findings;
@@ -251,7 +259,8 @@ export function lintEntry(raw: string): Finding[] {
       code: 'glob',
       severity: 'warning',
       message:
-        'Only axios, Node fetch (a leading * as a raw suffix) and global-agent read this wildcard, and they over-match (*example.com also matches badexample.com). Write plain domains.',
+        'Most clients ignore this wildcard, and those that read it over-match (*example.com also matches badexample.com). Write plain domains.',
+      why: 'Only axios, Node fetch (a leading * as a raw suffix) and global-agent read it.',
     });
     return findings;
   }
@@ -260,7 +269,8 @@ export function lintEntry(raw: string): Finding[] {
     add({
       code: 'leading-dot',
       severity: 'warning',
-      message: `Go, axios, Node fetch and gRPC do not bypass ${name} itself with .${name}. Add ${name} too.`,
+      message: `.${name} does not cover ${name} itself for several clients. Add ${name} too.`,
+      why: `Go, axios, Node fetch and gRPC read .${name} as the hosts under ${name} only.`,
       fix: [name, lower],
     });
     return findings;
@@ -271,13 +281,15 @@ export function lintEntry(raw: string): Finding[] {
   add({
     code: 'bare-domain',
     severity: 'info',
-    message: `Also cover the subdomains of ${lower}? axios, Node fetch and Node http match ${lower} exactly, not its subdomains: add .${lower} for them.`,
+    message: `Also cover the subdomains of ${lower}? Some clients match ${lower} exactly, not its subdomains: add .${lower} for them.`,
+    why: `axios, Node fetch and Node http match ${lower} exactly.`,
     fix: [lower, `.${lower}`],
   });
   add({
     code: 'over-match',
     severity: 'info',
-    message: `grpc-js and gRPC core compare a raw suffix: ${lower} also bypasses look-alikes such as evil${lower}. Keep that in mind if the proxy enforces your egress policy.`,
+    message: `Some clients also send look-alikes such as evil${lower} directly. Keep that in mind if the proxy is what enforces where CARTO may connect.`,
+    why: `grpc-js and gRPC core compare a raw suffix: ${lower} matches every name that ends with it.`,
   });
   return findings;
 }
@@ -350,7 +362,8 @@ export function lintNoProxy(entries: readonly string[]): EntryReport[] {
         code: 'ip-without-name',
         severity: 'info',
         message:
-          'localhost does not cover 127.0.0.1 or ::1 in any client but Go: list the loopback addresses too.',
+          'For most clients localhost does not cover 127.0.0.1 or ::1: list the loopback addresses too.',
+        why: 'Only Go treats them as the same host.',
         fix: ['localhost', '127.0.0.1', '::1', '[::1]'].filter(
           (e) => e === 'localhost' || !names.has(e),
         ),

@@ -76,7 +76,7 @@ export function nextSteps(
   const steps: NextStep[] = [
     step(
       fileNames.has('egress-rules.md')
-        ? 'Send `proxy-allowlist.txt` (or `squid-allowlist.conf`) to your proxy admin, and `egress-rules.md` to whoever manages the firewall.'
+        ? 'Send `proxy-allowlist.txt` (or `squid-allowlist.conf`) to your proxy admin, and `egress-rules.md` to your network team.'
         : 'Send `proxy-allowlist.txt` (or `squid-allowlist.conf`) to your proxy admin.',
     ),
     step(

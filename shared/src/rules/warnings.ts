@@ -60,10 +60,10 @@ export function answerWarnings(plan: Plan): Warning[] {
       code: 'grpc-bypasses-https-proxy',
       severity: 'warning',
       message: offersPubSubRestApi
-        ? 'gRPC clients (used for Google Pub/Sub) cannot use an https:// proxy and connect directly instead: turn “Pub/Sub over HTTPS” back on, or allow that traffic in your firewall (see egress-rules.md).'
+        ? 'Google Pub/Sub (over gRPC) cannot use an https:// proxy and connects directly instead: turn “Pub/Sub over HTTPS” back on, or have your network team allow it directly (see egress-rules.md).'
         : facts.options.pubSubRestApi.customConfiguration
-          ? `gRPC clients (used for Google Pub/Sub) cannot use an https:// proxy and connect directly instead: allow that traffic in your firewall (see egress-rules.md), or send Pub/Sub over HTTPS by pasting ${KOTS_PUBSUB_REST_YAML_INLINE} into the Admin Console's Custom Configuration field (see kots-proxy-setup.md).`
-          : 'gRPC clients (used for Google Pub/Sub) cannot use an https:// proxy and connect directly instead: allow that traffic in your firewall (see egress-rules.md), or use an http:// proxy.',
+          ? `Google Pub/Sub (over gRPC) cannot use an https:// proxy and connects directly instead: have your network team allow it directly (see egress-rules.md), or send Pub/Sub over HTTPS by pasting ${KOTS_PUBSUB_REST_YAML_INLINE} into the Admin Console's Custom Configuration field (see kots-proxy-setup.md).`
+          : 'Google Pub/Sub (over gRPC) cannot use an https:// proxy and connects directly instead: have your network team allow it directly (see egress-rules.md), or use an http:// proxy.',
       path: offersPubSubRestApi ? ['deployment', 'usePubSubRestApi'] : ['proxy', 'protocol'],
     });
   }
@@ -73,7 +73,7 @@ export function answerWarnings(plan: Plan): Warning[] {
       code: 'pubsub-rest-api',
       severity: 'info',
       message:
-        'Pub/Sub goes over HTTPS through the proxy (cartoConfigValues.usePubSubRestApi), so nothing bypasses it for Pub/Sub.',
+        'Pub/Sub goes over HTTPS through the proxy (cartoConfigValues.usePubSubRestApi), so Pub/Sub needs no direct connection.',
       path: ['deployment', 'usePubSubRestApi'],
     });
   }

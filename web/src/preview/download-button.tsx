@@ -5,6 +5,7 @@
 import type { AnswersInput } from '@wizard/shared';
 import type { PreflightLine } from '@wizard/shared/preflight';
 import { useMutation } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { downloadMutation } from '../api/download.ts';
 import { ApiError } from '../api/http.ts';
 import { Callout } from '../components/callout.tsx';
@@ -26,7 +27,7 @@ export function DownloadButton({
   file?: string;
   /** The user's own file, merged in this browser, added to the zip (issue 21, item 2). */
   ownFile?: { name: string; text: string };
-  label: string;
+  label: ReactNode;
   accessibleLabel?: string;
   primary?: boolean;
   small?: boolean;

@@ -89,7 +89,7 @@ export default function PreviewPane() {
     <section className="panel preview" aria-labelledby="preview-title">
       <div className="preview__header">
         <div>
-          <h2 id="preview-title" className="preview__title">
+          <h2 id="preview-title" className="preview__title" tabIndex={-1}>
             Preview
           </h2>
           <p className="preview__subtitle">

@@ -62,7 +62,7 @@ export function WarningsList({
 
   return (
     <section className="warnings" aria-labelledby={id}>
-      <Heading id={id} className="warnings__title">
+      <Heading id={id} className="warnings__title" tabIndex={-1}>
         {warningsTitle(compact ? risky : unique)}
       </Heading>
       {risky.length > 0 && (

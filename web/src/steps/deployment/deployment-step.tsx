@@ -44,7 +44,7 @@ function releaseConsequence(catalog: Catalog, facts: MethodFacts): string | unde
   const pubSub = facts.options.pubSubRestApi;
   if (!pubSub.offered && newest.options.pubSubRestApi.offered) {
     notes.push(
-      `Before ${pubSub.since} Pub/Sub cannot use HTTPS (usePubSubRestApi): with an HTTPS proxy it bypasses it over gRPC.`,
+      `Before ${pubSub.since} Pub/Sub cannot use HTTPS (usePubSubRestApi): with an HTTPS proxy it connects directly over gRPC.`,
     );
   }
   return notes.length > 0 ? notes.join(' ') : undefined;

@@ -24,7 +24,7 @@ type ExcludedDomainsValues = FormValues<(typeof CLUSTER_FACTS)[number]> & {
 export const excludedDomainsStep: StepDefinition<'excluded-domains', ExcludedDomainsValues> = {
   id: 'excluded-domains',
   label: 'Excluded domains',
-  title: 'What must bypass the proxy?',
+  title: 'Which domains does CARTO reach without the proxy?',
   fields: ['excludedDomains', ...CLUSTER_FACTS],
   valuesOf: (draft) => ({
     excludedDomains: draft.excludedDomains.map((value) => ({ value })),

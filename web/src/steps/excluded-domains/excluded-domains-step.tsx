@@ -15,6 +15,7 @@ import { announce } from '../../components/announce.ts';
 import { DocLink } from '../../components/doc-link.tsx';
 import { FieldError } from '../../components/field.tsx';
 import { InfoIcon, LockIcon, WarningIcon } from '../../components/icons.tsx';
+import { Why } from '../../components/why.tsx';
 import { CatalogStatus } from '../../wizard/frame/catalog-status.tsx';
 import { useAnalysis } from '../../wizard/state/context.ts';
 import { useMethodGuide } from '../../wizard/frame/method-guide.ts';
@@ -202,7 +203,13 @@ function ExcludedDomainsForm({ catalog }: { catalog: Catalog }) {
     <StepFrame
       step="excluded-domains"
       form={form}
-      intro="Hosts CARTO reaches directly, without the proxy (NO_PROXY). The wizard adds what your setup needs; add your own internal hosts below."
+      intro={
+        <>
+          Hosts CARTO reaches directly, without the proxy: the excluded domains, written as{' '}
+          <code>NO_PROXY</code> in the files. The wizard adds what your setup needs; add your own
+          internal hosts below.
+        </>
+      }
       source={guide}
     >
       <ClusterFacts catalog={catalog} form={form} />
@@ -322,6 +329,7 @@ function ExcludedDomainsForm({ catalog }: { catalog: Catalog }) {
                                   : `Use ${w.fix.join(' and ')}`}
                               </button>
                             )}
+                            {w.why && <Why>{w.why}</Why>}
                           </span>
                         </li>
                       ))}

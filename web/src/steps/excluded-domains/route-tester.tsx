@@ -1,10 +1,12 @@
 /**
  * "Would this URL be proxied?": the answer of each client family CARTO's components use, for the
  * current excluded domains. Clients read NO_PROXY differently (leading dots, wildcards, CIDR, ports);
- * this shows where they disagree before it bites.
+ * this shows where they disagree before it bites. The summary counts them; which client does what
+ * is behind "Why?" (issue 21, item 7).
  */
 import { CLIENTS, routesFor } from '@wizard/shared';
 import { useId, useState } from 'react';
+import { Why } from '../../components/why.tsx';
 
 export function RouteTester({ entries }: { entries: string[] }) {
   const id = useId();
@@ -16,10 +18,10 @@ export function RouteTester({ entries }: { entries: string[] }) {
       ? undefined
       : 'Enter a URL (https://git.corp.example/x) or a host with an optional port (db.corp.example:5432).'
     : direct.length === CLIENTS.length
-      ? 'Every client connects directly (the proxy is bypassed).'
+      ? 'Every client connects directly.'
       : direct.length === 0
         ? 'Every client goes through the proxy.'
-        : `Clients disagree: ${direct.map((c) => c.label).join(', ')} connect directly; the others use the proxy.`;
+        : `Clients disagree: ${direct.length} of ${CLIENTS.length} connect directly, the others use the proxy.`;
 
   return (
     <section className="tester" aria-labelledby={`${id}-title`}>
@@ -61,27 +63,29 @@ export function RouteTester({ entries }: { entries: string[] }) {
         {summary}
       </p>
       {routes && (
-        <table className="tester__table">
-          <caption className="visually-hidden">Route per client for {target.trim()}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Client</th>
-              <th scope="col">Route</th>
-            </tr>
-          </thead>
-          <tbody>
-            {CLIENTS.map((client) => (
-              <tr key={client.id}>
-                <th scope="row" title={client.versions}>
-                  {client.label}
-                </th>
-                <td className={routes[client.id] === 'direct' ? 'route route--direct' : 'route'}>
-                  {routes[client.id] === 'direct' ? 'Direct' : 'Through the proxy'}
-                </td>
+        <Why label="Why? Each client’s route">
+          <table className="tester__table">
+            <caption className="visually-hidden">Route per client for {target.trim()}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Client</th>
+                <th scope="col">Route</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {CLIENTS.map((client) => (
+                <tr key={client.id}>
+                  <th scope="row" title={client.versions}>
+                    {client.label}
+                  </th>
+                  <td className={routes[client.id] === 'direct' ? 'route route--direct' : 'route'}>
+                    {routes[client.id] === 'direct' ? 'Direct' : 'Through the proxy'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Why>
       )}
     </section>
   );

@@ -18,6 +18,7 @@ import { useCatalog, type Catalog } from '../../api/catalog.ts';
 import { announce } from '../../components/announce.ts';
 import { Callout } from '../../components/callout.tsx';
 import { Choice, ChoiceGroup, TextField } from '../../components/field.tsx';
+import { Why } from '../../components/why.tsx';
 import { CatalogStatus } from '../../wizard/frame/catalog-status.tsx';
 import { portInput } from '../../wizard/state/draft.ts';
 import { useMethodGuide } from '../../wizard/frame/method-guide.ts';
@@ -127,7 +128,16 @@ function ProxyForm({ catalog }: { catalog: Catalog }) {
         <Choice
           value="http"
           label="HTTP"
-          description="CARTO talks to the proxy in plain HTTP and tunnels HTTPS through it. Every CARTO component can use it."
+          description={
+            <>
+              The connection to the proxy is not encrypted; CARTO’s HTTPS traffic inside it still
+              is. Every CARTO component can use it.{' '}
+              <Why>
+                CARTO asks the proxy for a tunnel to each host (an HTTP <code>CONNECT</code>
+                request), and its TLS to that host goes through the tunnel.
+              </Why>
+            </>
+          }
         />
         <Choice
           value="https"
@@ -136,9 +146,13 @@ function ProxyForm({ catalog }: { catalog: Catalog }) {
           consequence={
             protocol === 'https' ? (
               <>
-                Snowflake and gRPC clients (Google Pub/Sub) cannot use an HTTPS proxy: they will
-                reach their services directly (listed in <code>egress-rules.md</code>). Next, you
-                choose how CARTO trusts the proxy’s certificate.
+                Snowflake and Google Pub/Sub cannot use an HTTPS proxy: they connect directly, and{' '}
+                <code>egress-rules.md</code> lists them for your network team. Next, you choose how
+                CARTO trusts the proxy’s certificate.{' '}
+                <Why>
+                  Their clients (Snowflake’s drivers, and gRPC for Pub/Sub) support only http://
+                  proxies.
+                </Why>
               </>
             ) : undefined
           }

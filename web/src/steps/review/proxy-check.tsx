@@ -31,6 +31,7 @@ import { isFinished, preflightQuery } from '../../api/preflight.ts';
 import { announce } from '../../components/announce.ts';
 import { Callout } from '../../components/callout.tsx';
 import { CopyButton } from '../../components/copy-button.tsx';
+import { Why } from '../../components/why.tsx';
 import {
   AlertIcon,
   BlockedIcon,
@@ -260,10 +261,10 @@ function ProxyCheckNeedsServer({ answers }: Pick<ProxyCheckProps, 'answers'>) {
         Test my proxy
       </h3>
       <p className="proxy-check__intro">
-        This check needs the wizard’s server: a browser cannot open a tunnel through{' '}
+        This check needs the wizard’s server: a browser cannot ask{' '}
         <code>{proxyUrl(answers.proxy)}</code> itself, and this single-file copy of the wizard runs
         without one. Run the download’s <code>check-proxy.sh</code> instead, on a machine where
-        CARTO runs: it asks the proxy for a tunnel to each domain CARTO needs, with curl.
+        CARTO runs: it asks the proxy for each domain CARTO needs.
       </p>
       <p className="command">
         <code>{CHECK_PROXY_COMMAND}</code>
@@ -370,11 +371,15 @@ function ProxyCheckOnServer({ input, answers, render }: ProxyCheckProps) {
       </h3>
       <p className="proxy-check__intro">
         The check runs on the wizard’s server, not in this browser: it connects to{' '}
-        <code>{proxyUrl(answers.proxy)}</code> and asks it to open a tunnel (<code>CONNECT</code> to
-        port 443) to each of the {domains.length} domains CARTO needs; nothing is sent through them.
-        The proxy may answer that server differently than CARTO’s hosts: the proof that counts is{' '}
+        <code>{proxyUrl(answers.proxy)}</code> and asks it whether it lets CARTO through to each of
+        the {domains.length} domains CARTO needs; nothing is sent to them. The proxy may answer that
+        server differently than CARTO’s hosts: the proof that counts is{' '}
         <code>sh check-proxy.sh</code> run where CARTO runs. A few seconds, a minute at most.
       </p>
+      <Why>
+        For each domain the server asks the proxy for a tunnel (<code>CONNECT</code> to port 443),
+        as CARTO’s clients do, and closes it as soon as the proxy answers.
+      </Why>
 
       <div className="proxy-check__actions">
         <button

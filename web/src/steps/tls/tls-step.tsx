@@ -11,7 +11,7 @@ import {
   withoutPrivateKeys,
   type CertificateInfo,
 } from '@wizard/shared';
-import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { useId, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useCatalog, type Catalog } from '../../api/catalog.ts';
 import { Callout } from '../../components/callout.tsx';
@@ -36,6 +36,34 @@ const MAX_BYTES = 64 * 1024;
 function factsOf(catalog: Catalog, draft: Draft): MethodFacts | undefined {
   const { method, release } = draft.deployment;
   return method === '' ? undefined : methodFactsIn(catalog, method, release);
+}
+
+/**
+ * Where "Verify the proxy’s certificate" lands for this method: the one place the wizard names the
+ * variable or CARTO's label (issue 21, item 7).
+ */
+function verifySetting(method: Draft['deployment']['method']): ReactNode {
+  switch (method) {
+    case 'docker-compose':
+      return (
+        <>
+          {' '}
+          It sets <code>NODE_TLS_REJECT_UNAUTHORIZED</code>.
+        </>
+      );
+    case 'helm':
+      return (
+        <>
+          {' '}
+          It sets <code>externalProxy.sslRejectUnauthorized</code>.
+        </>
+      );
+    case 'kots':
+    case 'single-vm':
+      return ' In the Admin Console it is “SSL certificate checks”.';
+    default:
+      return null;
+  }
 }
 
 /** Where the CA ends up for this method and release, in one sentence (the shared rule, §V.2). */
@@ -149,7 +177,12 @@ function TlsForm({ catalog }: { catalog: Catalog }) {
       <div className="field">
         <CheckboxField
           label="Verify the proxy’s certificate"
-          hint="Recommended. Turn it off only to test a proxy with a self-signed certificate."
+          hint={
+            <>
+              Recommended. Turn it off only to test a proxy with a self-signed certificate.
+              {verifySetting(store.getState().draft.deployment.method)}
+            </>
+          }
           registration={register('proxy.verifyCertificate')}
           error={errors?.verifyCertificate?.message}
         />
@@ -225,8 +258,8 @@ function TlsForm({ catalog }: { catalog: Catalog }) {
             label="Send Google Pub/Sub over HTTPS (recommended)"
             hint={
               <>
-                Pub/Sub speaks gRPC by default, and gRPC cannot go through an https:// proxy: it
-                would connect directly and need a firewall rule. With this on, the chart value{' '}
+                Pub/Sub cannot go through an https:// proxy by default: it would connect directly,
+                and your network team would have to allow it. With this on, the chart value{' '}
                 <code>cartoConfigValues.usePubSubRestApi</code> sends it over HTTPS, through the
                 proxy. <DocLink source={catalog.sources.pubSubRestApi}>Chart change</DocLink>
               </>

@@ -62,7 +62,7 @@ function WarehousesForm({ catalog }: { catalog: Catalog }) {
         })}
       </ChoiceGroup>
       {bypassing.length > 0 && (
-        <Callout title="Your firewall must allow these directly">
+        <Callout title="Your network team must allow these direct connections">
           <ul className="plain-list">
             {bypassing.map((w) => (
               <li key={w.id}>
@@ -71,7 +71,9 @@ function WarehousesForm({ catalog }: { catalog: Catalog }) {
               </li>
             ))}
           </ul>
-          <p>They are listed in egress-rules.md for your network admin.</p>
+          <p>
+            <code>egress-rules.md</code> lists them for your network team.
+          </p>
         </Callout>
       )}
     </StepFrame>

@@ -35,6 +35,10 @@ export function Stepper() {
 
   return (
     <nav className="stepper" aria-label="Wizard steps">
+      {/* Narrow screens only (global.css): the markers alone would be bare numbers (issue 21, item 5). */}
+      <p className="stepper__current">
+        Step {steps.indexOf(current) + 1} of {steps.length} · {STEPS[current].label}
+      </p>
       <ol>
         {steps.map((step, index) => {
           const status = statusOf(step);
