@@ -13,11 +13,11 @@ export function checkHost(domain: string): string | undefined {
 }
 
 export function renderCheckProxy(plan: Plan): string {
-  const { proxy } = plan.answers;
+  // TLS to the proxy is the plan's: rejectUnauthorized is set for an HTTPS proxy only.
   const tlsOption =
-    proxy.protocol !== 'https'
+    plan.rejectUnauthorized === undefined
       ? ''
-      : !proxy.verifyCertificate
+      : !plan.rejectUnauthorized
         ? ' --proxy-insecure'
         : plan.ca !== undefined
           ? ` --proxy-cacert "$here/${plan.ca.file}"`

@@ -51,9 +51,10 @@ export function adminConsoleSteps(plan: Plan): string[] {
     `Set **External proxy type** to **${proxy.protocol.toUpperCase()}**.`,
     `Check that **Host** shows \`${plan.proxyUrl}\` and **Excluded domains** the list you passed to \`--no-proxy\` (both are read-only: they come from the installer).`,
   ];
-  if (proxy.protocol === 'https') {
+  // Asked for an HTTPS proxy only: the plan's rejectUnauthorized is set exactly then.
+  if (plan.rejectUnauthorized !== undefined) {
     steps.push(
-      proxy.verifyCertificate
+      plan.rejectUnauthorized
         ? 'Tick **SSL certificate checks** (it is off by default: leaving it off accepts any certificate).'
         : 'Leave **SSL certificate checks** unticked (you chose not to verify the proxy certificate).',
     );
