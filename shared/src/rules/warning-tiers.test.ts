@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { validateAnswers } from '../answers.ts';
 import { CA_PEM } from '../fixtures/index.ts';
 import { renderAll } from '../render/index.ts';
-import { warningTier, withoutDuplicates } from './warning-tiers.ts';
+import { riskyChoices, warningTier, withoutDuplicates } from './warning-tiers.ts';
 
 function warningsFor(input: unknown) {
   const validated = validateAnswers(input);
@@ -40,5 +40,11 @@ describe('warning tiers', () => {
   it('drops a message said twice', () => {
     const a = { message: 'Snowflake cannot go through an HTTPS proxy.' };
     expect(withoutDuplicates([a, { ...a }, { message: 'other' }])).toHaveLength(2);
+  });
+
+  it('counts each risky choice once, and only risky ones', () => {
+    const risky = { code: 'tls-verification-off', severity: 'warning' as const, message: 'Off.' };
+    const fact = { code: 'release-assumed', severity: 'info' as const, message: 'Assumed.' };
+    expect(riskyChoices([risky, { ...risky }, fact])).toEqual([risky]);
   });
 });

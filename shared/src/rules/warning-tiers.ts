@@ -37,3 +37,10 @@ export function withoutDuplicates<W extends Pick<Warning, 'message'>>(warnings: 
   const seen = new Set<string>();
   return warnings.filter((w) => !seen.has(w.message) && (seen.add(w.message), true));
 }
+
+/** The risky choices the user decides on, each once: what the list shows and the counts say. */
+export function riskyChoices<W extends Pick<Warning, 'code' | 'severity' | 'message'>>(
+  warnings: readonly W[],
+): W[] {
+  return withoutDuplicates(warnings).filter((w) => warningTier(w) === 'risky');
+}

@@ -5,15 +5,14 @@
  * the last good files on screen, marked out of date under the problems, instead of blanking the pane
  * (issue 11, item 4); they cannot be copied or downloaded.
  */
-import type { RenderResult } from '@wizard/shared';
 import { methodFactsIn } from '@wizard/shared/method-facts-in';
-import { useState } from 'react';
 import { useCatalog } from '../api/catalog.ts';
 import { Callout } from '../components/callout.tsx';
 import { useAnalysis, useWizardStore } from '../wizard/state/context.ts';
 import { useWizardState } from '../wizard/state/store.ts';
 import { DownloadButton } from './download-button.tsx';
 import { FileTabs } from './file-tabs.tsx';
+import { useStaleRender } from './last-render.ts';
 import { ProblemsList } from './problems-list.tsx';
 import { WarningsList } from './warnings-list.tsx';
 import './preview.css';
@@ -28,14 +27,7 @@ export default function PreviewPane() {
     catalog && method !== '' ? methodFactsIn(catalog, method, undefined).mainFile : undefined;
   // The Review step lists the warnings itself, right next to this pane.
   const onReview = useWizardState(store, (s) => s.step === 'review');
-  // The last good render, forgotten when the draft is replaced from outside (start over, a link, a file).
-  const epoch = useWizardState(store, (s) => s.epoch);
-  const [lastGood, setLastGood] = useState<{ epoch: number; render: RenderResult } | null>(null);
-  if (analysis?.render && (lastGood?.render !== analysis.render || lastGood.epoch !== epoch)) {
-    setLastGood({ epoch, render: analysis.render });
-  }
-  const stale =
-    analysis && !analysis.render && lastGood?.epoch === epoch ? lastGood.render : undefined;
+  const stale = useStaleRender(analysis);
 
   let body;
   if (loadError) {

@@ -7,11 +7,10 @@
  * In the first chunk and the prerendered page (it holds its place before the analysis arrives, so
  * nothing moves when it does): only the analysis context and the warning tiers, both already there.
  */
-import { warningTier, withoutDuplicates } from '@wizard/shared/rules/warning-tiers';
-import { useState } from 'react';
+import { riskyChoices } from '@wizard/shared/rules/warning-tiers';
 import { WarningIcon } from '../components/icons.tsx';
-import { useAnalysis, useWizardStore } from '../wizard/state/context.ts';
-import { useWizardState } from '../wizard/state/store.ts';
+import { useAnalysis } from '../wizard/state/context.ts';
+import { useStaleRender } from './last-render.ts';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -30,15 +29,8 @@ function focusFeedback(risky: boolean): void {
 
 export function StatusStrip() {
   const { analysis, loadError } = useAnalysis();
-  const store = useWizardStore();
-  const epoch = useWizardState(store, (s) => s.epoch);
-  // As the preview does (preview-pane.tsx): once the answers gave files, an invalid edit leaves them
-  // on screen, out of date; answers replaced from outside (a link, start over) start afresh.
-  const [shown, setShown] = useState<{ epoch: number; files: number } | null>(null);
-  const files = analysis?.render?.files.length;
-  if (files !== undefined && (shown?.files !== files || shown.epoch !== epoch)) {
-    setShown({ epoch, files });
-  }
+  // Files an invalid edit left on screen, as the preview shows them (last-render.ts).
+  const stale = useStaleRender(analysis);
 
   let status;
   let risky = 0;
@@ -47,9 +39,9 @@ export function StatusStrip() {
   } else if (!analysis) {
     status = 'Loading the preview…';
   } else if (analysis.render) {
-    risky = withoutDuplicates(analysis.warnings).filter((w) => warningTier(w) === 'risky').length;
+    risky = riskyChoices(analysis.warnings).length;
     status = plural(analysis.render.files.length, 'file', 'files');
-  } else if (shown?.epoch === epoch) {
+  } else if (stale) {
     status = `Out of date · ${plural(analysis.problems.length, 'answer', 'answers')} to fix`;
   } else {
     status = `No files yet · ${plural(analysis.problems.length, 'answer', 'answers')} to give`;

@@ -5,7 +5,7 @@
  * what it does.
  */
 import { useId, useState } from 'react';
-import { warningTier, withoutDuplicates } from '@wizard/shared/rules/warning-tiers';
+import { riskyChoices, warningTier, withoutDuplicates } from '@wizard/shared/rules/warning-tiers';
 import type { DraftAnalysis } from '../wizard/analysis/analysis.ts';
 import { AlertIcon, InfoIcon, WarningIcon } from '../components/icons.tsx';
 import { fieldLabelOf } from '../wizard/registry/step-values.ts';
@@ -53,7 +53,7 @@ export function WarningsList({
   const [kept, setKept] = useState<ReadonlySet<string>>(new Set());
   const unique = withoutDuplicates(warnings);
   if (unique.length === 0) return null;
-  const risky = unique.filter((w) => warningTier(w) === 'risky');
+  const risky = riskyChoices(unique);
   const network = unique.filter((w) => warningTier(w) === 'network');
   const facts = unique.filter((w) => warningTier(w) === 'fact');
   const Heading = headingLevel === 2 ? 'h2' : 'h3';

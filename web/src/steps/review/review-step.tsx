@@ -6,7 +6,7 @@
 import { hostPort } from '@wizard/shared/host';
 import { methodFactsIn } from '@wizard/shared/method-facts-in';
 import type { Warning } from '@wizard/shared';
-import { warningTier } from '@wizard/shared/rules/warning-tiers';
+import { riskyChoices } from '@wizard/shared/rules/warning-tiers';
 import type { ReactNode } from 'react';
 import { useCatalog, type Catalog } from '../../api/catalog.ts';
 import { Callout } from '../../components/callout.tsx';
@@ -33,8 +33,8 @@ const MergedFile = lazyWithPreload(() => import('./merged-file.tsx'));
 const ProxyCheck = lazyWithPreload(() => import('./proxy-check.tsx'));
 
 /** The verdict first (issue 21, item 9): ready, and whether a risky choice waits for a decision. */
-function verdictTitle(warnings: readonly Pick<Warning, 'code' | 'severity'>[]): string {
-  const risky = warnings.filter((w) => warningTier(w) === 'risky').length;
+function verdictTitle(warnings: readonly Pick<Warning, 'code' | 'severity' | 'message'>[]): string {
+  const risky = riskyChoices(warnings).length;
   return risky === 0
     ? 'Ready: download, then follow the steps'
     : `Ready, with ${risky === 1 ? '1 risky choice' : `${risky} risky choices`} to decide below`;
